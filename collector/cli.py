@@ -1,0 +1,107 @@
+"""``python -m collector``: the command line (contract in DESIGN.md).
+
+Messages for people go to stderr in Russian; ``--json`` puts one JSON object on stdout. Exit codes:
+0 done, 2 usage, 3 no installation, 4 a step failed, 5 delivery failed, 130 cancelled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from collector import __version__
+from collector.errors import Cancelled, CollectorError, ExitCode
+from collector.sysroot import RootError
+
+# Subcommand modules under collector.commands, in the order `--help` lists them.
+COMMANDS = ["detect", "demo"]
+
+log = logging.getLogger("collector")
+
+
+class RussianArgumentParser(argparse.ArgumentParser):
+    """argparse with its own messages in Russian and exit code 2 on misuse."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        err(f"Ошибка в параметрах: {_ru_argparse(message)}")
+        sys.exit(ExitCode.USAGE)
+
+
+def _ru_argparse(message: str) -> str:
+    replacements = {
+        "the following arguments are required": "не указаны обязательные параметры",
+        "unrecognized arguments": "неизвестные параметры",
+        "invalid choice": "недопустимое значение",
+        "expected one argument": "нужно значение",
+        "argument": "параметр",
+    }
+    for en, ru in replacements.items():
+        message = message.replace(en, ru)
+    return message
+
+
+def err(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+    sys.stdout.flush()
+
+
+def add_root_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--root", metavar="DIR",
+                   help="папка, изображающая диск C:\\ (демо, тесты); по умолчанию этот ПК "
+                        "или переменная GBS_COLLECTOR_ROOT")
+
+
+def add_json_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="вывести один объект JSON на stdout")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = RussianArgumentParser(
+        prog="collector",
+        description="GBS Support Collector — собирает всё, что нужно поддержке GBS.Market, "
+                    "в один файл.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="подробный журнал на stderr")
+    sub = parser.add_subparsers(
+        dest="command", metavar="КОМАНДА", parser_class=RussianArgumentParser
+    )
+    sub.required = True
+    for name in COMMANDS:
+        importlib.import_module(f"collector.commands.{name}").register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return int(handler(args))
+    except Cancelled as exc:
+        err(exc.message)
+        return ExitCode.CANCELLED
+    except KeyboardInterrupt:
+        err("Отменено пользователем.")
+        return ExitCode.CANCELLED
+    except CollectorError as exc:
+        err(exc.message)
+        return exc.exit_code
+    except RootError as exc:
+        err(str(exc))
+        return ExitCode.USAGE

@@ -1,0 +1,122 @@
+"""``detect``: which GBS.Market is installed, its exact version, where its data is."""
+
+from __future__ import annotations
+
+import argparse
+
+from collector.cli import add_json_option, add_root_option, err, print_json
+from collector.errors import ExitCode
+from collector.installation import Detection, Installation, detect
+from collector.settings import load_settings
+from collector.sysroot import SystemRoot
+from collector.updates import UpdateStatus, check_latest
+
+SOURCE_NAMES = {
+    "registry": "реестр",
+    "default_folder": "папка установки по умолчанию",
+    "process": "запущенная программа",
+    "data_folder": "папка данных",
+    "log_header": "заголовок журнала",
+}
+VERSION_SOURCES = {"exe": "из Market.exe", "log_header": "из журнала", "registry": "из реестра"}
+DATA_SOURCES = {"AppConfig.conf": "задана в AppConfig.conf", "default": "по умолчанию",
+                "partner": "партнёрская сборка"}
+CONNECTION = {"Local": "локальная", "NetWork": "сетевая (база на другом компьютере)",
+              "NotSet": "не настроена"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("detect", help="найти GBS.Market и её точную версию")
+    add_root_option(p)
+    add_json_option(p)
+    p.add_argument("--offline", action="store_true", help="не проверять наличие обновлений")
+    p.add_argument("--latest-url", metavar="URL",
+                   help="адрес, где опубликована последняя версия (вместо настроек)")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    root = SystemRoot.from_arg(args.root)
+    detection = detect(root)
+    update = None
+    if detection.installation is not None and not args.offline:
+        settings = load_settings()
+        update = check_latest(detection.installation.version,
+                              args.latest_url or settings.latest_version_url,
+                              settings.update_check_timeout)
+    if args.json:
+        data = detection.to_json()
+        data["update"] = update.to_json() if update else None
+        print_json(data)
+    else:
+        err(format_detection(detection, update))
+    return ExitCode.OK if detection.installation is not None else ExitCode.NO_INSTALLATION
+
+
+def _size(n: int | None) -> str:
+    if n is None:
+        return "?"
+    for unit in ("байт", "КБ", "МБ", "ГБ"):
+        if n < 1024 or unit == "ГБ":
+            return f"{n:.0f} {unit}" if unit == "байт" else f"{n:.1f} {unit}".replace(".", ",")
+        n /= 1024
+    return str(n)
+
+
+def format_installation(inst: Installation, update: UpdateStatus | None) -> list[str]:
+    lines = [f"{inst.product} — найдена"]
+    if inst.version:
+        version = f"{inst.version} ({VERSION_SOURCES.get(inst.version_source or '', '?')})"
+    else:
+        version = "не определена"
+    lines.append(f"  Версия:           {version}")
+    if update is not None:
+        lines.append(f"  Обновления:       {update.message}")
+    lines.append(f"  Программа:        {inst.exe_windows or 'Market.exe не найден'}")
+    lines.append(f"  Папка данных:     {inst.data_path_windows} "
+                 f"({DATA_SOURCES.get(inst.data_path_source, inst.data_path_source)})")
+    lines.append(f"  Настройки:        {inst.to_json()['configs_dir']}")
+    lines.append(f"  Журналы:          {inst.to_json()['logs_dir']}")
+    db = inst.database
+    if db is None:
+        lines.append("  База данных:      не найдена")
+    else:
+        where = CONNECTION.get(db.connection_type, db.connection_type)
+        size = _size(db.size_bytes) if db.exists else "файла нет"
+        lines.append(f"  База данных:      {db.path_windows} ({size}), {where}, "
+                     f"сервер {db.server}:{db.port}")
+    if inst.running:
+        pids = ", ".join(str(p.pid) for p in inst.running)
+        lines.append(f"  Сейчас запущена:  да (PID {pids})")
+    else:
+        lines.append("  Сейчас запущена:  нет")
+    exit_text = {True: "штатно", False: "программа закрылась аварийно (CorrectExit = false)",
+                 None: "неизвестно"}[inst.correct_exit]
+    lines.append(f"  Последний выход:  {exit_text}")
+    return lines
+
+
+def format_detection(det: Detection, update: UpdateStatus | None) -> str:
+    lines: list[str] = []
+    inst = det.installation
+    if inst is None:
+        lines.append("GBS.Market на этом компьютере не найдена.")
+        lines.append("Что сделать: убедитесь, что программа установлена (ярлык «GBS.Market» на "
+                     "рабочем столе). Если она установлена в другую папку, запустите её и "
+                     "повторите — сборщик найдёт запущенную программу.")
+    else:
+        lines += format_installation(inst, update)
+        if inst.problems:
+            lines.append("")
+            lines.append("Замечания:")
+            lines += [f"  ! {p}" for p in inst.problems]
+    for other in det.others:
+        lines.append("")
+        lines.append(f"Также найдена: {other.product}, версия {other.version or '?'}, "
+                     f"{other.exe_windows or other.data_path_windows}")
+    lines.append("")
+    lines.append("Где искали:")
+    for s in det.sources:
+        mark = {"found": "+", "not_found": "-", "error": "!"}[s.status]
+        lines.append(f"  {mark} {SOURCE_NAMES.get(s.name, s.name)}: {s.detail}")
+    return "\n".join(lines)

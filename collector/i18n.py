@@ -1,0 +1,44 @@
+"""Messages for people: Russian first, translatable later by the GUI.
+
+The engine never imports Qt, yet the GUI shows engine messages in English when asked. So every
+message is built with :func:`_`: the result *is* the Russian string (it prints, logs and
+serialises as one) and also remembers its template and parameters, which the GUI passes through
+Qt's translator (context ``collector``) before formatting. ``scripts/update-translations`` collects
+the templates from the source.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class Text(str):
+    """A finished Russian message that still knows how it was made."""
+
+    template: str
+    params: dict[str, Any]
+
+    def __new__(cls, template: str, params: dict[str, Any] | None = None) -> Text:
+        params = dict(params or {})
+        obj = super().__new__(cls, template.format(**params) if params else template)
+        obj.template = template
+        obj.params = params
+        return obj
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Text, (self.template, self.params))
+
+
+def _(template: str, /, **params: Any) -> Text:
+    """Mark ``template`` for translation and fill it with ``params`` (``str.format`` syntax)."""
+    return Text(template, params)
+
+
+def retranslate(message: str, translate: Any) -> str:
+    """Translate an engine message with ``translate(template) -> str`` (the GUI's ``tr``)."""
+    if isinstance(message, Text):
+        try:
+            return translate(message.template).format(**message.params)
+        except (KeyError, IndexError, ValueError):
+            return str(message)
+    return translate(message)

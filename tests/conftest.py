@@ -1,0 +1,57 @@
+"""Shared fixtures: demo installations (real Firebird database inside) and helpers."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from collector.demo import DemoInfo, build_demo
+
+REPO = Path(__file__).resolve().parent.parent
+TESTDATA = REPO / ".cache" / "testdata"  # real third-party files fetched by scripts/setup.sh
+DEMO_TODAY = date(2026, 11, 20)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> DemoInfo:
+    """One demo installation per session; tests that change it use ``demo`` (a copy)."""
+    root = tmp_path_factory.mktemp("demo-template") / "C"
+    return build_demo(root, today=DEMO_TODAY)
+
+
+@pytest.fixture
+def demo(demo_template: DemoInfo, tmp_path: Path) -> Iterator[DemoInfo]:
+    """A private copy of the demo installation (paths with Cyrillic and spaces inside)."""
+    root = tmp_path / "Диск C"
+    shutil.copytree(demo_template.root, root, symlinks=True)
+    info = DemoInfo(
+        root=root,
+        gbs_id=demo_template.gbs_id,
+        version=demo_template.version,
+        today=demo_template.today,
+        error_days=dict(demo_template.error_days),
+        database=(root / demo_template.database.relative_to(demo_template.root))
+        if demo_template.database else None,
+        secrets=list(demo_template.secrets),
+    )
+    yield info
+
+
+def tree_snapshot(root: Path) -> dict[str, tuple[int, int, bytes]]:
+    """Every file under root with size, mtime and content hash: to prove nothing was written."""
+    import hashlib
+
+    snap = {}
+    for p in sorted(root.rglob("*")):
+        if p.is_file():
+            st = p.stat()
+            snap[str(p.relative_to(root))] = (
+                st.st_size, st.st_mtime_ns, hashlib.sha256(p.read_bytes()).digest()
+            )
+        elif p.is_dir():
+            snap[str(p.relative_to(root)) + "/"] = (0, 0, b"")
+    return snap
