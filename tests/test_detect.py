@@ -1,0 +1,355 @@
+"""``detect``: finding GBS.Market, its exact version and data under a system root."""
+
+from __future__ import annotations
+
+import codecs
+import http.server
+import json
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from collector.demo import DemoInfo
+from collector.demo_exe import write_exe
+from collector.installation import detect
+from collector.sysroot import SystemRoot
+from collector.updates import check_latest
+from collector.winsys.regfile import REG_SZ, RegValue, format_reg
+from tests.conftest import tree_snapshot
+
+EXE_DIR = Path("Program Files (x86)/F-Lab/Market 6")
+DATA_DIR = Path("ProgramData/F-Lab/GBS.Market/6")
+
+
+def cli(*args: str, env_root: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "collector", *args], capture_output=True,
+                          text=True, timeout=60)
+
+
+def test_demo_detected_with_exact_version(demo: DemoInfo) -> None:
+    det = detect(SystemRoot.from_arg(demo.root))
+    inst = det.installation
+    assert inst is not None
+    assert inst.product == "GBS.Market 6" and not inst.partner
+    assert inst.version == "6.6.12.2634" and inst.version_source == "exe"
+    assert inst.exe_windows == r"C:\Program Files (x86)\F-Lab\Market 6\Market.exe"
+    assert inst.data_path_windows == r"C:\ProgramData\F-Lab\GBS.Market\6"
+    assert inst.data_path_source == "default"
+    assert inst.logs_dir == demo.root / DATA_DIR / "Logs"
+    db = inst.database
+    assert db is not None and db.exists and db.connection_type == "Local"
+    assert (db.server, db.port) == ("localhost", 3060)
+    assert db.size_bytes == (demo.root / DATA_DIR / "main.fdb").stat().st_size
+    assert db.backup_path_windows == "C:\\Users\\Магазин\\Documents\\GBS.Market6_backups\\"
+    assert inst.correct_exit is False
+    assert inst.running == []
+    assert inst.found_by == ["registry", "default_folder"]
+    names = [(s.name, s.status) for s in det.sources]
+    assert names == [("registry", "found"), ("default_folder", "found"),
+                     ("process", "not_found"), ("data_folder", "found")]
+
+
+def test_cli_json_and_human_output(demo: DemoInfo) -> None:
+    res = cli("detect", "--root", str(demo.root), "--json", "--offline")
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert data["installation"]["version"] == "6.6.12.2634"
+    assert data["installation"]["database"]["port"] == 3060
+    assert data["update"] is None
+    human = cli("detect", "--root", str(demo.root), "--offline")
+    assert human.returncode == 0
+    assert "Версия:           6.6.12.2634 (из Market.exe)" in human.stderr
+    assert "программа закрылась аварийно" in human.stderr
+    assert human.stdout == ""
+
+
+def test_detect_writes_nothing(demo: DemoInfo) -> None:
+    before = tree_snapshot(demo.root)
+    assert cli("detect", "--root", str(demo.root), "--json", "--offline").returncode == 0
+    detect(SystemRoot.from_arg(demo.root))
+    assert tree_snapshot(demo.root) == before
+
+
+def test_no_installation(tmp_path: Path) -> None:
+    res = cli("detect", "--root", str(tmp_path))
+    assert res.returncode == 3
+    assert "GBS.Market на этом компьютере не найдена" in res.stderr
+    assert "Traceback" not in res.stderr
+    res = cli("detect", "--root", str(tmp_path), "--json")
+    assert res.returncode == 3 and json.loads(res.stdout)["found"] is False
+
+
+def test_missing_root_is_usage_error(tmp_path: Path) -> None:
+    res = cli("detect", "--root", str(tmp_path / "нет такой"))
+    assert res.returncode == 2
+    assert "не найдена" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_appconfig_moves_data_to_another_drive(demo: DemoInfo) -> None:
+    target = demo.root / "drives" / "D" / "Данные магазина" / "GBS 6"
+    shutil.move(str(demo.root / DATA_DIR), target)
+    (demo.root / EXE_DIR / "AppConfig.conf").write_text(
+        json.dumps({"DataPath": "d:\\данные МАГАЗИНА\\GBS 6\\"}), encoding="utf-8-sig")
+    inst = detect(SystemRoot.from_arg(demo.root)).installation
+    assert inst is not None
+    assert inst.data_path == target
+    assert inst.data_path_source == "AppConfig.conf"
+    assert inst.data_path_windows == "D:\\Данные магазина\\GBS 6"
+    assert inst.logs_dir.is_dir()
+
+
+def test_appconfig_pointing_nowhere_falls_back_with_a_message(demo: DemoInfo) -> None:
+    (demo.root / EXE_DIR / "AppConfig.conf").write_text(
+        json.dumps({"DataPath": "E:\\GBS"}), encoding="utf-8")
+    inst = detect(SystemRoot.from_arg(demo.root)).installation
+    assert inst is not None
+    assert inst.data_path_source == "default"
+    assert any("E:\\GBS" in p and "её нет" in p for p in inst.problems)
+
+
+@pytest.mark.parametrize("content", [b"", b'{"Connection": {"Path": "C:\\\\Prog', b"\x00" * 64,
+                                     b"[1, 2]"])
+def test_corrupt_database_json(demo: DemoInfo, content: bytes) -> None:
+    (demo.root / DATA_DIR / "Configs" / "DataBase.json").write_bytes(content)
+    res = cli("detect", "--root", str(demo.root), "--json", "--offline")
+    assert res.returncode == 0, res.stderr
+    inst = json.loads(res.stdout)["installation"]
+    assert any("Настройки базы данных не прочитаны" in p for p in inst["problems"])
+    assert inst["database"]["path"].endswith("main.fdb")  # fell back to the data folder
+    assert inst["database"]["port"] == 3060
+    assert inst["correct_exit"] is None
+
+
+def test_networked_client(demo: DemoInfo) -> None:
+    cfg = demo.root / DATA_DIR / "Configs" / "DataBase.json"
+    data = json.loads(cfg.read_text(encoding="utf-8-sig"))
+    data["Connection"].update(ConnectionType=2, ServerUrl="192.168.1.10", ServerPort=3050,
+                              Path="C:\\Data\\main.fdb")
+    cfg.write_text(json.dumps(data), encoding="utf-8")
+    inst = detect(SystemRoot.from_arg(demo.root)).installation
+    assert inst is not None and inst.database is not None
+    assert inst.database.networked and inst.database.server == "192.168.1.10"
+    assert inst.database.port == 3050
+    assert not any("не найден" in p for p in inst.problems)  # a remote file is not "missing"
+
+
+def test_exe_without_version_resource_uses_log_header(demo: DemoInfo) -> None:
+    write_exe(demo.root / EXE_DIR / "Market.exe", version="0.0.0.0", with_version=False)
+    (demo.root / "registry.reg").unlink()
+    det = detect(SystemRoot.from_arg(demo.root))
+    inst = det.installation
+    assert inst is not None
+    assert inst.version == "6.6.12.2634" and inst.version_source == "log_header"
+    assert any("нет сведений о версии" in p for p in inst.problems)
+    assert ("log_header", "found") in [(s.name, s.status) for s in det.sources]
+    assert ("registry", "error") in [(s.name, s.status) for s in det.sources]
+
+
+def test_garbage_exe_reported_not_crashing(demo: DemoInfo) -> None:
+    (demo.root / EXE_DIR / "Market.exe").write_bytes(b"this is not a program")
+    res = cli("detect", "--root", str(demo.root), "--json", "--offline")
+    assert res.returncode == 0
+    inst = json.loads(res.stdout)["installation"]
+    assert any("не является программой Windows" in p for p in inst["problems"])
+    assert inst["version"] == "6.6.12.2634"  # the registry's DisplayVersion, then the logs
+
+
+def _registry_with_install(root: Path, location: str, version: str = "6.6.12.2634") -> None:
+    key = (r"HKEY_LOCAL_MACHINE\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion"
+           r"\Uninstall\GBS.Market 6_is1")
+    (root / "registry.reg").write_bytes(format_reg([(key, [
+        ("DisplayName", RegValue(REG_SZ, "GBS.Market 6")),
+        ("InstallLocation", RegValue(REG_SZ, location)),
+        ("DisplayVersion", RegValue(REG_SZ, version)),
+        ("Publisher", RegValue(REG_SZ, "F-Lab")),
+    ])]))
+
+
+def test_install_folder_from_registry_only(demo: DemoInfo) -> None:
+    target = demo.root / "drives" / "D" / "Магазин" / "GBS Market"
+    shutil.move(str(demo.root / EXE_DIR), target)
+    _registry_with_install(demo.root, "D:\\Магазин\\GBS Market\\")
+    det = detect(SystemRoot.from_arg(demo.root))
+    inst = det.installation
+    assert inst is not None
+    assert inst.exe == target / "Market.exe"
+    assert inst.found_by == ["registry"]
+    assert inst.version == "6.6.12.2634" and inst.version_source == "exe"
+    assert ("default_folder", "not_found") in [(s.name, s.status) for s in det.sources]
+
+
+def test_registry_export_in_regedit4_cp1251(demo: DemoInfo) -> None:
+    key = (r"HKEY_LOCAL_MACHINE\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion"
+           r"\Uninstall\GBS.Market 6_is1")
+    target = demo.root / "drives" / "D" / "Касса"
+    shutil.move(str(demo.root / EXE_DIR), target)
+    (demo.root / "registry.reg").write_bytes(format_reg([(key, [
+        ("DisplayName", RegValue(REG_SZ, "GBS.Market 6")),
+        ("InstallLocation", RegValue(REG_SZ, "D:\\Касса")),
+    ])], version5=False))
+    raw = (demo.root / "registry.reg").read_bytes()
+    assert raw.startswith(b"REGEDIT4") and "Касса".encode("cp1251") in raw
+    inst = detect(SystemRoot.from_arg(demo.root)).installation
+    assert inst is not None and inst.exe == target / "Market.exe"
+
+
+def test_broken_registry_file_is_reported(demo: DemoInfo) -> None:
+    (demo.root / "registry.reg").write_bytes(codecs.BOM_UTF16_LE + "мусор".encode("utf-16-le"))
+    det = detect(SystemRoot.from_arg(demo.root))
+    reg = next(s for s in det.sources if s.name == "registry")
+    assert reg.status == "error" and "не похож на экспорт реестра" in reg.detail
+    assert det.installation is not None  # the default folder still finds it
+
+
+def test_version5_alongside_6_prefers_6(demo: DemoInfo) -> None:
+    old_exe = demo.root / "Program Files (x86)/F-Lab/Market 5/Market.exe"
+    write_exe(old_exe, version="5.4.1.900")
+    (demo.root / "ProgramData/F-Lab/GBS.Market/5/Logs").mkdir(parents=True)
+    det = detect(SystemRoot.from_arg(demo.root))
+    assert det.installation is not None and det.installation.major == 6
+    assert [o.major for o in det.others] == [5]
+    assert det.others[0].product.startswith("GBS.Market 5")
+    human = cli("detect", "--root", str(demo.root), "--offline")
+    assert "Также найдена: GBS.Market 5" in human.stderr
+
+
+def test_only_version5_is_named_as_such(tmp_path: Path) -> None:
+    root = tmp_path / "C"
+    write_exe(root / "Program Files (x86)/F-Lab/Market 5/Market.exe", version="5.4.1.900")
+    (root / "ProgramData/F-Lab/GBS.Market/5/Logs").mkdir(parents=True)
+    det = detect(SystemRoot.from_arg(root))
+    assert det.installation is not None
+    assert det.installation.major == 5 and "GBS.Market 5" in det.installation.product
+    assert det.installation.data_path == root / "ProgramData/F-Lab/GBS.Market/5"
+
+
+def test_partner_build_is_named(tmp_path: Path) -> None:
+    root = tmp_path / "C"
+    write_exe(root / "Program Files (x86)/F-Lab/Market 6/Market.exe", version="6.6.10.2500",
+              product_name="HiPos", description="HiPos")
+    (root / "ProgramData/HiPos/data/Logs").mkdir(parents=True)
+    inst = detect(SystemRoot.from_arg(root)).installation
+    assert inst is not None
+    assert inst.partner and inst.product.startswith("HiPos")
+    assert inst.major == 6 and inst.version == "6.6.10.2500"
+    assert inst.data_path == root / "ProgramData/HiPos/data"
+    assert inst.data_path_source == "partner"
+
+
+def test_data_folder_without_program(demo: DemoInfo) -> None:
+    shutil.rmtree(demo.root / "Program Files (x86)")
+    (demo.root / "registry.reg").unlink()
+    inst = detect(SystemRoot.from_arg(demo.root)).installation
+    assert inst is not None
+    assert inst.exe is None and inst.found_by == ["data_folder"]
+    assert inst.version == "6.6.12.2634" and inst.version_source == "log_header"
+
+
+@pytest.fixture
+def running_market(demo: DemoInfo) -> Iterator[subprocess.Popen]:
+    """A real process named Market.exe whose executable lives under the root."""
+    exe = demo.root / "drives" / "E" / "Касса 2" / "Market.exe"
+    exe.parent.mkdir(parents=True)
+    shutil.copy2(shutil.which("sleep") or "/bin/sleep", exe)
+    proc = subprocess.Popen([str(exe), "30"])
+    time.sleep(0.2)
+    yield proc
+    proc.kill()
+    proc.wait()
+
+
+def test_running_process_is_a_source(demo: DemoInfo, running_market: subprocess.Popen) -> None:
+    det = detect(SystemRoot.from_arg(demo.root))
+    everything = [det.installation, *det.others]
+    from_process = [i for i in everything if i and "process" in i.found_by]
+    assert len(from_process) == 1
+    assert [p.pid for p in from_process[0].running] == [running_market.pid]
+    assert from_process[0].exe_windows == "E:\\Касса 2\\Market.exe"
+    # the running one is preferred even though its exe has no version resource
+    assert det.installation is from_process[0]
+    process_source = next(s for s in det.sources if s.name == "process")
+    assert str(running_market.pid) in process_source.detail
+
+
+def test_processes_outside_the_root_are_ignored(demo: DemoInfo, tmp_path: Path) -> None:
+    exe = tmp_path / "elsewhere" / "Market.exe"
+    exe.parent.mkdir()
+    shutil.copy2(shutil.which("sleep") or "/bin/sleep", exe)
+    proc = subprocess.Popen([str(exe), "30"])
+    try:
+        time.sleep(0.2)
+        det = detect(SystemRoot.from_arg(demo.root))
+        assert all(not i.running for i in [det.installation, *det.others] if i)
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+# --- outdated check ------------------------------------------------------------------------------
+class _Handler(http.server.BaseHTTPRequestHandler):
+    body = b""
+    status = 200
+
+    def do_GET(self) -> None:
+        self.send_response(self.status)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.wfile.write(self.body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def version_server() -> Iterator[tuple[str, type[_Handler]]]:
+    handler = type("H", (_Handler,), {})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/latest", handler
+    server.shutdown()
+
+
+def test_outdated_current_and_unknown(version_server) -> None:
+    url, handler = version_server
+    handler.body = b'{"version": "6.6.14.2701"}'
+    st = check_latest("6.6.12.2634", url)
+    assert st.state == "outdated" and st.latest == "6.6.14.2701"
+    assert "устарела" in st.message and "6.6.14.2701" in st.message
+    assert check_latest("6.6.14.2701", url).state == "current"
+    handler.body = "<html>Вышла версия 6.6.13.2650, ранее 5.9.0.1 и 6.6.12.2634</html>".encode()
+    assert check_latest("6.6.12.2634", url).latest == "6.6.13.2650"
+    handler.body = b"no versions here"
+    assert check_latest("6.6.12.2634", url).state == "unknown"
+    handler.status = 500
+    st = check_latest("6.6.12.2634", url)
+    assert st.state == "unknown" and "Не удалось проверить" in st.message
+
+
+def test_offline_is_never_an_error(demo: DemoInfo) -> None:
+    import socket
+
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()  # nothing listens there now
+    st = check_latest("6.6.12.2634", f"http://127.0.0.1:{port}/v", timeout=1)
+    assert st.state == "unknown"
+    res = cli("detect", "--root", str(demo.root), "--json",
+              "--latest-url", f"http://127.0.0.1:{port}/v")
+    assert res.returncode == 0
+    assert json.loads(res.stdout)["update"]["state"] == "unknown"
+
+
+def test_cli_reports_outdated(demo: DemoInfo, version_server) -> None:
+    url, handler = version_server
+    handler.body = b'{"version": "6.7.0.3000"}'
+    res = cli("detect", "--root", str(demo.root), "--latest-url", url)
+    assert res.returncode == 0
+    assert "устарела, последняя — 6.7.0.3000" in res.stderr
