@@ -35,7 +35,7 @@ def add_file(job: Collection, report: StepReport, src, arcname: str) -> bool:
     return True
 
 
-# --- steps -----------------------------------------------------------------------------------------
+# --- steps ---------------------------------------------------------------------------------------
 def step_installation(job: Collection, report: StepReport, control: StepControl) -> None:
     if job.detection is None:
         job.detection = detect(job.root)

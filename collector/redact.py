@@ -10,6 +10,7 @@ Runtime secrets (the database or archive password a technician typed) are regist
 from __future__ import annotations
 
 import codecs
+import itertools
 import json
 import logging
 import re
@@ -54,7 +55,7 @@ def is_secret_key(key: str) -> bool:
     joined = "".join(words)
     if joined in SECRET_WORDS:
         return True
-    return any(pair in SECRET_PAIRS for pair in zip(words, words[1:], strict=False))
+    return any(pair in SECRET_PAIRS for pair in itertools.pairwise(words))
 
 
 def looks_secret(value: str, keep: frozenset[str] = frozenset()) -> bool:

@@ -7,6 +7,7 @@ its own: one that fails is reported with its reason and the rest is still there.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import platform
 import socket
@@ -78,10 +79,8 @@ def _os_info() -> dict[str, Any]:
     if sys.platform == "win32":  # pragma: no cover - Windows only
         info.update(_windows_build())
     else:
-        try:
+        with contextlib.suppress(OSError):
             info["pretty_name"] = platform.freedesktop_os_release().get("PRETTY_NAME")
-        except OSError:
-            pass
     return info
 
 
@@ -92,10 +91,8 @@ def _windows_build() -> dict[str, Any]:  # pragma: no cover - Windows only
     key = r"SOFTWARE\Microsoft\Windows NT\CurrentVersion"
     with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, key) as h:
         for name in ("ProductName", "DisplayVersion", "CurrentBuild", "UBR"):
-            try:
+            with contextlib.suppress(OSError):
                 out[name] = winreg.QueryValueEx(h, name)[0]
-            except OSError:
-                pass
     return out
 
 
@@ -200,10 +197,8 @@ def _windows_screens() -> Screens:  # pragma: no cover - Windows only
     from ctypes import wintypes
 
     user32 = ctypes.windll.user32
-    try:
+    with contextlib.suppress(Exception):
         user32.SetProcessDPIAware()
-    except Exception:
-        pass
     screens: Screens = []
 
     class MONITORINFO(ctypes.Structure):

@@ -87,8 +87,8 @@ def test_nested_secret_sections_are_masked_whole() -> None:
 
 
 def test_half_written_file_is_redacted_line_by_line() -> None:
-    raw = ('{\r\n  "Connection": {\r\n    "Login": "U2VjcmV0TG9naW4xMjM0NTY=",\r\n'
-           '    "ServerUrl": "localhost",\r\n    "Password": "abcdef').encode("utf-8")
+    raw = (b'{\r\n  "Connection": {\r\n    "Login": "U2VjcmV0TG9naW4xMjM0NTY=",\r\n'
+           b'    "ServerUrl": "localhost",\r\n    "Password": "abcdef')
     result = redact_config(raw)
     assert not result.parsed
     text = result.data.decode()
