@@ -916,7 +916,12 @@ def _day_files(day: date, folder: Path | None, crpt: Path | None,
     found: list[_Found] = []
     skipped: list[SkippedFile] = []
     if folder is not None:
-        _walk(folder, f"{day.isoformat()}/", day, 0, set(), found, skipped, allowed, show)
+        if folder.is_symlink() and not _inside(Path(os.path.realpath(folder)), allowed):
+            skipped.append(SkippedFile(show(folder), _(
+                "ссылка ведёт за пределы папки журналов ({target}) — не включена",
+                target=os.path.realpath(folder))))
+        else:
+            _walk(folder, f"{day.isoformat()}/", day, 0, set(), found, skipped, allowed, show)
     if crpt is not None:
         _consider(Path(crpt), f"crpt/{day.isoformat()}.log", day, "crpt", found, skipped,
                   allowed, show)

@@ -111,6 +111,13 @@ def test_every_encoding_counts_decodes_and_copies_unchanged(tmp_path, encoding):
     assert f.first_errors[3].message == "Отчёт «Прибыль» не построен"
     assert f.lines == text.count("\n")
     assert _bundle_bytes(f) == path.read_bytes()
+    # a file whose very first line (right after the BOM, if any) is an error entry
+    bare = line(DAY, 7, 0, 0, "FATAL", "Market.App", "Сбой при запуске") + line(
+        DAY, 7, 0, 1, "ERROR", "Market.App", "Повтор")
+    write(logs_dir / DAY.isoformat() / "egais.log", bare, encoding)
+    e = _by_name(logs.select_day_logs(logs_dir, crpt, DAY))["egais.log"]
+    assert (e.errors, e.fatals, e.first_time) == (1, 1, "07:00:00")
+    assert e.first_errors[0].message == "Сбой при запуске"
 
 
 def test_multiline_json_entries_count_once_and_words_inside_do_not_count(tmp_path):

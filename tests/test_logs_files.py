@@ -139,6 +139,8 @@ def test_symlink_loops_links_to_folders_and_links_out_of_the_logs(tmp_path):
     (folder / "copy.log").symlink_to("trace.log")
     (logs_dir / (DAY + timedelta(days=1)).isoformat()).symlink_to(
         (DAY + timedelta(days=1)).isoformat())  # a day folder that points at itself
+    away = DAY - timedelta(days=1)
+    (logs_dir / away.isoformat()).symlink_to(outside.parent, target_is_directory=True)
     sel = logs.select_day_logs(logs_dir, crpt, DAY)
     assert [f.archive_path for f in sel.files] == [f"logs/{DAY}/trace.log",
                                                    f"logs/{DAY}/copy.log"]
@@ -151,9 +153,12 @@ def test_symlink_loops_links_to_folders_and_links_out_of_the_logs(tmp_path):
     assert "за пределы" in reasons["leak.log"]
     assert len(sel.problems) == len(sel.skipped)
     cal = logs.error_calendar(logs_dir, crpt, days=5, today=DAY + timedelta(days=1))
-    assert list(cal) == [DAY]
+    assert list(cal) == [away, DAY]
+    assert (cal[away].files, cal[away].unreadable) == (0, 1)
+    assert "за пределы" in cal[away].problems[0]
+    assert logs.select_day_logs(logs_dir, crpt, away).files == []
     assert cal[DAY].errors == 1 and cal[DAY].files == 2 and cal[DAY].unreadable == 6
-    assert logs.day_folders(logs_dir) == {DAY: folder}
+    assert logs.day_folders(logs_dir) == {DAY: folder, away: logs_dir / away.isoformat()}
 
 
 def test_empty_files_are_kept_as_they_are(tmp_path):

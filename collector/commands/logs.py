@@ -222,7 +222,7 @@ def format_selection(inst: Installation, sel: LogSelection) -> str:
         lines.append(f"  {'Файл':<{width}}  {'Размер':>10}  {'Строк':>8}  {'ERROR':>6}  "
                      f"{'FATAL':>6}  {'Время':<17}  Кодировка")
         for name, f in zip(names, sel.files, strict=True):
-            span = f"{(f.first_time or '')[:8]}–{(f.last_time or '')[:8]}" \
+            span = f"{(f.first_time or '')[-8:]}–{(f.last_time or '')[-8:]}" \
                 if f.first_time else "—"
             size = human_size(f.size)
             if f.bundle_size != f.size:
