@@ -28,7 +28,7 @@ sys.path.insert(0, str(REPO))
 
 from collector import demo_logs  # noqa: E402
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 TODAY = date(2026, 11, 20)
 # Peak RSS is read from /proc/self/status (VmHWM): getrusage's ru_maxrss survives exec and would
 # report the parent's size for a child forked from a big parent.

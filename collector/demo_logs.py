@@ -272,7 +272,7 @@ def write_big_day(
                 block.append(header)
             block.append(f"{stamp(us)} | {pool[getrandbits(12)]}")
             for j, (level, site, msg, kind, detail) in enumerate(special.get(i, ())):
-                t = stamp(us + 1 + j)  # a distinct time for every error entry
+                t = stamp(us + 100 * (j + 1))  # a distinct time (0.1 ms apart) for each
                 line = f"{t} | {level} | {site} | {msg} | "
                 block.append(f"{line}{kind}: {detail}\r\n")
                 err_chunks.append(line + _exception_json(kind, detail, site) + "\r\n")

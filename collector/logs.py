@@ -582,12 +582,19 @@ class _Scanner:
             self.keys(level, self._key(ch, ls, after_level))
 
     def _key(self, ch: _Chunk, ls: int, after_level: int) -> str:
-        """Timestamp, level and call site: the same entry in trace.log and error.log."""
-        unit = self.codec.unit
+        """Timestamp, level, call site and message: the same entry in trace.log and error.log
+        (their lines differ only in how the exception is written, after the message)."""
+        unit, pats, buf = self.codec.unit, self.codec.pats, ch.buf
         stop = min(ch.end, after_level + 1024 * unit)
-        k = _find_aligned(ch.buf, self.codec.pats.sep, after_level + unit, stop, ch.base, unit)
-        raw = ch.buf[ls: k if k >= 0 else after_level]
-        return self.codec.decode(raw)
+        eol = _find_aligned(buf, pats.nl, after_level, stop, ch.base, unit)
+        if eol >= 0:
+            stop = eol
+        end = after_level
+        site = _find_aligned(buf, pats.sep, after_level + unit, stop, ch.base, unit)
+        if site >= 0:
+            message = _find_aligned(buf, pats.sep, site + len(pats.sep), stop, ch.base, unit)
+            end = message if message >= 0 else site
+        return self.codec.decode(buf[ls:end])
 
     # with a window every entry's time is read: entries are found by a newline followed by a
     # timestamp; lines between entries (exception JSON, footers) follow their entry

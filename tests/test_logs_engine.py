@@ -201,17 +201,20 @@ def test_a_days_errors_are_distinct_entries_across_files(tmp_path, monkeypatch):
              "Ошибка при открытии журнала продаж", "{\"ClassName\": \"X\"}") for h, m, s in times))
     write(folder / "egais.log", header() + line(DAY, 12, 0, 0, "ERROR", "Market.Egais.Utm",
                                                 "УТМ недоступен"))
-    write(crpt / f"{DAY}.log", header() + line(DAY, 13, 0, 0, "FATAL", "Market.Crpt", "отказ"))
+    write(crpt / f"{DAY}.log", header() + line(DAY, 13, 0, 0, "FATAL", "Market.Crpt", "отказ")
+          # two different failures of one call site within the same 0.1 ms are two entries
+          + line(DAY, 13, 0, 0, "ERROR", "Market.Crpt", "таймаут")
+          + line(DAY, 13, 0, 0, "ERROR", "Market.Crpt", "ответ 500"))
     cal = logs.error_calendar(logs_dir, crpt, days=3, today=DAY)
-    assert (cal[DAY].errors, cal[DAY].fatals, cal[DAY].files) == (4, 1, 4)
+    assert (cal[DAY].errors, cal[DAY].fatals, cal[DAY].files) == (6, 1, 4)
     assert not cal[DAY].approximate
     sel = logs.select_day_logs(logs_dir, crpt, DAY)
-    assert (sel.errors, sel.fatals) == (4, 1)
-    assert sum(f.errors for f in sel.files) == 7  # per file: trace 3 + error 3 + egais 1
+    assert (sel.errors, sel.fatals) == (6, 1)
+    assert sum(f.errors for f in sel.files) == 9  # per file: trace 3, error 3, egais 1, crpt 2
     # a storm of errors beyond what is remembered is flagged, not hidden
     monkeypatch.setattr(logs, "DEDUP_CAP", 2)
     cal = logs.error_calendar(logs_dir, crpt, days=1, today=DAY)
-    assert cal[DAY].approximate and cal[DAY].errors >= 4
+    assert cal[DAY].approximate and cal[DAY].errors >= 6
 
 
 def test_calendar_range_future_days_cancel_and_progress(tmp_path):
