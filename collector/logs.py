@@ -1282,10 +1282,13 @@ def select_day_logs(logs_dir: Path, crpt_dir: Path | None, day: date, *, around:
     problems: list[str] = []
     found: list[_Found] = []
     skipped: list[SkippedFile] = []
+    stats = {d: DayStats(d) for d in ordered if d in folders or d in crpt}
     for d in ordered:
         f, s = _day_files(d, folders.get(d), crpt.get(d), [logs_dir, crpt_dir], show)
         found += f
         skipped += s
+        if s:
+            stats[d].unreadable += len(s)
         if d != day and d not in folders and d not in crpt:
             problems.append(_("За {date} журналов нет.", date=ru_date(d)))
     for name, suggested in odd_folders(logs_dir):
@@ -1301,7 +1304,6 @@ def select_day_logs(logs_dir: Path, crpt_dir: Path | None, day: date, *, around:
         problems[:0] = _missing_day(logs_dir, day, folders, crpt, show)
     if day not in folders and day not in crpt:
         nearby = nearby_days(sorted(set(folders) | set(crpt)), day)
-    stats = {d: DayStats(d) for d in ordered if d in folders or d in crpt}
     counters = {d: _DayCounter(s) for d, s in stats.items()}
     total = sum(f.size for f in found)
     done = 0
