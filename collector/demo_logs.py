@@ -192,3 +192,127 @@ def write_week(
                   open_run=(i == 0))
         counts[day] = errors
     return counts
+
+
+FATALS = [
+    ("Market.App.OnDispatcherUnhandledException", "Необработанное исключение, программа будет "
+     "закрыта", "System.OutOfMemoryException",
+     "Insufficient memory to continue the execution of the program."),
+    ("Market.Data.FbConnectionFactory.Open", "Потеряно соединение с базой данных",
+     "FirebirdSql.Data.FirebirdClient.FbException",
+     "Unable to complete network request to host \"127.0.0.1\"."),
+]
+# Entries that span lines in trace.log too: a warning with a stack trace under it.
+MULTILINE = (
+    "WARN | Market.Sync.PriceLoader.Load | Повтор загрузки цен (попытка 2) | "
+    "System.IO.IOException: Файл занят другим процессом\r\n"
+    "   в System.IO.FileStream.Init(String path, FileMode mode)\r\n"
+    "   в Market.Sync.PriceLoader.Load(String file)\r\n"
+)
+
+
+def write_big_day(
+    folder: Path,
+    day: date,
+    *,
+    target_bytes: int,
+    version: str,
+    errors: int,
+    fatals: int = 0,
+    seed: int = 0,
+    crpt_dir: Path | None = None,
+) -> dict[str, int]:
+    """A busy shop's day for benchmarks: about ``target_bytes`` of logs in the program's layout,
+    written fast (messages come from a pool formatted once; only the times change per line).
+
+    ``errors``/``fatals`` distinct entries are written to both trace.log and error.log (as the
+    program does), at random times; the program restarts once at midday (footer + header).
+    Returns what was written: ``{"errors", "fatals", "error_lines", "bytes"}``.
+    """
+    rnd = random.Random(f"big-{seed}-{day.isoformat()}")
+    folder.mkdir(parents=True, exist_ok=True)
+    header = HEADER.format(version=version)
+    pool = []
+    for i in range(4096):
+        level, site, msg = CALLSITES[rnd.randrange(len(CALLSITES))]
+        msg = msg.format(goods=rnd.choice(GOODS), barcode=rnd.randrange(10**10, 10**11),
+                         check=1000 + i, sum=f"{rnd.randrange(50, 5000)},{rnd.randrange(100):02d}")
+        pool.append(f"{level} | {site} | {msg} | \r\n")
+    pool[::97] = [MULTILINE] * len(pool[::97])
+    avg = sum(len(x.encode()) for x in pool) / len(pool) + 27
+    trace_budget = int(target_bytes * 0.88)
+    n_lines = max(100, int(trace_budget / avg))
+    date_prefix = day.strftime("%d.%m.%Y ")
+    start_us = 8 * 3600 * 10**6
+    step = (14 * 3600 * 10**6) // n_lines
+
+    def stamp(us: int) -> str:
+        s, frac = divmod(us, 10**6)
+        h, rest = divmod(s, 3600)
+        m, sec = divmod(rest, 60)
+        return f"{date_prefix}{h:02d}:{m:02d}:{sec:02d}.{frac // 100:04d}"
+
+    special: dict[int, list[tuple[str, str, str, str, str]]] = {}
+    for level, count, table in (("ERROR", errors, ERRORS), ("FATAL", fatals, FATALS)):
+        for _ in range(count):
+            site, msg, kind, detail = table[rnd.randrange(len(table))]
+            special.setdefault(rnd.randrange(n_lines), []).append((level, site, msg, kind, detail))
+    restart = n_lines // 2
+    err_chunks: list[str] = [header]
+    written = {"errors": 0, "fatals": 0, "error_lines": 0, "bytes": 0}
+    with open(folder / "trace.log", "w", encoding="utf-8", newline="") as fh:
+        fh.write(header)
+        block: list[str] = []
+        us = start_us
+        getrandbits = rnd.getrandbits
+        for i in range(n_lines):
+            us += step + getrandbits(10)
+            if i == restart:
+                block.append(FOOTER)
+                block.append(header)
+            block.append(f"{stamp(us)} | {pool[getrandbits(12)]}")
+            for j, (level, site, msg, kind, detail) in enumerate(special.get(i, ())):
+                t = stamp(us + 100 * (j + 1))  # a distinct time (0.1 ms apart) for each
+                line = f"{t} | {level} | {site} | {msg} | "
+                block.append(f"{line}{kind}: {detail}\r\n")
+                err_chunks.append(line + _exception_json(kind, detail, site) + "\r\n")
+                written["errors" if level == "ERROR" else "fatals"] += 1
+            if len(block) >= 20000:
+                fh.write("".join(block))
+                block.clear()
+        block.append(FOOTER)
+        fh.write("".join(block))
+    err_chunks.append(FOOTER)
+    with open(folder / "error.log", "w", encoding="utf-8", newline="") as fh:
+        fh.write("".join(err_chunks))
+    written["error_lines"] = 2 * (written["errors"])  # trace.log + error.log first lines
+
+    def side_file(path: Path, share: float, make) -> None:
+        n = max(1, int(target_bytes * share / 110))
+        t = start_us
+        with open(path, "w", encoding="utf-8", newline="") as out:
+            out.write(header)
+            lines = []
+            for k in range(n):
+                t += (14 * 3600 * 10**6) // n
+                lines.append(make(stamp(t), k))
+                if len(lines) >= 20000:
+                    out.write("".join(lines))
+                    lines.clear()
+            out.write("".join(lines) + FOOTER)
+
+    side_file(folder / "performace.log", 0.03, lambda t, k: (
+        f"{t} | INFO | Market.Diagnostics.Perf | Загрузка каталога: {80 + k % 2400} мс | \r\n"))
+    side_file(folder / "egais.log", 0.03, lambda t, k: (
+        f"{t} | INFO | Market.Egais.UtmClient | УТМ 127.0.0.1:8080: входящих {k % 3} | \r\n"))
+    with open(folder / "ua_prro.log", "w", encoding="utf-8", newline="") as fh:
+        fh.write(header + FOOTER)
+    write_backup_log(folder / "backup.log", day, version)
+    if crpt_dir is not None:
+        crpt_dir.mkdir(parents=True, exist_ok=True)
+        side_file(crpt_dir / f"{day.isoformat()}.log", 0.03, lambda t, k: (
+            f"{t} | INFO | Market.Crpt.CrptClient | POST /api/v4/true-api/codes/check: 200, "
+            f"кодов {1 + k % 8} | \r\n"))
+    written["bytes"] = sum(p.stat().st_size for p in folder.iterdir()) + (
+        (crpt_dir / f"{day.isoformat()}.log").stat().st_size if crpt_dir else 0)
+    return written
