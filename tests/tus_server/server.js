@@ -25,6 +25,7 @@ const fs = require('node:fs');
 const http = require('node:http');
 const https = require('node:https');
 const path = require('node:path');
+const { Transform } = require('node:stream');
 const { Server, EVENTS } = require('@tus/server');
 const { FileStore } = require('@tus/file-store');
 
@@ -82,9 +83,38 @@ function uploadId(req) {
   return m ? decodeURIComponent(m[1]) : null;
 }
 
+// A FileStore that can cut the connection after a given number of body bytes were stored: a
+// dropped connection in the middle of a PATCH, at a byte position the test chooses.
+const cuts = new Map();
+class CuttingStore extends FileStore {
+  write(readable, id, offset) {
+    const cut = cuts.get(id);
+    if (!cut) return super.write(readable, id, offset);
+    cuts.delete(id);
+    let seen = 0;
+    const gate = new Transform({
+      transform(chunk, _enc, cb) {
+        const room = cut.after - seen;
+        if (room <= 0) return cb();
+        const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+        seen += part.length;
+        cb(null, part);
+        if (seen >= cut.after) {
+          // The bytes so far go to the file; the client is cut off mid-request.
+          readable.unpipe(gate);
+          gate.end();
+          cut.req.socket.destroy();
+        }
+      },
+    });
+    readable.on('error', (e) => gate.destroy(e));
+    return super.write(readable.pipe(gate), id, offset);
+  }
+}
+
 const tus = new Server({
   path: '/files',
-  datastore: new FileStore({ directory: dir }),
+  datastore: new CuttingStore({ directory: dir }),
   maxSize: maxSize > 0 ? maxSize : undefined,
 });
 tus.on(EVENTS.POST_FINISH, (req, res, upload) => {
@@ -173,14 +203,8 @@ async function handle(req, res) {
       req.socket.destroy();
       return;
     }
-    const start = entry.offset_before;
-    const timer = setInterval(() => {
-      const size = storedSize(id);
-      if (done || (size !== null && size - start >= after)) {
-        clearInterval(timer);
-        req.socket.destroy();
-      }
-    }, 1);
+    // Exactly `after` body bytes reach the store, then the connection is cut (see CuttingStore).
+    cuts.set(id, { after, req });
   }
   if (method === 'PATCH' && faults.delay_ms > 0) {
     await new Promise((r) => setTimeout(r, faults.delay_ms));
