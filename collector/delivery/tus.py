@@ -29,7 +29,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -335,7 +335,19 @@ class TusClient:
         location = resp.headers.get("Location")
         if not location:
             raise Refused(_("Сервер поддержки не сообщил адрес загрузки (нет заголовка Location)."))
-        return urljoin(self.endpoint, location)
+        return self._secure_location(urljoin(self.endpoint, location))
+
+    def _secure_location(self, url: str) -> str:
+        """Never fall from HTTPS to plain HTTP. Servers that terminate TLS themselves sometimes
+        report their own address as http:// (@tus/server does): same host and port → https.
+        Another host over plain HTTP is refused."""
+        ours, theirs = urlsplit(self.endpoint), urlsplit(url)
+        if ours.scheme == "https" and theirs.scheme == "http":
+            if theirs.netloc == ours.netloc:
+                return urlunsplit(theirs._replace(scheme="https"))
+            raise Refused(_("Сервер поддержки предложил отправить файл по незащищённому адресу "
+                            "({url}); отправка остановлена.", url=public_url(url)))
+        return url
 
     def head(self, url: str) -> tuple[int, int | None]:
         resp = self.call("HEAD", url, (200, 204), {"Cache-Control": "no-store"})
@@ -366,8 +378,6 @@ class TusClient:
 
 
 def _host(url: str) -> str:
-    from urllib.parse import urlsplit
-
     return urlsplit(url).hostname or url
 
 
