@@ -35,7 +35,7 @@ class OutboxEntry:
     bundle: str  # archive name (volumes: without .001)
     paths: list[str]  # the file(s), absolute
     size: int
-    added_at: str = field(default_factory=now_iso)
+    added_at: str = field(default_factory=lambda: now_iso("microseconds"))  # order
     status: str = WAITING
     message: str = ""  # last outcome, Russian
     attempts: int = 0

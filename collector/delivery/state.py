@@ -50,8 +50,8 @@ def read_json(path: Path) -> object | None:
         return None
 
 
-def now_iso() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
+def now_iso(timespec: str = "seconds") -> str:
+    return datetime.now().astimezone().isoformat(timespec=timespec)
 
 
 def public_url(url: str) -> str:
