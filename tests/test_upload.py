@@ -397,7 +397,8 @@ def test_unreadable_manifest_falls_back_to_file_name(clean_env, tus, tmp_path):
     assert meta["gbs_id"] == "01234567" and meta["problem_date"] == "2026-11-20"
     assert "topic" not in meta or not meta["topic"]
     # with the password, full metadata (password from the environment, never argv)
-    c = make_bundle(tmp_path / "c", payload=50_000, password="пароль-1", seed=9)
+    c = make_bundle(tmp_path / "c", payload=50_000, password="пароль-1", seed=9,
+                    stamp="20261120-120000")
     write_settings(clean_env["settings"], upload_url=tus.url)
     p = subprocess.run(cli("upload", str(c.path)), env=cli_env(GBS_COLLECTOR_PASSWORD="пароль-1"),
                        capture_output=True, text=True, timeout=60)

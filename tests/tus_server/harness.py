@@ -156,7 +156,7 @@ class Bundle:
 
 def make_bundle(folder: Path, *, payload: int = 200_000, volume_size: int | None = None,
                 password: str | None = None, sidecar: bool = True, topic: str = "errors",
-                version: str = "6.3.0.1693", gbs_id: str = GBS_ID, stamp: str = "20261120-101500",
+                version: str = "6.3.0.1693", gbs_id: str = GBS_ID, stamp: str | None = None,
                 request_text: str = REQUEST_TXT, seed: int = 1) -> Bundle:
     """A bundle in the DESIGN.md shape; ``payload`` random bytes make its size."""
     import random
@@ -164,6 +164,7 @@ def make_bundle(folder: Path, *, payload: int = 200_000, volume_size: int | None
     import py7zr
 
     folder.mkdir(parents=True, exist_ok=True)
+    stamp = stamp or f"20261120-1{seed % 100000:05d}"  # names differ as the seeds do
     short = gbs_id.split(":")[-1][:8] if gbs_id else "NOID"
     name = f"GBS-Support_{short}_2026-11-20_{stamp}.7z"
     manifest = {
