@@ -25,7 +25,7 @@ class Settings:
     update_check_timeout: float = 4.0
     upload_url: str = ""
     upload_token: str = ""
-    upload_chunk_mb: int = 4
+    upload_chunk_mb: int = 16  # the most one request carries; smaller on slow lines
     # Extra trusted root certificate(s), PEM, for a TLS-inspecting proxy whose root is not in the
     # system store. Empty: the system store (plus REQUESTS_CA_BUNDLE when set).
     upload_ca_bundle: str = ""

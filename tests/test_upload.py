@@ -451,3 +451,32 @@ def test_progress_reports_speed_and_time_left(clean_env, tus, tmp_path):
     mid = [p for p in seen if p.phase == "upload" and p.speed]
     assert mid, "no speed reported"
     assert all(p.speed > 0 and p.eta is not None and p.eta >= 0 for p in mid)
+
+
+def test_request_body_limit_of_a_proxy_halves_the_portions(clean_env, tus, tmp_path):
+    b = make_bundle(tmp_path / "out", payload=600_000)
+    tus.control(fail=[{"method": "PATCH", "status": 413, "count": 2}])
+    u = uploader(tus, chunk_size=512 << 10)
+    r = u.upload(b.path)
+    assert tus.data(r.request.upload_id) == b.data
+    lengths = [p["content_length"] for p in tus.patches()]
+    assert lengths[:3] == [512 << 10, 256 << 10, 128 << 10]
+    assert u.chunk == 128 << 10
+
+
+def test_portions_follow_the_line_speed():
+    u = Uploader("http://127.0.0.1:9/files/", chunk_size=16 << 20)
+    u._adapt_chunk(16 << 20, 40.0)  # 0.4 MiB/s: a 16 MiB request took 40 s
+    assert u.chunk == 4 << 20  # about 10 s per request now
+    u._adapt_chunk(4 << 20, 60.0)  # slower still: shrink, at most 4× at a time
+    assert u.chunk == 1 << 20
+    u._adapt_chunk(1 << 20, 0.1)  # the line got fast: grow, 2× at a time, up to the setting
+    assert u.chunk == 2 << 20
+    for _ in range(5):
+        u._adapt_chunk(u.chunk, 0.1)
+    assert u.chunk == 16 << 20
+    u._adapt_chunk(16 << 20, 10_000.0)
+    assert u.chunk == 4 << 20  # never below a quarter of the last step…
+    for _ in range(10):
+        u._adapt_chunk(u.chunk, 10_000.0)
+    assert u.chunk == 64 << 10  # …nor below the floor

@@ -60,6 +60,8 @@ from collector.i18n import _
 log = logging.getLogger("collector.delivery")
 
 PROGRESS_EVERY = 0.2  # seconds between progress callbacks (the last one always comes)
+MIN_CHUNK = 64 << 10
+CHUNK_SECONDS = 10.0  # aim of one PATCH's duration on a slow line
 
 
 def human_size(n: float) -> str:
@@ -91,7 +93,7 @@ class UploadResult:
 class Uploader:
     """Uploads bundles to one endpoint. Thread-safe to :meth:`cancel` from another thread."""
 
-    def __init__(self, endpoint: str, token: str = "", *, chunk_size: int = 4 << 20,
+    def __init__(self, endpoint: str, token: str = "", *, chunk_size: int = 16 << 20,
                  ca_files: list[str] | None = None, timeout: float = 60.0,
                  retry: RetryPolicy | None = None, store: UploadStore | None = None,
                  data_root: Path | None = None,
@@ -103,7 +105,8 @@ class Uploader:
         self.meter = Meter()
         self.client = TusClient(endpoint, token, ca_files=ca_files, timeout=timeout,
                                 retry=retry, cancel=self.cancel_event, on_wait=self._waiting)
-        self.chunk_size = max(64 << 10, int(chunk_size))
+        self.chunk_size = max(MIN_CHUNK, int(chunk_size))  # the most one request carries
+        self.chunk = self.chunk_size  # what the next one carries (adapts to the line)
         self.data_root = data_root
         self.store = store or UploadStore(data_root)
 
@@ -293,15 +296,24 @@ class Uploader:
         self.meter.add(done_before + offset)
         attempt = 0
         while offset < part.size:
-            length = min(self.chunk_size, part.size - offset)
+            length = min(self.chunk, part.size - offset)
             in_flight = 0
+            started = time.monotonic()
             try:
                 new = self.client.patch(part.url, path, offset, length, on_sent)
                 if new <= offset:
                     raise ServerBusy(_("Сервер поддержки не принял данные (смещение {offset}).",
                                        offset=new))
+                self._adapt_chunk(new - offset, time.monotonic() - started)
                 offset = new
                 attempt = 0  # the upload moved forward: the retry budget is whole again
+            except TooLarge:
+                # A proxy in front of the server limits the request body: smaller portions.
+                if length <= MIN_CHUNK:
+                    raise
+                self.chunk = self.chunk_size = max(MIN_CHUNK, length // 2)  # a learnt ceiling
+                offset, _length = self.client.head(part.url)
+                log.info("request body too large; portions of %d bytes now", self.chunk)
             except (NetworkDown, ServerBusy, OffsetConflict) as exc:
                 if attempt >= self.client.retry.retries:
                     raise
@@ -316,6 +328,18 @@ class Uploader:
                 self.meter.add(done_before + offset)
                 self._emit(force=True, phase="upload", sent=done_before + offset, message="")
         return resumed
+
+    def _adapt_chunk(self, sent: int, seconds: float) -> None:
+        """Portions that take about ``CHUNK_SECONDS`` on this line: big on a fast one (fewer
+        requests), small on a slow one (a proxy that buffers whole requests loses at most that
+        much on a cut). Never above the configured size, never below ``MIN_CHUNK``."""
+        if sent <= 0 or seconds <= 0:
+            return
+        ideal = sent / seconds * CHUNK_SECONDS
+        if ideal < self.chunk:
+            self.chunk = max(MIN_CHUNK, int(ideal), self.chunk // 4)
+        elif sent >= self.chunk:
+            self.chunk = min(self.chunk_size, self.chunk * 2, max(self.chunk, int(ideal)))
 
 
 def uploader_from_settings(settings, *, url: str | None = None, token: str | None = None,
