@@ -142,7 +142,9 @@ def test_archive_over_the_limit_but_uploaded_gets_the_request_code(clean_env, tm
 
 def test_encrypted_bundle_body_needs_the_password(clean_env, tmp_path):
     b = make_bundle(tmp_path / "out", payload=50_000, password="секрет")
-    [draft] = write_drafts(b.path).drafts
+    result = write_drafts(b.path)
+    [draft] = result.drafts
+    assert "Текст обращения не прочитан" in result.message and "пароль" in result.message
     msg = parse(draft.path)
     assert "request.txt внутри приложенного архива" in body(msg)
     assert msg["Subject"].endswith("01234567")  # GBS.ID prefix from the file name

@@ -191,6 +191,11 @@ def write_drafts(bundle: BundleFiles | str | Path, *, out_dir: Path | None = Non
         message = _("Архив не помещается в одно письмо: подготовлено {count} черновика(ов), "
                     "отправьте все: {paths}", count=len(drafts),
                     paths=", ".join(str(d.path) for d in drafts))
+    if not request_text:
+        message += " " + _("Текст обращения не прочитан из архива ({problem}), в письме — "
+                           "короткая заметка. Укажите пароль архива (--password-file) или "
+                           "текст письма (--request).",
+                           problem=(info.problem or _("нет request.txt")).rstrip("."))
     return DraftResult(drafts, subject, message, request_code=code)
 
 

@@ -274,7 +274,9 @@ class Uploader:
         offset = 0
         resumed = False
         if part.url:
-            offset, _length = self.client.head(part.url)
+            offset, length = self.client.head(part.url)
+            if (length is not None and length != part.size) or offset > part.size:
+                raise UploadGone(_("На сервере под этим адресом другая загрузка."))
             resumed = offset > 0
             log.info("resuming %s at %d of %d", part.name, offset, part.size)
         else:
