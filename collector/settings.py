@@ -25,9 +25,16 @@ class Settings:
     update_check_timeout: float = 4.0
     upload_url: str = ""
     upload_token: str = ""
-    upload_chunk_mb: int = 4
+    upload_chunk_mb: int = 16  # the most one request carries; smaller on slow lines
+    # Extra trusted root certificate(s), PEM, for a TLS-inspecting proxy whose root is not in the
+    # system store. Empty: the system store (plus REQUESTS_CA_BUNDLE when set).
+    upload_ca_bundle: str = ""
+    upload_retries: int = 8
+    upload_retry_delay_s: float = 1.0
+    upload_timeout_s: float = 60.0
     mail_limit_mb: int = 25
-    support_email: str = "support@gbsmarket.ru"
+    # Empty until the desk's address is confirmed: the user fills "To" in the mail client.
+    support_email: str = ""
     source_files: list[str] = field(default_factory=list)
 
     def public(self) -> dict:
