@@ -10,6 +10,8 @@ from collector.attachments import plan_attachments
 from collector.i18n import _
 from collector.installation import detect
 from collector.redact import redact_config
+from collector.settings import load_settings
+from collector.updates import check_latest
 
 if TYPE_CHECKING:
     from collector.steps import Collection, StepControl, StepReport
@@ -45,6 +47,11 @@ def step_installation(job: Collection, report: StepReport, control: StepControl)
         report.message = _("GBS.Market не найдена")
         return
     job.extra["system_root"] = str(job.root.base) if job.root.base else None
+    if job.options.check_updates:
+        settings = load_settings()
+        status = check_latest(inst.version, settings.latest_version_url,
+                              settings.update_check_timeout)
+        job.extra["update"], job.extra["update_obj"] = status.to_json(), status
     version = inst.version or _("не определена")
     report.message = _("{product}, версия {version}", product=inst.product, version=version)
     if inst.problems:
@@ -106,3 +113,135 @@ def step_attachments(job: Collection, report: StepReport, control: StepControl) 
     if report.files:
         job.included.append(_("вложения: {n} файл(ов)", n=len(report.files)))
     report.message = "; ".join([_("{n} файл(ов)", n=len(report.files)), *plan.problems])
+
+
+def _form(job: Collection):
+    """The request form of this run (parsed once): the given FORM.json, or a minimal one."""
+    from collector.request import RequestForm, parse_form
+
+    if "form_obj" in job.extra:
+        return job.extra["form_obj"]
+    if job.options.form is not None:
+        form, problems = parse_form(job.options.form)
+        job.extra["form_problems"] = [p.to_json() for p in problems]
+    else:
+        form = RequestForm(topic="errors")
+    if form.problem_date is None:
+        form.problem_date = job.options.problem_date
+    job.extra["form_obj"] = form
+    job.extra["form"] = form.to_json()
+    return form
+
+
+def step_gbs_id(job: Collection, report: StepReport, control: StepControl) -> None:
+    from collector.gbsid import find_gbs_ids, no_id_help, normalize_gbs_id, write_gbs_id_files
+
+    chosen = normalize_gbs_id(job.options.gbs_id) if job.options.gbs_id else None
+    candidates = find_gbs_ids(job.root, job.installation, job.options.clipboard_text)
+    if chosen is None and candidates:
+        chosen = candidates[0].value
+    if chosen is None:
+        report.status = "failed"
+        report.message = no_id_help()
+        return
+    job.extra["gbs_id"] = chosen
+    job.extra["gbs_id_files"] = write_gbs_id_files(chosen, job.work_dir / "gbsid")
+    source = next((c for c in candidates if c.value == chosen), None)
+    report.message = _("{value} ({where})", value=chosen,
+                       where=source.describe() if source else _("выбран пользователем"))
+    others = [c for c in candidates if c.value != chosen]
+    if others:
+        report.message += "; " + _("найдены и другие: {ids}", ids=", ".join(
+            f"{c.value} ({c.describe()})" for c in others))
+
+
+def write_early_entries(job: Collection) -> None:
+    """What is known before the long steps: the form as given, the GBS.ID files."""
+    form = _form(job)
+    gbs_report = next(r for r in job.reports if r.name == "gbs_id")
+    files = job.extra.get("gbs_id_files")
+    if files:
+        txt, png = files
+        add_file(job, gbs_report, txt, "gbs_id.txt")
+        add_file(job, gbs_report, png, "gbs_id_qr.png")
+    request_json = _json_bytes(form.to_json())
+    if job.wanted("request.json"):
+        job.writer.add_bytes(request_json, "request.json")
+
+
+def step_request(job: Collection, report: StepReport, control: StepControl) -> None:
+    from collector.request import (
+        RequestContext,
+        describe_bundle_entries,
+        render_request_text,
+        validate,
+    )
+
+    form = _form(job)
+    entries = [f for r in job.reports for f in r.files]
+    ctx = RequestContext.from_installation(
+        job.installation, update=job.extra.get("update_obj"), gbs_id=job.extra.get("gbs_id"),
+        attached=describe_bundle_entries(entries), today=job.options.problem_date,
+    )
+    ctx.check_files = False  # attachments were already checked when added
+    text = render_request_text(form, ctx)
+    add_bytes(job, report, text.encode("utf-8"), "request.txt")
+    problems = validate(form, ctx)
+    job.extra["form_problems"] = job.extra.get("form_problems", []) + [
+        p.to_json() for p in problems if p.severity == "error"]
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        report.message = _("В обращении есть замечания: {list}",
+                           list="; ".join(str(p.message) for p in errors))
+
+
+def step_logs(job: Collection, report: StepReport, control: StepControl) -> None:
+    from collector.logs import LogFileChanged, ru_date, select_logs
+
+    day = job.options.problem_date
+    selection = select_logs(
+        job.installation, day, around=job.options.around_days,
+        max_file_bytes=job.options.max_log_file_bytes, cancel=control.event,
+        progress=lambda done, total: control.progress(0.3 * done / max(1, total)),
+    )
+    job.extra["logs"] = {
+        "day": day.isoformat(),
+        "days": [d.isoformat() for d in selection.days],
+        "errors": selection.errors,
+        "fatals": selection.fatals,
+        "versions": selection.versions,
+        "files": len(selection.files),
+        "bytes": selection.total_bytes,
+        "cut": [{"path": f.archive_path, "notes": [str(n) for n in f.notes]}
+                for f in selection.files if f.cut],
+        "nearby_days": [d.isoformat() for d in selection.nearby_days],
+    }
+    if not selection.found:
+        report.status = "failed"
+        report.message = "; ".join(str(p) for p in selection.problems) or _(
+            "Журналов за {day} нет", day=ru_date(day))
+        return
+    total = max(1, selection.bundle_bytes)
+    done = 0
+    changed = []
+    for f in selection.files:
+        control.check()
+        if not job.wanted(f.archive_path):
+            continue
+        try:
+            with f.open_for_bundle() as stream:
+                job.writer.add_fileobj(stream, f.archive_path, size=f.bundle_size)
+        except LogFileChanged:
+            changed.append(f.archive_path)  # rotated or truncated meanwhile: skip, say so
+            continue
+        report.files.append(f.archive_path)
+        done += f.bundle_size
+        control.progress(0.3 + 0.7 * done / total, f.archive_path)
+    report.message = _("{n} файл(ов) за {days}; ошибок: {errors}", n=len(report.files),
+                       days=", ".join(ru_date(d) for d in selection.days),
+                       errors=selection.errors + selection.fatals)
+    notes = [str(p) for p in selection.problems]
+    if changed:
+        notes.append(_("изменились во время сбора и пропущены: {files}", files=", ".join(changed)))
+    if notes:
+        report.message += "; " + "; ".join(notes)

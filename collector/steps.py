@@ -10,6 +10,8 @@ from what worked (exit code 4). Cancel stops everything and leaves no files behi
 from __future__ import annotations
 
 import logging
+import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -160,6 +162,9 @@ class CollectOptions:
     attachments: list[Path] = field(default_factory=list)
     screens: list[dict[str, Any]] | None = None
     command: list[str] | None = None  # recorded in the manifest, secrets removed
+    gbs_id: str | None = None  # the one the user picked in the GUI; None: the best candidate
+    clipboard_text: str | None = None  # what the GUI saw in the clipboard (may hold the ID)
+    check_updates: bool = True
 
 
 @dataclass
@@ -204,6 +209,7 @@ class Collection:
         self.excluded: list[str] = []
         self.extra: dict[str, Any] = {}
         self.writer = None
+        self.work_dir: Path | None = None  # private temp folder, removed after the run
         self._done_weight = 0.0
         total = sum(STEP_WEIGHTS.values())
         self._total_weight = float(total)
@@ -245,7 +251,10 @@ class Collection:
                 if control.timed_out:
                     raise StepTimeout()
         except Cancelled:
-            raise
+            if self.cancel.is_set() or not control.timed_out:
+                raise
+            report.status, report.timeout_hit = "failed", True  # the step's own limit fired
+            report.message = _("Шаг остановлен: превышено время {limit:.0f} с.", limit=limit or 0)
         except StepTimeout:
             if self.cancel.is_set():
                 raise Cancelled() from None
@@ -268,10 +277,17 @@ class Collection:
 
     # --- the run ---------------------------------------------------------------------------------
     def run(self) -> CollectResult:
-        from collector import pipeline_steps as ps
-
         if self.cancel.is_set():
             raise Cancelled()
+        self.work_dir = Path(tempfile.mkdtemp(prefix="gbs-collector-"))
+        try:
+            return self._run()
+        finally:
+            shutil.rmtree(self.work_dir, ignore_errors=True)
+
+    def _run(self) -> CollectResult:
+        from collector import pipeline_steps as ps
+
         with self._step("installation") as (report, control):
             ps.step_installation(self, report, control)
         if self.detection is None or self.detection.installation is None:

@@ -1,0 +1,204 @@
+"""``collect``: build the bundle for the support desk (contract in DESIGN.md)."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import getpass
+import json
+import os
+import signal
+import sys
+import threading
+from datetime import date
+from pathlib import Path
+
+from collector.cli import add_json_option, add_root_option, err, print_json
+from collector.errors import CollectorError, ExitCode
+from collector.i18n import _
+from collector.redact import register_secret
+from collector.steps import STEP_TITLES, Collection, CollectOptions, ProgressEvent
+from collector.sysroot import SystemRoot
+
+ARCHIVE_PASSWORD_ENV = "GBS_COLLECTOR_ARCHIVE_PASSWORD"
+DB_PASSWORD_ENV = "GBS_COLLECTOR_DB_PASSWORD"
+ASK = "\0ask"  # `--password` given without a value: ask on the terminal, keep it out of argv
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("collect", help="собрать архив для поддержки")
+    p.add_argument("--date", required=True, type=_date, metavar="ГГГГ-ММ-ДД",
+                   help="день, когда возникла проблема (по нему выбираются журналы)")
+    p.add_argument("--out", required=True, metavar="DIR", help="папка для архива")
+    add_root_option(p)
+    p.add_argument("--form", metavar="FORM.json", help="обращение: тема, вопросы, контакты")
+    p.add_argument("--no-db", action="store_true", help="без резервной копии базы данных")
+    p.add_argument("--password", nargs="?", const=ASK, metavar="P",
+                   help="зашифровать архив (AES-256). Без значения — спросить; значение в "
+                        f"командной строке видно другим программам, лучше ${ARCHIVE_PASSWORD_ENV}")
+    p.add_argument("--volume-size", metavar="SIZE",
+                   help="разбить архив на части (например 25M) для отправки по почте")
+    p.add_argument("--fb-server", metavar="HOST/PORT",
+                   help="сервер Firebird вместо встроенного движка (для системного корня)")
+    p.add_argument("--db-user", metavar="USER", help="пользователь Firebird, если не SYSDBA")
+    p.add_argument("--db-password", nargs="?", const=ASK, metavar="P",
+                   help=f"пароль Firebird; без значения — спросить; или ${DB_PASSWORD_ENV}")
+    p.add_argument("--around", type=int, default=0, metavar="N",
+                   help="добавить журналы за N дней до и после (проблемы около полуночи)")
+    p.add_argument("--max-log-mb", type=float, metavar="N",
+                   help="ограничить размер каждого журнала (начало и конец сохраняются)")
+    p.add_argument("--attach", action="append", default=[], metavar="FILE",
+                   help="приложить файл или папку (можно несколько раз)")
+    p.add_argument("--time-limit", action="append", default=[], metavar="STEP=SECONDS",
+                   help="предел времени шага, например database=1800")
+    p.add_argument("--exclude", action="append", default=[], metavar="PATH",
+                   help="не включать файл или папку архива (например logs/2026-11-20/trace.log)")
+    add_json_option(p)
+    p.set_defaults(handler=run)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"дата должна быть в виде ГГГГ-ММ-ДД: {text!r}") from None
+
+
+def _secret(value: str | None, env: str, prompt: str) -> str | None:
+    if value == ASK:
+        if not sys.stdin.isatty():
+            line = sys.stdin.readline().rstrip("\r\n")
+            return line or None
+        return getpass.getpass(prompt) or None
+    if value is not None:
+        err(_("Внимание: пароль в командной строке видят другие программы на этом компьютере. "
+              "Безопаснее указать параметр без значения или переменную {env}.", env=env))
+        return value
+    return os.environ.get(env) or None
+
+
+def parse_time_limits(items: list[str]) -> dict[str, float]:
+    limits = {}
+    for item in items:
+        name, sep, seconds = item.partition("=")
+        if not sep or name not in STEP_TITLES:
+            raise CollectorError(_("Неверный предел времени {item!r}: нужно ШАГ=СЕКУНДЫ, шаги: "
+                                   "{steps}", item=item, steps=", ".join(STEP_TITLES)))
+        try:
+            limits[name] = float(seconds)
+        except ValueError:
+            raise CollectorError(_("Неверное число секунд в {item!r}", item=item)) from None
+    return limits
+
+
+def load_form(path: str | None) -> dict | None:
+    if not path:
+        return None
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        raise CollectorError(_("Файл обращения {path} не прочитан: {error}", path=path,
+                               error=exc.strerror or exc)) from exc
+    except ValueError as exc:
+        raise CollectorError(_("Файл обращения {path} — не JSON: {error}", path=path,
+                               error=exc)) from exc
+    if not isinstance(data, dict):
+        raise CollectorError(_("Файл обращения {path} должен содержать объект JSON", path=path))
+    return data
+
+
+def run(args: argparse.Namespace) -> int:
+    from collector.bundle import parse_size
+
+    root = SystemRoot.from_arg(args.root)
+    out_dir = Path(args.out)
+    password = _secret(args.password, ARCHIVE_PASSWORD_ENV, "Пароль для архива: ")
+    db_password = _secret(args.db_password, DB_PASSWORD_ENV, "Пароль Firebird: ")
+    register_secret(password)
+    register_secret(db_password)
+    volume = parse_size(args.volume_size) if args.volume_size else None
+    options = CollectOptions(
+        problem_date=args.date,
+        out_dir=out_dir,
+        form=load_form(args.form),
+        include_database=False if args.no_db else None,
+        password=password,
+        volume_size=volume,
+        fb_server=args.fb_server,
+        db_user=args.db_user,
+        db_password=db_password,
+        around_days=max(0, args.around),
+        max_log_file_bytes=int(args.max_log_mb * 2**20) if args.max_log_mb else None,
+        time_limits=parse_time_limits(args.time_limit),
+        exclude=set(args.exclude),
+        attachments=[Path(p) for p in args.attach],
+        command=_public_command(args),
+    )
+    cancel = threading.Event()
+    _install_cancel_handlers(cancel)
+    last_step = [""]
+
+    def progress(ev: ProgressEvent) -> None:
+        if args.json:
+            return
+        if ev.step != last_step[0]:
+            last_step[0] = ev.step
+            err(f"… {ev.title}")
+
+    job = Collection(root, options, progress=progress, cancel=cancel)
+    result = job.run()
+    if args.json:
+        print_json(result.to_json())
+    else:
+        err(format_result(result))
+    return result.exit_code
+
+
+def _public_command(args: argparse.Namespace) -> list[str]:
+    """The command as recorded in the manifest: options, never secret values."""
+    out = ["collect", "--date", args.date.isoformat(), "--out", str(args.out)]
+    for flag, value in (("--root", args.root), ("--form", args.form),
+                        ("--volume-size", args.volume_size), ("--fb-server", args.fb_server),
+                        ("--db-user", args.db_user)):
+        if value:
+            out += [flag, str(value)]
+    if args.no_db:
+        out.append("--no-db")
+    if args.password:
+        out += ["--password", "***"]
+    if args.db_password:
+        out += ["--db-password", "***"]
+    return out
+
+
+def _install_cancel_handlers(cancel: threading.Event) -> None:
+    def handler(signum, frame):  # second Ctrl+C falls through to the default: stop at once
+        cancel.set()
+        signal.signal(signum, signal.SIG_DFL)
+
+    for sig in (signal.SIGINT, getattr(signal, "SIGTERM", None)):
+        if sig is not None:
+            with contextlib.suppress(ValueError):  # not the main thread (tests)
+                signal.signal(sig, handler)
+
+
+def format_result(result) -> str:
+    marks = {"ok": "+", "skipped": "·", "failed": "!"}
+    lines = ["", "Шаги:"]
+    for r in result.steps:
+        title = STEP_TITLES.get(r.name, r.name)
+        tail = f" — {r.message}" if r.message else ""
+        limit = " (превышено время)" if r.timeout_hit else ""
+        lines.append(f"  {marks.get(r.status, '?')} {title}{limit}{tail} [{r.seconds:.1f} с]")
+    lines.append("")
+    if result.paths:
+        size = sum(p.stat().st_size for p in result.paths if p.exists())
+        if len(result.paths) == 1:
+            lines.append(f"Архив готов: {result.paths[0]} ({size / 2**20:.1f} МБ)")
+        else:
+            lines.append(f"Архив готов: {len(result.paths)} частей, всего {size / 2**20:.1f} МБ:")
+            lines += [f"  {p}" for p in result.paths]
+    if result.exit_code == ExitCode.STEP_FAILED:
+        lines.append("Некоторые шаги не удались — архив собран без них, причины записаны в "
+                     "manifest.json.")
+    return "\n".join(lines)
