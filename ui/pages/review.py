@@ -1,0 +1,575 @@
+"""Review: what will go into the bundle (grouped, with sizes, each file can be unticked and opened
+to read), estimates of size and time, free space, the request text, and «Собрать»."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from collector.steps import DEFAULT_TIME_LIMITS, STEP_ORDER, STEP_TITLES
+from ui import prefs, tasks, theme
+from ui.i18n import engine_text, fmt_duration, fmt_size, tr
+from ui.pages.base import Page, owns
+from ui.plan import GROUP_ORDER, PlanInput, build_plan, excluded
+from ui.state import screens_info
+from ui.theme import SPACE
+from ui.widgets.common import Banner, Card, Spinner, button, icon_label, label
+from ui.widgets.gbsid import GbsIdPanel
+
+FIELD_PAGES = [
+    ("topic", "topic"), ("questions", "questions"), ("previous_request", "questions"),
+    ("symptoms", "questions"), ("problem_date", "date"), ("include_database", "include"),
+    ("attachments", "include"), ("contact", "contacts"), ("gbs_id", "start"), ("version", "start"),
+]
+GROUP_ICONS = {"request": "chat", "logs": "text-file", "database": "database",
+               "configs": "settings", "system": "monitor", "attachments": "clip"}
+STEP_GROUP = {"logs": "logs", "database": "database", "attachments": "attachments"}
+
+
+def group_title(group: str) -> str:
+    return {
+        "request": tr("Обращение и GBS.ID"),
+        "logs": tr("Журналы работы программы"),
+        "database": tr("База данных"),
+        "configs": tr("Настройки программы (пароли скрыты)"),
+        "system": tr("Сведения о компьютере"),
+        "attachments": tr("Ваши файлы"),
+    }[group]
+
+
+def page_for(field: str) -> str | None:
+    for f, page in FIELD_PAGES:
+        if owns(field, (f,)):
+            return page
+    return None
+
+
+class ReviewPage(Page):
+    key = "review"
+
+    def __init__(self, state, window) -> None:
+        super().__init__(state, window)
+        self.plan = None
+        self.plan_error: str | None = None
+        self.plan_task = None
+        self._filling = False
+        # summary strip
+        self.summary = Card()
+        row = QHBoxLayout()
+        row.setSpacing(2 * SPACE)
+        self.size_label = self._metric(row, "box", tr("Размер архива"))
+        self.time_label = self._metric(row, "calendar", tr("Сбор займёт"))
+        self.space_label = self._metric(row, "folder", tr("Свободно на диске"))
+        self.summary.add(row)
+        out = QHBoxLayout()
+        out.setSpacing(SPACE)
+        out.addWidget(label(tr("Папка для архива:"), muted=True, wrap=False))
+        self.out_dir = label("", selectable=True, wrap=False)
+        self.out_dir.setMinimumWidth(50)
+        out.addWidget(self.out_dir, 1)
+        out.addWidget(button(tr("&Изменить…"), icon="folder", on_click=window.choose_out_dir,
+                             accessible=tr("Изменить папку для архива")))
+        self.summary.add(out)
+        self.space_banner = Banner("error")
+        self.summary.add(self.space_banner)
+        self.add(self.summary)
+        # problems with links to fix them
+        self.problem_box = QVBoxLayout()
+        self.problem_box.setSpacing(6)
+        self.add(self.problem_box)
+        # tabs
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._files_tab(), theme.icon("list"), tr("Файлы в архиве"))
+        self.tabs.addTab(self._text_tab(), theme.icon("chat"), tr("Текст обращения"))
+        self.tabs.addTab(self._options_tab(), theme.icon("settings"), tr("Параметры"))
+        self.tabs.currentChanged.connect(lambda i: self.refresh("tab"))
+        self.add(self.tabs, 1)
+        self._plan_timer = QTimer(self)
+        self._plan_timer.setSingleShot(True)
+        self._plan_timer.setInterval(250)
+        self._plan_timer.timeout.connect(self.make_plan)
+
+    def _metric(self, row: QHBoxLayout, icon: str, title: str):
+        box = QHBoxLayout()
+        box.setSpacing(10)
+        box.addWidget(icon_label(icon, 22), 0, Qt.AlignmentFlag.AlignTop)
+        col = QVBoxLayout()
+        col.setSpacing(0)
+        col.addWidget(label(title, muted=True, small=True))
+        value = label("—", name="BigValue", wrap=False)
+        value.setAccessibleName(title)
+        col.addWidget(value)
+        box.addLayout(col, 1)
+        row.addLayout(box, 1)
+        return value
+
+    # --- tabs ----------------------------------------------------------------------------------
+    def _files_tab(self) -> QWidget:
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        lay.setContentsMargins(0, SPACE, 0, 0)
+        lay.setSpacing(SPACE)
+        head = QHBoxLayout()
+        self.plan_spinner = Spinner(None, 16)
+        head.addWidget(self.plan_spinner)
+        self.files_hint = label(tr("Снимите отметку с того, что не хотите отправлять. Двойной "
+                                   "щелчок открывает файл — так он попадёт в архив."),
+                                muted=True, small=True)
+        head.addWidget(self.files_hint, 1)
+        self.open_button = button(tr("&Открыть"), icon="eye", on_click=self.open_current)
+        head.addWidget(self.open_button)
+        lay.addLayout(head)
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels([tr("Файл"), tr("Размер")])
+        self.tree.setAccessibleName(tr("Файлы, которые попадут в архив"))
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(False)
+        hdr = self.tree.header()
+        hdr.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        hdr.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        hdr.setStretchLastSection(False)
+        self.tree.itemChanged.connect(self._item_changed)
+        self.tree.itemActivated.connect(lambda item, col: self.open_item(item))
+        self.tree.currentItemChanged.connect(lambda *a: self._update_open_button())
+        self.tree.setMinimumHeight(220)
+        lay.addWidget(self.tree, 1)
+        self.plan_notes = label("", muted=True, small=True, selectable=True)
+        lay.addWidget(self.plan_notes)
+        return w
+
+    def _text_tab(self) -> QWidget:
+        w = QWidget()
+        lay = QHBoxLayout(w)
+        lay.setContentsMargins(0, SPACE, 0, 0)
+        lay.setSpacing(2 * SPACE)
+        col = QVBoxLayout()
+        col.setSpacing(SPACE)
+        self.request_text = QPlainTextEdit()
+        self.request_text.setReadOnly(True)
+        self.request_text.setAccessibleName(tr("Текст обращения"))
+        self.request_text.setMinimumHeight(240)
+        col.addWidget(self.request_text, 1)
+        row = QHBoxLayout()
+        self.copy_text = button(tr("Скопировать &текст"), icon="copy", on_click=self._copy_text)
+        row.addWidget(self.copy_text)
+        row.addWidget(label(tr("Этот текст войдёт в архив как request.txt."), muted=True,
+                            small=True), 1)
+        col.addLayout(row)
+        lay.addLayout(col, 3)
+        self.gbs = GbsIdPanel(self.state, qr_side=150)
+        lay.addWidget(self.gbs, 2, Qt.AlignmentFlag.AlignTop)
+        return w
+
+    def _options_tab(self) -> QWidget:
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        lay.setContentsMargins(0, SPACE, 0, 0)
+        lay.setSpacing(2 * SPACE)
+        lay.addWidget(label(tr("Для специалиста: пределы времени шагов, шифрование, деление "
+                               "архива. Обычно менять ничего не нужно."), muted=True))
+        limits = Card(tr("Пределы времени"), "calendar")
+        limits.add(label(tr("Шаг, не уложившийся в свой предел, останавливается, а архив "
+                            "собирается без него."), muted=True, small=True))
+        grid = QFormLayout()
+        grid.setSpacing(6)
+        self.limit_spins: dict[str, QSpinBox] = {}
+        self.estimate_labels: dict[str, object] = {}
+        for name in STEP_ORDER:
+            spin = QSpinBox()
+            spin.setRange(1, 24 * 60)
+            spin.setSuffix(tr(" мин"))
+            spin.setAccessibleName(tr("Предел времени: {step}").format(
+                step=engine_text(STEP_TITLES[name])))
+            spin.valueChanged.connect(lambda v, n=name: self._limit_changed(n, v))
+            est = label("", muted=True, small=True, wrap=False)
+            rowl = QHBoxLayout()
+            rowl.addWidget(spin)
+            rowl.addWidget(est, 1)
+            title = label(engine_text(STEP_TITLES[name]), wrap=False)
+            title.setBuddy(spin)
+            grid.addRow(title, rowl)
+            self.limit_spins[name] = spin
+            self.estimate_labels[name] = est
+        limits.add(grid)
+        lay.addWidget(limits)
+        sec = Card(tr("Шифрование и деление"), "lock")
+        form = QFormLayout()
+        form.setSpacing(SPACE)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(tr("без пароля"))
+        self.password.setAccessibleName(tr("Пароль архива"))
+        self.password.textEdited.connect(self._password_changed)
+        pl = label(tr("&Пароль архива:"), wrap=False)
+        pl.setBuddy(self.password)
+        form.addRow(pl, self.password)
+        self.volume = QComboBox()
+        self.volume.setAccessibleName(tr("Разделить архив на части"))
+        for mb, text in ((0, tr("не делить")), (10, tr("по 10 МБ")),
+                         (20, tr("по 20 МБ (для почты)")), (50, tr("по 50 МБ")),
+                         (100, tr("по 100 МБ"))):
+            self.volume.addItem(text, mb)
+        self.volume.activated.connect(self._volume_changed)
+        vl = label(tr("&Разделить на части:"), wrap=False)
+        vl.setBuddy(self.volume)
+        form.addRow(vl, self.volume)
+        sec.add(form)
+        sec.add(label(tr("С паролем архив шифруется (AES-256, вместе с именами файлов). Сообщите "
+                         "пароль поддержке отдельно, например по телефону; в архив и журналы "
+                         "сборщика он не попадает."), muted=True, small=True))
+        lay.addWidget(sec)
+        lay.addStretch(1)
+        return w
+
+    # --- texts and navigation ------------------------------------------------------------------
+    def title(self) -> str:
+        return tr("Проверьте перед сбором")
+
+    def subtitle(self) -> str:
+        return tr("Ничего не уйдёт с компьютера без вашего ведома: посмотрите, что попадёт в "
+                  "архив.")
+
+    def step_name(self) -> str:
+        return tr("Проверка")
+
+    def next_text(self) -> str:
+        return tr("&Собрать архив")
+
+    next_icon = "box"
+
+    def next_enabled(self) -> bool:
+        return self.state.installation is not None and self.state.collecting is None
+
+    def first_focus(self):
+        return self.tree if self.tabs.currentIndex() == 0 else self.tabs
+
+    def blockers(self) -> list:
+        return [p for p in self.state.problems() if p.severity == "error"]
+
+    def can_leave_forward(self) -> bool:
+        self.tried_next = True
+        self.refresh("tried")
+        if self.blockers():
+            return False
+        if self.plan is not None:
+            bad = [c for c in self.plan.space(self.state.out_dir(), self._exclude()) if not c.ok]
+            if bad:
+                return False
+        return True
+
+    def go_next(self) -> None:
+        self.window_.start_collection()
+
+    def on_enter(self) -> None:
+        skip = prefs.get("skip_review", False, bool)
+        if self.plan is None or self.tabs.currentIndex() not in (0, 1, 2):
+            self.tabs.setCurrentIndex(1 if skip else 0)
+        self._sync_options()
+        self.make_plan()
+        super().on_enter()
+
+    def _state_changed(self, what: str) -> None:
+        if not self.isVisible():
+            return
+        if what in ("form", "gbs", "day", "extras", "draft"):
+            self._plan_timer.start()
+        self.refresh(what)
+
+    # --- the plan ------------------------------------------------------------------------------
+    def _exclude(self) -> set[str]:
+        ex = set(self.state.extras.exclude)
+        if not self.state.extras.logs_included:
+            ex.add("logs")
+        return ex
+
+    def make_plan(self) -> None:
+        st = self.state
+        inst = st.installation
+        if inst is None:
+            return
+        if self.plan_task is not None:
+            self.plan_task.cancel.set()
+        inp = PlanInput(
+            root=st.root, installation=inst, form=_copy_form(st.form), day=st.problem_date(),
+            around=st.extras.around_days, logs_included=st.extras.logs_included,
+            include_database=st.include_database(), gbs_id=st.gbs_id, context=st.context(),
+            screens=screens_info())
+        self.plan_spinner.show()
+
+        def work(task: tasks.Task):
+            return build_plan(inp, cancel=task.cancel)
+
+        task = tasks.start(work, on_done=lambda plan: self._planned(task, plan),
+                           on_error=lambda exc: self._plan_failed(task, exc), name="plan",
+                           context=self)
+        self.plan_task = task
+
+    def _planned(self, task, plan) -> None:
+        if task is not self.plan_task:
+            return
+        self.plan_task = None
+        self.plan = plan
+        self.plan_error = None
+        self.plan_spinner.hide()
+        self._fill_tree()
+        self.refresh("plan")
+
+    def _plan_failed(self, task, exc: BaseException) -> None:
+        if task is not self.plan_task:
+            return
+        self.plan_task = None
+        self.plan_spinner.hide()
+        from collector.errors import Cancelled
+
+        if isinstance(exc, Cancelled):
+            return
+        self.plan_error = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
+        self.refresh("plan")
+
+    def _fill_tree(self) -> None:
+        plan = self.plan
+        exclude = self._exclude()
+        expanded = {self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+                    for i in range(self.tree.topLevelItemCount())
+                    if self.tree.topLevelItem(i).isExpanded()}
+        self._filling = True
+        self.tree.clear()
+        for group in GROUP_ORDER:
+            items = [i for i in plan.items if i.group == group]
+            if not items:
+                continue
+            g = QTreeWidgetItem([group_title(group), ""])
+            g.setIcon(0, theme.icon(GROUP_ICONS[group]))
+            g.setData(0, Qt.ItemDataRole.UserRole, group)
+            f = g.font(0)
+            f.setBold(True)
+            g.setFont(0, f)
+            flags = g.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsAutoTristate
+            g.setFlags(flags)
+            self.tree.addTopLevelItem(g)
+            for it in items:
+                name = it.arcname
+                child = QTreeWidgetItem([name, self._size_text(it)])
+                child.setData(0, Qt.ItemDataRole.UserRole, it)
+                child.setTextAlignment(1, Qt.AlignmentFlag.AlignRight
+                                       | Qt.AlignmentFlag.AlignVCenter)
+                child.setToolTip(0, str(it.source) if it.source else name)
+                cflags = child.flags() | Qt.ItemFlag.ItemIsUserCheckable
+                if it.required:
+                    cflags &= ~Qt.ItemFlag.ItemIsUserCheckable
+                    child.setToolTip(0, tr("Обязательная часть обращения"))
+                child.setFlags(cflags)
+                on = it.required or not excluded(it.arcname, exclude)
+                child.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+                g.addChild(child)
+            g.setExpanded(group in expanded or group in ("request", "logs", "attachments"))
+        self._filling = False
+        self._update_group_sizes()
+        self._update_open_button()
+
+    def _size_text(self, it) -> str:
+        if it.size is None:
+            return tr("неизвестно")
+        text = fmt_size(it.size)
+        return tr("≈ {size}").format(size=text) if it.estimated else text
+
+    def _update_group_sizes(self) -> None:
+        if self.plan is None:
+            return
+        exclude = self._exclude()
+        self._filling = True
+        for i in range(self.tree.topLevelItemCount()):
+            g = self.tree.topLevelItem(i)
+            group = g.data(0, Qt.ItemDataRole.UserRole)
+            total = self.plan.group_bytes(group, exclude)
+            count = sum(1 for it in self.plan.included(exclude) if it.group == group)
+            g.setText(1, fmt_size(total) if count else tr("не войдёт"))
+            g.setText(0, f"{group_title(group)} · {count}")
+        self._filling = False
+
+    def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if self._filling or column != 0:
+            return
+        it = item.data(0, Qt.ItemDataRole.UserRole)
+        if not hasattr(it, "arcname"):
+            return  # group rows: Qt sets the children, which arrive here one by one
+        on = item.checkState(0) == Qt.CheckState.Checked
+        st = self.state
+        if it.group == "database":
+            st.form.include_database = on
+            st.edited("include_database")
+            return
+        ex = set(st.extras.exclude)
+        if on:
+            ex.discard(it.arcname)
+        else:
+            ex.add(it.arcname)
+        if it.group == "logs" and on and not st.extras.logs_included:
+            st.extras.logs_included = True
+        ex = sorted(ex)
+        if ex != st.extras.exclude:
+            st.extras.exclude = ex
+            self._update_group_sizes()
+            self.refresh("extras")
+            st.edited("exclude")
+
+    def _update_open_button(self) -> None:
+        item = self.tree.currentItem()
+        it = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        self.open_button.setEnabled(hasattr(it, "arcname"))
+
+    def open_current(self) -> None:
+        item = self.tree.currentItem()
+        if item is not None:
+            self.open_item(item)
+
+    def open_item(self, item: QTreeWidgetItem) -> None:
+        from ui.viewer import FileViewer
+
+        it = item.data(0, Qt.ItemDataRole.UserRole)
+        if not hasattr(it, "arcname"):
+            item.setExpanded(not item.isExpanded())
+            return
+        if it.reader is not None:
+            FileViewer(it.arcname, it.reader, self.window()).exec()
+            return
+        if it.note == "manifest":
+            FileViewer(it.arcname, lambda: tr(
+                "Опись архива составляется во время сбора: версия программы и сборщика, GBS.ID, "
+                "тема, дата проблемы, как прошёл каждый шаг, список файлов с размерами и "
+                "контрольными суммами, сколько секретных значений скрыто в настройках."),
+                self.window(), note=tr("Файл появится во время сбора.")).exec()
+            return
+        if it.group == "database":
+            self.window_.show_notice(tr("Копия базы данных делается во время сбора, открыть "
+                                        "её заранее нельзя."))
+            return
+        if it.source is not None and Path(it.source).is_file():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(it.source)))
+
+    # --- options -------------------------------------------------------------------------------
+    def _sync_options(self) -> None:
+        ex = self.state.extras
+        for name, spin in self.limit_spins.items():
+            seconds = ex.time_limits.get(name, DEFAULT_TIME_LIMITS.get(name, 60))
+            spin.blockSignals(True)
+            spin.setValue(max(1, round(seconds / 60)))
+            spin.blockSignals(False)
+        if self.password.text() != ex.password:
+            self.password.setText(ex.password)
+        self.volume.setCurrentIndex(max(0, self.volume.findData(ex.volume_mb)))
+
+    def _limit_changed(self, name: str, minutes: int) -> None:
+        default = DEFAULT_TIME_LIMITS.get(name, 60)
+        limits = dict(self.state.extras.time_limits)
+        if minutes * 60 == default or round(default / 60) == minutes:
+            limits.pop(name, None)
+        else:
+            limits[name] = float(minutes * 60)
+        self.state.extras.time_limits = limits
+        self.state.edited("time_limits")
+
+    def _password_changed(self, text: str) -> None:
+        self.state.extras.password = text
+
+    def _volume_changed(self, index: int) -> None:
+        self.state.extras.volume_mb = int(self.volume.itemData(index) or 0)
+        self.state.edited("volume")
+
+    def _copy_text(self) -> None:
+        QGuiApplication.clipboard().setText(self.request_text.toPlainText())
+        self.window_.show_notice(tr("Текст обращения скопирован"))
+
+    # --- showing -------------------------------------------------------------------------------
+    def refresh(self, what: str = "") -> None:
+        st = self.state
+        exclude = self._exclude()
+        out = st.out_dir()
+        self.out_dir.setText(str(out))
+        self.out_dir.setToolTip(str(out))
+        plan = self.plan
+        if plan is not None:
+            self.size_label.setText(tr("≈ {size}").format(size=fmt_size(
+                max(1024, plan.archive_bytes(exclude)))))
+            secs = plan.seconds(exclude)
+            self.time_label.setText(fmt_duration(sum(secs.values()) + 3))
+            checks = plan.space(out, exclude)
+            out_check = next(c for c in checks if c.where == "out")
+            self.space_label.setText(fmt_size(out_check.free) if out_check.free is not None
+                                     else tr("неизвестно"))
+            bad = [c for c in checks if not c.ok]
+            msgs = []
+            for c in bad:
+                where = tr("в папке для архива") if c.where == "out" else \
+                    tr("во временной папке (там делается копия базы данных)")
+                msgs.append(tr("Не хватает места {where} {path}: нужно около {need}, свободно "
+                               "{free}. Освободите место или выберите другую папку.").format(
+                    where=where, path=c.path, need=fmt_size(c.need), free=fmt_size(c.free)))
+            self.space_banner.set("error", "\n".join(msgs))
+            for name, est in self.estimate_labels.items():
+                group = STEP_GROUP.get(name)
+                s = secs.get(group) if group else None
+                est.setText(tr("обычно {time}").format(time=fmt_duration(s)) if s else
+                            tr("обычно секунды"))
+            notes = [engine_text(p) for p in plan.problems]
+            if self.plan_error:
+                notes.append(self.plan_error)
+            notes.append(tr("Размер и время — оценка до сбора; база данных сжимается примерно "
+                            "втрое."))
+            self.plan_notes.setText("\n".join(notes))
+        elif self.plan_error:
+            self.plan_notes.setText(tr("Список файлов не составлен: {error}")
+                                    .format(error=engine_text(self.plan_error)))
+        if self.tabs.currentIndex() == 1 or what in ("enter", "tab", "form", "gbs", "plan"):
+            ctx = st.context()
+            from collector.request import render_request_text
+
+            text = render_request_text(st.form, ctx)
+            if self.request_text.toPlainText() != text:
+                self.request_text.setPlainText(text)
+        self._show_problems()
+        self.window_.update_nav()
+
+    def _show_problems(self) -> None:
+        while self.problem_box.count():
+            item = self.problem_box.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        problems = [p for p in self.state.problems() if p.severity in ("error", "warning")]
+        problems.sort(key=lambda p: p.severity != "error")
+        for p in problems[:6]:
+            b = Banner(p.severity, engine_text(p.message))
+            target = page_for(p.field)
+            if target and target != "review":
+                b.add_button(button(tr("Исправить"), flat=True,
+                                    on_click=lambda t=target: self.window_.go(t),
+                                    accessible=tr("Исправить: {what}").format(
+                                        what=engine_text(p.message)[:60])))
+            self.problem_box.addWidget(b)
+        if len(problems) > 6:
+            self.problem_box.addWidget(label(tr("…и ещё замечаний: {n}").format(
+                n=len(problems) - 6), muted=True, small=True))
+
+
+def _copy_form(form):
+    import copy
+
+    return copy.deepcopy(form)
