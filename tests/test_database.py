@@ -258,6 +258,24 @@ def test_full_disk_while_writing_is_explained(medium_copy, work):
     assert gbak_children() == [] and leftovers(work) == []
 
 
+def test_a_file_that_changes_while_it_is_copied_is_refused(medium_copy, tmp_path, work):
+    """Under a root nothing should be using the file; if something writes to it (a server on a
+    mounted disk), the snapshot would be torn, so the backup stops and says what to do."""
+
+    def progress(p: BackupProgress) -> None:
+        if p.phase == "snapshot":
+            with open(medium_copy, "r+b") as f:  # what a running server does to its database
+                f.seek(0, os.SEEK_END)
+                f.write(b"\0" * 8192)
+
+    with pytest.raises(DatabaseBackupError) as err:
+        backup_to_file(embedded_target(medium_copy), tmp_path / "x.fbk", progress=progress,
+                       work_dir=work)
+    assert err.value.reason == "live_file"
+    assert "--fb-server" in err.value.message
+    assert leftovers(work) == [] and not (tmp_path / "x.fbk").exists()
+
+
 def test_networked_client_is_skipped_with_the_reason(demo):
     cfg = demo.root / "ProgramData/F-Lab/GBS.Market/6/Configs/DataBase.json"
     data = json.loads(cfg.read_text(encoding="utf-8"))

@@ -120,6 +120,21 @@ def test_missing_file_on_the_server_is_explained(server, tmp_path):
     assert r"C:\ProgramData\F-Lab\GBS.Market\6\main.fdb" in err.value.message
 
 
+def test_a_database_held_by_another_engine_is_reported_locked(server, served_db, tmp_path):
+    """Another Firebird (here: the embedded engine in this test process) has the file open."""
+    from firebird.driver import connect
+
+    private = tmp_path / "main.fdb"
+    shutil.copy2(served_db, private)
+    with connect(str(private), user="SYSDBA", password=""):
+        target = server_target(server.host, server.port, str(private))
+        with pytest.raises(DatabaseBackupError) as err:
+            backup_to_file(target, tmp_path / "x.fbk", credentials=TECHNICIAN)
+    assert err.value.reason == "locked"
+    assert "занята другой программой" in err.value.message
+    assert not (tmp_path / "x.fbk").exists()
+
+
 @pytest.mark.parametrize("engine", ["gbak", "services"])
 def test_cancel_through_the_server_leaves_no_attachment(server, served_db, tmp_path, engine):
     target = server_target(server.host, server.port, str(served_db))

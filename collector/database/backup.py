@@ -314,8 +314,8 @@ def _snapshot(target: BackupTarget, work_dir: Path | None, tracker: _Tracker,
     folder = Path(tempfile.mkdtemp(prefix="gbs-db-", dir=base))
     snap = folder / (src.name or "main.fdb")  # the name gbak records inside the backup
     try:
-        tracker.update(phase="snapshot", snapshot_total=size, snapshot_bytes=0)
         before = _file_state(src)
+        tracker.update(phase="snapshot", snapshot_total=size, snapshot_bytes=0)
         try:
             _copy(src, snap, size, tracker, cancel)
         except OSError as exc:
