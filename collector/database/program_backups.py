@@ -12,6 +12,7 @@ import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from collector.i18n import _
 
@@ -28,6 +29,13 @@ class ProgramBackup:
     age_text: str  # "3 дня назад"
     fbk_name: str | None  # the backup inside the zip, if there is one
     fbk_size: int | None
+
+    def open_fbk(self) -> BinaryIO:
+        """The backup inside the zip as a stream (for the bundle writer); close it after use."""
+        if self.fbk_name is None:
+            raise FileNotFoundError(f"{self.path}: no .fbk inside")
+        with zipfile.ZipFile(self.path) as z:
+            return z.open(self.fbk_name)  # keeps the zip file open until it is closed itself
 
     def to_json(self) -> dict:
         return {"path": str(self.path), "created": self.created.isoformat(sep=" "),

@@ -64,11 +64,30 @@ def find_gbak(extra_dirs: list[Path] | tuple[Path, ...] = ()) -> Path | None:
     return None
 
 
+def _point_driver_at_fbclient() -> None:
+    """On Windows, use the fbclient.dll that sits beside the gbak we use (GBS.Market's own
+    Firebird), unless one was configured: the frozen exe carries no Firebird of its own."""
+    if sys.platform != "win32":
+        return
+    from firebird.driver import driver_config
+
+    if driver_config.fb_client_library.value:
+        return
+    gbak = find_gbak()
+    candidates = [gbak.parent] if gbak else []
+    candidates += [Path(d) for d in WINDOWS_DIRS]
+    for d in candidates:
+        if (d / "fbclient.dll").is_file():
+            driver_config.fb_client_library.value = str(d / "fbclient.dll")
+            return
+
+
 def client_available() -> str | None:
     """None when firebird-driver can load fbclient here, else why not."""
     try:
         from firebird.driver.core import a
 
+        _point_driver_at_fbclient()
         a.get_api()
     except Exception as exc:  # a missing or broken fbclient library raises many kinds
         return str(exc) or type(exc).__name__

@@ -11,6 +11,7 @@ and reported as such, which is not a failure of the backup.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import shutil
 import subprocess
@@ -88,7 +89,7 @@ def verify_backup(fbk: Path, *, timeout_s: float = 900, expect_records: int | No
     try:
         args = [str(tool), "-c", "-i", "-n", "-verbint", "20000", str(fbk),
                 str(folder / "verify.fdb")]
-        env = {**__import__("os").environ, "ISC_USER": "SYSDBA"}
+        env = {**os.environ, "ISC_USER": "SYSDBA"}  # embedded engine: no password needed
         env.pop("ISC_PASSWORD", None)
         proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                 stderr=subprocess.STDOUT, env=env, **popen_extra())
