@@ -194,6 +194,25 @@ def test_backup_streams_into_the_writer_while_gbak_runs(medium_copy, work):
     assert len({s for s in sizes if 0 < s < result.bytes_written}) >= 1
 
 
+def test_backup_into_a_pipe_as_an_archive_writer_would_read_it(medium_copy, tmp_path, work):
+    """``out`` is the write end of a pipe; another thread reads it as 7-Zip's stdin would."""
+    rfd, wfd = os.pipe()
+    received = tmp_path / "from-pipe.fbk"
+
+    def consume() -> None:
+        with open(rfd, "rb") as src, open(received, "wb") as dst:
+            shutil.copyfileobj(src, dst, 256 * 1024)
+
+    reader = threading.Thread(target=consume)
+    reader.start()
+    with open(wfd, "wb") as out:
+        result = backup_database(embedded_target(medium_copy), out, work_dir=work)
+    reader.join(60)
+    assert received.stat().st_size == result.bytes_written
+    check = verify_backup(received, expect_records=result.records, work_dir=work)
+    assert check.ok, check.message
+
+
 @pytest.mark.parametrize("engine", ["gbak", "services"])
 def test_cancel_mid_way_removes_the_partial_file_and_leaves_nothing_open(medium_copy, tmp_path,
                                                                         work, engine):
@@ -259,6 +278,13 @@ def test_full_disk_while_writing_is_explained(medium_copy, work):
     assert err.value.reason == "no_space"
     assert "Не хватает места" in err.value.message
     assert gbak_children() == [] and leftovers(work) == []
+
+
+def test_an_output_folder_that_does_not_exist_is_explained(medium_copy, tmp_path, work):
+    with pytest.raises(DatabaseBackupError) as err:
+        backup_to_file(embedded_target(medium_copy), tmp_path / "нет" / "x.fbk", work_dir=work)
+    assert err.value.reason == "output"
+    assert "не удалось записать" in err.value.message and "x.fbk.partial" in err.value.message
 
 
 def test_a_file_that_changes_while_it_is_copied_is_refused(medium_copy, tmp_path, work):

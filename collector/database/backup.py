@@ -162,7 +162,7 @@ def backup_database(
         raise fail("networked", **where)
     started = time.monotonic()
     tracker = _Tracker(progress)
-    chosen, tool = _choose_engine(engine, gbak, target)
+    chosen, tool = _choose_engine(engine, gbak, target, work_dir)
 
     if target.embedded:
         facts = embedded_facts(target)
@@ -208,7 +208,13 @@ def backup_to_file(target: BackupTarget, path: Path, **kwargs) -> BackupResult:
     path = Path(path)
     partial = path.with_name(path.name + ".partial")
     try:
-        with open(partial, "wb") as f:
+        f = open(partial, "wb")  # noqa: SIM115 - closed below, before the rename
+    except OSError as exc:
+        raise fail("no_space" if exc.errno == errno.ENOSPC else "output",
+                   detail=f"{partial}: {exc.strerror or exc}", path=target.display,
+                   server=target.server_label) from exc
+    try:
+        with f:
             result = backup_database(target, f, **kwargs)
         os.replace(partial, path)
         return result
@@ -219,15 +225,18 @@ def backup_to_file(target: BackupTarget, path: Path, **kwargs) -> BackupResult:
 
 
 # --- engine choice ---------------------------------------------------------------------------
-def _choose_engine(engine: str, gbak: Path | None, target: BackupTarget
-                   ) -> tuple[str, Path | None]:
+def _choose_engine(engine: str, gbak: Path | None, target: BackupTarget,
+                   work_dir: Path | None) -> tuple[str, Path | None]:
     where = dict(path=target.display, server=target.server_label)
     if engine not in ("auto", "gbak", "services"):
         raise ValueError(f"unknown engine {engine!r}")
     tool = gbak or (find_gbak() if engine != "services" else None)
     if engine == "gbak" and tool is None:
         raise fail("no_tool", detail=_("gbak не найден"), **where)
-    if engine == "gbak" or (engine == "auto" and tool is not None and _gbak_can_name(target)):
+    names = [target.database]
+    if target.embedded:  # gbak opens the snapshot in the work folder
+        names.append(str(work_dir or tempfile.gettempdir()))
+    if engine == "gbak" or (engine == "auto" and tool is not None and _gbak_can_name(names)):
         return "gbak", tool
     problem = client_available()
     if problem is not None:
@@ -235,14 +244,16 @@ def _choose_engine(engine: str, gbak: Path | None, target: BackupTarget
     return "services", None
 
 
-def _gbak_can_name(target: BackupTarget) -> bool:
-    """gbak on Windows reads its command line in the ANSI code page."""
+def _gbak_can_name(names: list[str]) -> bool:
+    """gbak on Windows reads its command line in the ANSI code page (cp1251 on Russian
+    Windows): a name outside it cannot reach gbak, the services engine takes such names."""
     if sys.platform != "win32":
         return True
     import locale
 
     try:
-        target.database.encode(locale.getpreferredencoding(False))
+        for name in names:
+            name.encode(locale.getpreferredencoding(False))
     except UnicodeEncodeError:
         return False
     return True
