@@ -102,6 +102,22 @@ def test_wrong_password_is_explained_in_russian(server, served_db, tmp_path):
     assert not (tmp_path / "x.fbk").exists()
 
 
+def test_a_login_without_backup_rights_is_explained(server, served_db, tmp_path):
+    """A technician's login that works but is neither SYSDBA nor the database's owner."""
+    from firebird.driver import connect
+
+    with connect(f"{server.address}:{served_db}", user="SYSDBA", password=PASSWORD) as con:
+        con.execute_immediate("CREATE OR ALTER USER CLERK PASSWORD 'Clerk-pass1'")
+        con.commit()
+    target = server_target(server.host, server.port, str(served_db))
+    with pytest.raises(DatabaseBackupError) as err:
+        backup_to_file(target, tmp_path / "x.fbk",
+                       credentials=[Credentials("CLERK", "Clerk-pass1")])
+    assert err.value.reason == "no_rights", err.value.detail
+    assert "нет права делать копию" in err.value.message
+    assert not (tmp_path / "x.fbk").exists() and not (tmp_path / "x.fbk.partial").exists()
+
+
 def test_server_not_running_is_explained(tmp_path, served_db):
     port = free_port()  # nothing listens there
     target = server_target("127.0.0.1", port, str(served_db))

@@ -34,6 +34,7 @@ REASONS = (
     "ods",
     "locked",
     "read_only",
+    "no_rights",  # the login works but may not back up (not SYSDBA, not the owner)
     "shutdown",
     "no_space",
     "output",  # the writer we stream into failed (pipe closed, disk error)
@@ -57,6 +58,8 @@ _TEXT_RULES = (
     ("is not a valid database", "not_database"),
     ("unsupported on-disk structure", "ods"),
     ("read-write access", "read_only"),
+    ("no permission for", "no_rights"),
+    ("must be either sysdba or owner", "no_rights"),
     ("permission denied", "read_only"),
     ("access is denied", "read_only"),
     ("shutdown", "shutdown"),
@@ -78,7 +81,6 @@ _CODE_RULES = (
     (ISC_NET_CONNECT_ERR, "server_down"),
     (ISC_BAD_DB_FORMAT, "not_database"),
     (ISC_WRONG_ODS, "ods"),
-    (ISC_NO_PRIV, "read_only"),
     (ISC_SHUTDOWN, "shutdown"),
     (ISC_LOCK_TIMEOUT, "locked"),
     (ISC_CORRUPT, "corrupt"),
@@ -114,6 +116,8 @@ def classify(text: str = "", codes: tuple[int, ...] | list[int] = ()) -> str:
             if fragment in lowered and reason in _IO_REASONS:
                 return reason
         return "locked" if '"lock"' in lowered else "missing" if "open" in lowered else "unknown"
+    if ISC_NO_PRIV in codes:
+        return "read_only" if "read-write" in lowered else "no_rights"
     for code, reason in _CODE_RULES:
         if code in codes:
             return reason
@@ -160,8 +164,12 @@ def explain(reason: str, *, path: str, server: str, detail: str | None = None,
                  "Закройте программы, работающие с базой, или сделайте копию через сервер "
                  "Firebird, и повторите.", path=path)
     if reason == "read_only":
-        return _("Нет права записи в папку или файл базы {path}, поэтому Firebird её не "
-                 "открывает. Запустите сборщик от имени администратора.", path=path)
+        return _("Firebird не может открыть файл базы {path}: нет прав на файл или его папку "
+                 "(или диск только для чтения). Запустите сборщик от имени администратора или "
+                 "проверьте права на папку базы.", path=path)
+    if reason == "no_rights":
+        return _("У этого пользователя Firebird нет права делать копию базы {path} ({detail}). "
+                 "Нужен SYSDBA или владелец базы.", path=path, detail=detail or "")
     if reason == "shutdown":
         return _("База данных {path} переведена в режим обслуживания (shutdown) и закрыта для "
                  "подключений. Верните её в обычный режим и повторите.", path=path)
