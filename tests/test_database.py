@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -31,6 +32,7 @@ from collector.database import (
     target_from_installation,
     verify_backup,
 )
+from collector.database.failures import os_reason
 from collector.database.header import read_header
 from collector.demo_db import create_demo_database, rows_for_size
 from collector.errors import Cancelled
@@ -303,6 +305,14 @@ def test_a_file_that_changes_while_it_is_copied_is_refused(medium_copy, tmp_path
     assert err.value.reason == "live_file"
     assert "--fb-server" in err.value.message
     assert leftovers(work) == [] and not (tmp_path / "x.fbk").exists()
+
+
+@pytest.mark.parametrize("code, reason", [
+    (errno.ENOSPC, "no_space"), (errno.ENOENT, "missing"), (errno.EACCES, "read_only"),
+    (errno.EROFS, "read_only"), (errno.EIO, "output"),
+])
+def test_operating_system_errors_map_to_reasons(code, reason):
+    assert os_reason(OSError(code, os.strerror(code))) == reason
 
 
 def test_networked_client_is_skipped_with_the_reason(demo):

@@ -40,7 +40,13 @@ from pathlib import Path
 from typing import BinaryIO
 
 from collector.database.facts import DatabaseFacts, embedded_facts, probe_server
-from collector.database.failures import DatabaseBackupError, classify, fail, from_exception
+from collector.database.failures import (
+    DatabaseBackupError,
+    classify,
+    fail,
+    from_exception,
+    os_reason,
+)
 from collector.database.header import read_header_bytes
 from collector.database.target import BackupTarget, Credentials, credential_chain
 from collector.database.tools import attach_services, client_available, find_gbak
@@ -330,9 +336,7 @@ def _snapshot(target: BackupTarget, work_dir: Path | None, tracker: _Tracker,
         try:
             _copy(src, snap, size, tracker, cancel)
         except OSError as exc:
-            reason = "no_space" if exc.errno == errno.ENOSPC else classify(str(exc))
-            raise fail(reason if reason != "unknown" else "output",
-                       detail=f"{exc.strerror or exc}", **where) from exc
+            raise fail(os_reason(exc), detail=f"{exc.strerror or exc}", **where) from exc
         if _file_state(src) != before:
             raise fail("live_file", **where)
         yield snap

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from collector.database.failures import fail, from_exception
+from collector.database.failures import fail, from_exception, os_reason
 from collector.database.header import DbHeader, NotFirebirdDatabase, read_header
 from collector.database.target import BackupTarget, Credentials, credential_chain
 from collector.database.tools import connect_database, embedded_engine_version
@@ -85,10 +85,8 @@ def embedded_facts(target: BackupTarget) -> DatabaseFacts:
         size = path.stat().st_size
     except NotFirebirdDatabase as exc:
         raise fail("not_database", **where) from exc
-    except PermissionError as exc:
-        raise fail("read_only", detail=str(exc), **where) from exc
     except OSError as exc:
-        raise fail("locked", detail=str(exc), **where) from exc
+        raise fail(os_reason(exc), detail=exc.strerror or str(exc), **where) from exc
     return facts_from_header(target, header, size, embedded_engine_version())
 
 

@@ -8,6 +8,8 @@ database and the manifest records the reason.
 
 from __future__ import annotations
 
+import errno
+
 from collector.errors import CollectorError, ExitCode
 from collector.i18n import _
 
@@ -125,6 +127,20 @@ def classify(text: str = "", codes: tuple[int, ...] | list[int] = ()) -> str:
         if fragment in lowered:
             return reason
     return "unknown"
+
+
+def os_reason(exc: OSError) -> str:
+    """The reason behind an error of the operating system on the database file or the output."""
+    if getattr(exc, "winerror", None) in (32, 33):  # sharing or lock violation: held by a server
+        return "locked"
+    if exc.errno == errno.ENOSPC:
+        return "no_space"
+    if exc.errno == errno.ENOENT:
+        return "missing"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "read_only"
+    reason = classify(str(exc))
+    return reason if reason != "unknown" else "output"
 
 
 def from_exception(exc: BaseException) -> tuple[str, str]:
