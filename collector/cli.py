@@ -19,7 +19,7 @@ from collector.errors import Cancelled, CollectorError, ExitCode
 from collector.sysroot import RootError
 
 # Subcommand modules under collector.commands, in the order `--help` lists them.
-COMMANDS = ["detect", "demo"]
+COMMANDS = ["detect", "demo", "verify"]
 
 log = logging.getLogger("collector")
 
