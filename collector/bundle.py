@@ -55,14 +55,17 @@ INCOMPLETE_SUFFIX = ".incomplete"
 DEFAULT_VOLUME_SIZE = 17 * MiB
 MIN_VOLUME_SIZE = 64 * 1024
 
-# Chosen by measurement with bench/bundle (see the note there): xz preset 5 (bt4 match finder,
-# nice_len 32) with a 4 MiB dictionary on two worker threads, 16 MiB blocks (7-Zip's rule:
-# block = 4 × dictionary). Two encoders of ~49 MB each keep the whole process under 200 MB.
+# Chosen by measurement with bench/bundle (numbers in bench/bundle_bench.py): xz preset 5 (bt4
+# match finder) with nice_len 48 instead of 32 and a 3 MiB dictionary, on two worker threads, in
+# blocks of 4 × the dictionary (7-Zip's own rule for LZMA2 blocks). On the 1 GB demo backup:
+# nice_len 32 → 40 → 48 → 64 gives 1.060 → 1.008 → 1.003 → 1.000 × 7z's size for 51 → 51 → 54
+# → 64 CPU seconds. Two ~37 MB encoders keep the whole process near 150 MB.
 DEFAULT_PRESET = 5
-DEFAULT_DICT_SIZE = 4 * MiB
+DEFAULT_DICT_SIZE = 3 * MiB
+DEFAULT_NICE_LEN = 48
 DEFAULT_WORKERS = 2
-DEFAULT_BLOCK_SIZE = 16 * MiB
-PRODUCER_JOIN_SECONDS = 30.0
+DEFAULT_BLOCK_SIZE = 4 * DEFAULT_DICT_SIZE
+PRODUCER_JOIN_SECONDS = 2.0
 
 
 # --- errors ------------------------------------------------------------------------------------
@@ -191,7 +194,8 @@ class BundleWriter:
 
     def __init__(self, out_dir: Path, name: str, *, password: str | None = None,
                  volume_size: int | None = None, preset: int = DEFAULT_PRESET,
-                 dict_size: int = DEFAULT_DICT_SIZE, workers: int | None = None,
+                 dict_size: int = DEFAULT_DICT_SIZE, nice_len: int | None = DEFAULT_NICE_LEN,
+                 workers: int | None = None,
                  block_size: int | None = None, cancel: threading.Event | None = None,
                  progress: Callable[[str, int], None] | None = None) -> None:
         if password is not None and password == "":
@@ -207,9 +211,12 @@ class BundleWriter:
         self.progress = progress
         self.workers = max(1, min(DEFAULT_WORKERS, os.cpu_count() or 1)) if workers is None \
             else max(1, workers)
-        self.block_size = block_size or DEFAULT_BLOCK_SIZE
-        self.filters: list[dict[str, Any]] = [
-            {"id": py7zr.FILTER_LZMA2, "preset": preset, "dict_size": dict_size}]
+        self.block_size = block_size or 4 * dict_size
+        lzma2: dict[str, Any] = {"id": py7zr.FILTER_LZMA2, "preset": preset,
+                                 "dict_size": dict_size}
+        if nice_len is not None:
+            lzma2["nice_len"] = nice_len
+        self.filters: list[dict[str, Any]] = [lzma2]
         if password is not None:
             self.filters.append({"id": py7zr.FILTER_CRYPTO_AES256_SHA256})
         self.entries: list[FileEntry] = []
@@ -275,7 +282,7 @@ class BundleWriter:
     def add_stream(self, arcname: str, producer: Callable[[BinaryIO], Any]) -> FileEntry:
         """Compress what ``producer(out)`` writes into ``out`` while it is writing it.
 
-        The producer runs on its own thread and may take as long as it likes; at most 8 MiB wait
+        The producer runs on its own thread and may take as long as it likes; at most 4 MiB wait
         between it and the compressor (its ``write`` blocks until there is room). If it raises,
         the bytes it wrote stay as ``<arcname>.incomplete`` and :class:`EntryIncomplete` is
         raised with its error as the cause; the writer is still usable. If the archive fails or
@@ -287,8 +294,11 @@ class BundleWriter:
         try:
             return self._add(pipe, arcname, producer_error=lambda: pipe.error)
         finally:
-            pipe.abort()  # wakes a producer still writing after a failure; no-op after its end
-            thread.join(PRODUCER_JOIN_SECONDS)
+            # After the end of its stream the producer has returned. After a failure or a
+            # cancel its next write raises; one stuck elsewhere (a database call) is not waited
+            # for long: it writes nowhere but into the aborted pipe.
+            pipe.abort()
+            thread.join(None if pipe.finished else PRODUCER_JOIN_SECONDS)
             self._pipe = None
 
     # finishing
@@ -420,7 +430,9 @@ class BundleWriter:
     def _fail(self, exc: BaseException) -> Any:
         """Delete everything and raise ``exc`` as a message a person can act on."""
         self.abort()
-        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        if isinstance(exc, OSError) and (
+                exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1))
+                or getattr(exc, "winerror", None) in (39, 112)):  # ERROR_(HANDLE_)DISK_FULL
             raise DiskFull(_("Недостаточно места на диске для архива в папке {dir}. Освободите "
                              "место или выберите другую папку (например, флешку) и повторите. "
                              "Недописанный архив удалён.", dir=self.out_dir)) from exc
@@ -551,6 +563,8 @@ def verify_bundle(path: Path, password: str | None = None, *,
     """Check a bundle on disk: every volume there, ``.sha256`` beside it (when present), the
     archive opens, every entry's size and sha256 match ``manifest.json`` (the last entry)."""
     path = Path(path)
+    if path.name.lower().endswith(".7z.sha256"):  # the checksum file stands for its archive
+        path = path.with_name(path.name[:-len(".sha256")])
     base, volumes, missing = find_volumes(path)
     report = VerifyReport(path=base if len(volumes) > 1 else volumes[0], volumes=volumes)
     if not any(v.exists() for v in volumes):

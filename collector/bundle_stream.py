@@ -50,7 +50,7 @@ def check_cancel(cancel: threading.Event | None) -> None:
 
 # --- compression -------------------------------------------------------------------------------
 
-def _compress_block(filters: list[dict[str, Any]], block: bytearray) -> bytes:
+def _compress_block(filters: list[dict[str, Any]], block: bytearray | memoryview) -> bytes:
     enc = lzma.LZMACompressor(format=lzma.FORMAT_RAW, filters=filters)
     head = enc.compress(block)
     tail = enc.flush()
@@ -268,6 +268,11 @@ class ProducerPipe:
                 done += room
                 self._cond.notify_all()
         return done
+
+    @property
+    def finished(self) -> bool:
+        """The producer has returned (or raised)."""
+        return self._eof
 
     def finish(self, error: BaseException | None = None) -> None:
         with self._cond:

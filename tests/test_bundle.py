@@ -133,13 +133,15 @@ def test_bundle_opens_in_7z_and_matches_manifest(tmp_path: Path, sources: dict[s
     assert "Архив в порядке" in report.format()
 
 
-def test_add_file_keeps_mtime(tmp_path: Path):
+def test_add_file_keeps_mtime_and_reports_progress(tmp_path: Path):
     src = tmp_path / "a.log"
-    src.write_bytes(b"x" * 1000)
+    src.write_bytes(b"x" * 2_500_000)
     os.utime(src, (1_700_000_000, 1_700_000_000))
-    with BundleWriter(tmp_path / "out", "b") as w:
+    seen: list[tuple[str, int]] = []
+    with BundleWriter(tmp_path / "out", "b", progress=lambda n, b: seen.append((n, b))) as w:
         w.add_file(src, "logs/a.log")
         w.finish({})
+    assert [b for n, b in seen if n == "logs/a.log"] == [1 << 20, 2 << 20, 2_500_000]
     sevenzip("x", tmp_path / "out" / "b.7z", f"-o{tmp_path / 'x'}")
     assert int((tmp_path / "x" / "logs" / "a.log").stat().st_mtime) == 1_700_000_000
 
@@ -209,7 +211,8 @@ def test_volumes_join_and_test_in_7z(tmp_path: Path, sources: dict[str, bytes]):
     whole.write_bytes(joined)
     assert sevenzip("t", f"-p{PASSWORD}", whole).returncode == 0
 
-    for given in (result.paths[0], result.paths[2], out / "GBS-Support_test.7z"):
+    for given in (result.paths[0], result.paths[2], out / "GBS-Support_test.7z",
+                  out / "GBS-Support_test.7z.sha256"):
         report = verify_bundle(given, PASSWORD)
         assert report.ok and len(report.volumes) == result.volumes, report.problems
 
