@@ -19,7 +19,7 @@ from collector.errors import Cancelled, CollectorError, ExitCode
 from collector.sysroot import RootError
 
 # Subcommand modules under collector.commands, in the order `--help` lists them.
-COMMANDS = ["detect", "logs", "gbsid", "form", "demo", "upload", "email"]
+COMMANDS = ["detect", "logs", "gbsid", "form", "collect", "verify", "upload", "email", "demo"]
 
 log = logging.getLogger("collector")
 

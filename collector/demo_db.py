@@ -244,12 +244,13 @@ def _bulk(con, extra_goods: int, documents: int, description_bytes: int, today: 
 def rows_for_size(target_mb: int) -> dict[str, int]:
     """Parameters of :func:`create_demo_database` for roughly ``target_mb`` megabytes.
 
-    Measured on Firebird 3.0.11, page size 8192: a goods row with a 2 KB description takes about
-    2.6 KB on disk, a document with its three lines about 0.45 KB.
+    Measured on Firebird 3.0.11, page size 8192: a goods row with a 2000-character description
+    (Cyrillic, so about 3.7 KB of UTF-8) takes about 4.5 KB on disk with its indexes, a document
+    with its three lines about 0.41 KB; an empty demo database is about 5 MB.
     """
-    target = target_mb * 2**20
-    docs = max(2000, int(target * 0.25 / 450))
-    goods = max(500, int(target * 0.75 / 2600))
+    target = max(0, target_mb - 5) * 2**20
+    docs = max(2000, int(target * 0.25 / 410))
+    goods = max(500, int(target * 0.75 / 4500))
     return {"extra_goods": goods, "documents": docs, "description_bytes": 2000}
 
 
