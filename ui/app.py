@@ -46,6 +46,7 @@ class Controller:
         self.state = state
         self.translations = translations
         self.window = None
+        self.args = None
 
     def build_window(self):
         from ui.window import MainWindow
@@ -80,22 +81,22 @@ class Controller:
         self.build_window()
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+def build(argv: list[str]) -> Controller:
+    """The application, its state and its window, shown, with the searches about to start
+    (what :func:`main` runs before the event loop; tests drive the result directly)."""
     args = parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    if QApplication.instance() is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("GBS Support Collector")
     app.setApplicationDisplayName("GBS Support Collector")
 
-    from ui import prefs, tasks, theme
+    from ui import prefs, theme
     from ui.i18n import Translations
     from ui.state import AppState
 
@@ -107,11 +108,24 @@ def main(argv: list[str] | None = None) -> int:
     state = AppState(args.root, today=args.today, out_dir=out_dir,
                      check_updates=not args.no_update_check)
     controller = Controller(app, state, translations)
+    controller.args = args
     app._controller = controller  # keep it alive with the application (tests reach it here)
     win = controller.build_window()
     if args.startup_time:
         win.on_first_paint(lambda: _report_startup(win))
     QTimer.singleShot(0, state.start)
+    return controller
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    from PySide6.QtCore import QTimer
+
+    from ui import tasks
+
+    controller = build(argv)
+    app, args = controller.app, controller.args
     if args.screenshot:
         shooter = Screenshot(controller, Path(args.screenshot), args.page)
         QTimer.singleShot(0, shooter.start)

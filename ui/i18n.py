@@ -208,11 +208,11 @@ def fmt_size(n: int | float | None) -> str:
     if n is None:
         return tr("неизвестно")
     loc = QLocale()
-    if n < 1024:
+    if n < 1000:
         return tr("{n} байт").format(n=int(n))
     for unit in (tr("КБ"), tr("МБ"), tr("ГБ")):
         n /= 1024
-        if n < 1024 or unit == tr("ГБ"):
+        if n < 1000 or unit == tr("ГБ"):
             digits = 0 if n >= 100 else 1
             return f"{loc.toString(float(n), 'f', digits)} {unit}"
     return str(n)

@@ -72,16 +72,13 @@ class AppState(QObject):
     def __init__(self, root_arg: str | None, *, today: date | None = None,
                  out_dir: str | None = None, check_updates: bool = True) -> None:
         super().__init__()
-        from collector.drafts import DraftStore
-        from collector.request import RequestForm
-
         self.root_arg = root_arg
         self.today = today or date.today()
         self.check_updates = check_updates
         self.root = None
         self.root_error: str | None = None
         self.detection = None
-        self.detecting = False
+        self.detecting = True  # until the first search has answered
         self.detect_error: str | None = None
         self.update = None
         self.update_checking = False
@@ -98,9 +95,9 @@ class AppState(QObject):
         self.day_selection = None
         self.day_selection_for: tuple | None = None
         self.day_loading = False
-        self.form = RequestForm()
+        self._form = None
         self.extras = Extras(out_dir=out_dir or "")
-        self.drafts = DraftStore()
+        self._drafts = None
         self.draft_offer = None
         self.draft_decided = False
         self.outbox_pending: list = []
@@ -121,6 +118,28 @@ class AppState(QObject):
         self._clip_timer.timeout.connect(self.poll_clipboard)
         self.draft_problem: str | None = None
         self.save_problem: str | None = None
+
+    # The engine's form and drafts modules pull in QR and imaging libraries: created on first use,
+    # after the window is on screen, not before.
+    @property
+    def form(self):
+        if self._form is None:
+            from collector.request import RequestForm
+
+            self._form = RequestForm()
+        return self._form
+
+    @form.setter
+    def form(self, value) -> None:
+        self._form = value
+
+    @property
+    def drafts(self):
+        if self._drafts is None:
+            from collector.drafts import DraftStore
+
+            self._drafts = DraftStore()
+        return self._drafts
 
     # --- start ---------------------------------------------------------------------------------
     def start(self) -> None:

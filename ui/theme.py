@@ -151,11 +151,22 @@ QPushButton#StepButton:focus {{ border: 1px solid {ACCENT}; padding: 7px 9px; }}
 QPushButton#StepButton[current="true"] {{ background: {CARD}; color: {TEXT}; font-weight: 600; }}
 QPushButton#StepButton:disabled {{ color: #A2A9B3; }}
 
-QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QDoubleSpinBox, QComboBox {{
+QLineEdit, QPlainTextEdit, QTextEdit {{
     background: {CARD}; border: 1px solid {BORDER_STRONG}; border-radius: 6px; padding: 5px 8px;
     selection-background-color: {ACCENT}; }}
-QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QSpinBox:focus, QComboBox:focus {{
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus {{
     border: 2px solid {ACCENT}; padding: 4px 7px; }}
+QSpinBox, QComboBox {{ min-height: 24px; padding: 2px 6px; }}
+
+QScrollBar:vertical {{ background: transparent; width: 12px; margin: 2px; }}
+QScrollBar:horizontal {{ background: transparent; height: 12px; margin: 2px; }}
+QScrollBar::handle:vertical {{ background: #C4CAD3; border-radius: 4px; min-height: 32px;
+    margin: 0 2px; }}
+QScrollBar::handle:horizontal {{ background: #C4CAD3; border-radius: 4px; min-width: 32px;
+    margin: 2px 0; }}
+QScrollBar::handle:hover {{ background: #A3ABB7; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
 QLineEdit[state="error"], QPlainTextEdit[state="error"] {{ border: 2px solid {ERR};
     padding: 4px 7px; }}
 QLineEdit[state="ok"] {{ border-color: #8CC9A0; }}
@@ -196,8 +207,9 @@ QCalendarWidget QWidget#qt_calendar_navigationbar {{ background: {CARD}; }}
 QCalendarWidget QToolButton {{ color: {TEXT}; background: transparent; border: none;
     padding: 6px 10px; font-weight: 600; border-radius: 6px; }}
 QCalendarWidget QToolButton:hover {{ background: #EEF1F5; }}
-QCalendarWidget QAbstractItemView {{ selection-background-color: {ACCENT};
-    selection-color: #FFFFFF; outline: 0; }}
+QCalendarWidget QAbstractItemView {{ background: {CARD}; alternate-background-color: {CARD};
+    selection-background-color: transparent; selection-color: {TEXT}; outline: 0; }}
+QCalendarWidget QSpinBox {{ min-height: 20px; }}
 """
 
 

@@ -114,6 +114,8 @@ class Sidebar(QFrame):
             b.setObjectName("StepButton")
             b.setIconSize(QSize(24, 24))
             b.setCursor(Qt.CursorShape.PointingHandCursor)
+            # Not in the Tab chain: Tab starts in the page; Ctrl+PgUp/PgDn move between steps.
+            b.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
             b.setAccessibleName(tr("Шаг: {name}").format(name=name))
             b.clicked.connect(lambda _c=False, k=key: self.clicked.emit(k))
             self.steps_layout.addWidget(b)
@@ -135,6 +137,30 @@ class Sidebar(QFrame):
             b.setAccessibleDescription(state)
 
 
+class Pages:
+    """The window's pages, each built the first time it is needed."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.built: dict[str, QWidget] = {}
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.window.ORDER
+
+    def __getitem__(self, key: str):
+        page = self.built.get(key)
+        if page is None:
+            from ui.pages import page_class
+
+            page = page_class(key)(self.window.state, self.window)
+            self.built[key] = page
+            self.window.stack.addWidget(page)
+        return page
+
+    def get(self, key: str | None):
+        return self.built.get(key) if key else None
+
+
 class MainWindow(QMainWindow):
     language_requested = Signal(str)
 
@@ -143,7 +169,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, state, controller=None) -> None:
         super().__init__()
-        from ui.pages import PAGE_CLASSES
+        from ui.pages import STEP_PAGES, step_names
 
         self.state = state
         self.controller = controller
@@ -194,13 +220,9 @@ class MainWindow(QMainWindow):
         outer.addLayout(right, 1)
         self.setCentralWidget(central)
 
-        self.pages = {}
-        for key in self.ORDER:
-            page = PAGE_CLASSES[key](state, self)
-            self.pages[key] = page
-            self.stack.addWidget(page)
-        self.sidebar.set_steps([(k, self.pages[k].step_name()) for k in self.ORDER
-                                if self.pages[k].in_steps])
+        self.pages = Pages(self)
+        names = step_names()
+        self.sidebar.set_steps([(k, names[k]) for k in STEP_PAGES])
         self.sidebar.clicked.connect(self.go)
         self._build_menus()
         self._shortcuts()
@@ -251,6 +273,20 @@ class MainWindow(QMainWindow):
     def _shortcuts(self) -> None:
         for seq in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(seq), self, activated=self._next_clicked)
+        QShortcut(QKeySequence("Ctrl+PgDown"), self, activated=lambda: self._step(1))
+        QShortcut(QKeySequence("Ctrl+PgUp"), self, activated=lambda: self._step(-1))
+
+    def _step(self, delta: int) -> None:
+        order = self.step_order()
+        if self.current not in order:
+            return
+        i = order.index(self.current) + delta
+        if 0 <= i < len(order) and self.sidebar.buttons[order[i]].isEnabled():
+            self.go(order[i])
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self, lambda: self._focus_first(self.pages[self.current]))
 
     def keyPressEvent(self, event) -> None:
         """Keys no widget took: Enter = Next (a focused button is pressed instead), Escape =
@@ -264,7 +300,8 @@ class MainWindow(QMainWindow):
             if isinstance(focus, (QPlainTextEdit, QTextEdit, QComboBox)) or (
                     focus is not None and focus.inherits("QAbstractItemView")):
                 return super().keyPressEvent(event)
-            if isinstance(focus, QAbstractButton) and focus is not self.next:
+            if isinstance(focus, QAbstractButton) and focus is not self.next \
+                    and not focus.isCheckable():  # a radio or tick: Enter means "done, go on"
                 focus.click()
                 return None
             if self.next.isEnabled() and self.next.isVisible():
@@ -282,10 +319,12 @@ class MainWindow(QMainWindow):
 
     # --- navigation ----------------------------------------------------------------------------
     def step_order(self) -> list[str]:
-        return [k for k in self.ORDER if self.pages[k].in_steps]
+        from ui.pages import STEP_PAGES
+
+        return list(STEP_PAGES)
 
     def go(self, key: str, record: bool = True) -> None:
-        if key not in self.pages:
+        if key not in self.ORDER:
             key = "start"
         old = self.pages.get(self.current)
         if old is not None and old.key != key:
@@ -304,7 +343,7 @@ class MainWindow(QMainWindow):
         if record:
             self.state.save_draft()
         page.scroll.verticalScrollBar().setValue(0)
-        QTimer.singleShot(0, lambda: self._focus_first(page))
+        QTimer.singleShot(0, self, lambda: self._focus_first(page))
 
     def _focus_first(self, page) -> None:
         if self.current != page.key:
@@ -359,6 +398,8 @@ class MainWindow(QMainWindow):
             self.next.style().polish(self.next)
         icon = getattr(page, "next_icon", "next")
         self.next.setIcon(theme.icon(icon, "#FFFFFF" if primary else None) if icon else QIcon())
+        self.next.setLayoutDirection(Qt.LayoutDirection.RightToLeft if icon == "next"
+                                     else Qt.LayoutDirection.LeftToRight)
         has_inst = self.state.installation is not None
         reachable = set()
         if has_inst and not busy:

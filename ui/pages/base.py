@@ -17,7 +17,6 @@ def owns(field: str, fields: tuple[str, ...]) -> bool:
 class Page(QWidget):
     key = ""
     fields: tuple[str, ...] = ()  # form fields whose problems this page shows and fixes
-    in_steps = True  # listed in the sidebar
 
     def __init__(self, state, window) -> None:
         super().__init__()
@@ -45,9 +44,6 @@ class Page(QWidget):
 
     def subtitle(self) -> str:
         return ""
-
-    def step_name(self) -> str:
-        return self.title()
 
     # --- life ----------------------------------------------------------------------------------
     def _state_changed(self, what: str) -> None:

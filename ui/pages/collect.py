@@ -88,7 +88,6 @@ class StepRow(QWidget):
 
 class CollectPage(Page):
     key = "collect"
-    in_steps = False
 
     def __init__(self, state, window) -> None:
         super().__init__(state, window)
@@ -138,8 +137,6 @@ class CollectPage(Page):
     def subtitle(self) -> str:
         return tr("Сначала самое важное — версия, GBS.ID, журналы; копия базы данных — в конце.")
 
-    def step_name(self) -> str:
-        return tr("Сбор")
 
     def back_visible(self) -> bool:
         return self.failed

@@ -46,7 +46,6 @@ class ContactsPage(Page):
             edit = QLineEdit()
             edit.setPlaceholderText(placeholder)
             edit.setAccessibleName(title.replace("&", ""))
-            edit.setClearButtonEnabled(True)
             edit.textEdited.connect(lambda text, k=key: self._edited(k, text))
             edit.editingFinished.connect(lambda k=key: self._tidy(k))
             box = QWidget()
@@ -71,6 +70,7 @@ class ContactsPage(Page):
         self.remember.setChecked(prefs.get("remember_contacts", True, bool))
         self.remember.toggled.connect(lambda on: prefs.put("remember_contacts", on))
         card.add(self.remember)
+        card.setMaximumWidth(820)
         self.add(card)
         self.layout_.addStretch(1)
 
@@ -80,8 +80,6 @@ class ContactsPage(Page):
     def subtitle(self) -> str:
         return tr("Укажите e-mail, телефон или Telegram.")
 
-    def step_name(self) -> str:
-        return tr("Контакты")
 
     def first_focus(self):
         for key in ("email", "phone", "telegram", "name"):

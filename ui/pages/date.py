@@ -62,7 +62,6 @@ class DatePage(Page):
         self.errors_title = label(tr("Первые ошибки этого дня:"), muted=True, small=True)
         self.day_card.add(self.errors_title)
         self.errors_list = label("", selectable=True, small=True)
-        self.errors_list.setObjectName("Mono")
         self.day_card.add(self.errors_list)
         self.day_spinner = Spinner(None, 16)
         self.day_card.add(self.day_spinner)
@@ -101,8 +100,6 @@ class DatePage(Page):
     def subtitle(self) -> str:
         return tr("По дате сборщик выберет журналы работы программы за этот день.")
 
-    def step_name(self) -> str:
-        return tr("Дата")
 
     def first_focus(self):
         return self.calendar
@@ -230,7 +227,7 @@ class DatePage(Page):
             previews = sel.first_errors[:5]
             self.errors_title.setVisible(bool(previews))
             self.errors_list.setVisible(bool(previews))
-            self.errors_list.setText("\n".join(_short(p.text()) for p in previews))
+            self.errors_list.setText("\n".join(_preview(p) for p in previews))
         elif sel is not None:
             self.day_summary.setText(
                 "\n".join(engine_text(p) for p in sel.problems[:3]) or tr("За этот день журналов "
@@ -252,6 +249,15 @@ class DatePage(Page):
             self.day_summary.setText(tr("Смотрю журналы за этот день…") if loading else "")
             self.errors_title.hide()
             self.errors_list.hide()
+
+
+def _preview(p) -> str:
+    """«12:53:04 — Ошибка при открытии журнала продаж (FbException: …)»."""
+    clock = p.time.split(" ")[-1].split(".")[0] if p.time else ""
+    text = p.message or p.callsite
+    if p.exception:
+        text += f" ({_short(p.exception, 70)})"
+    return f"• {clock} — {_short(text, 150)}"
 
 
 def _short(text: str, limit: int = 160) -> str:

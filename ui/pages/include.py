@@ -32,6 +32,7 @@ class IncludePage(Page):
         self.logs_card = Card("", "text-file")
         self.logs_box = QCheckBox()
         self.logs_box.toggled.connect(self._logs_toggled)
+        _title_font(self.logs_box)
         self.logs_card.title_row.insertWidget(1, self.logs_box, 1)
         self.logs_card.title_label.hide()
         self.logs_card.body.insertLayout(0, self.logs_card.title_row)
@@ -44,6 +45,7 @@ class IncludePage(Page):
         self.db_card = Card("", "database")
         self.db_box = QCheckBox()
         self.db_box.toggled.connect(self._db_toggled)
+        _title_font(self.db_box)
         self.db_card.title_row.insertWidget(1, self.db_box, 1)
         self.db_card.title_label.hide()
         self.db_card.body.insertLayout(0, self.db_card.title_row)
@@ -106,8 +108,6 @@ class IncludePage(Page):
         return tr("Отмеченное попадёт в архив. Пароли и ключи из настроек программы "
                   "заменяются на ***.")
 
-    def step_name(self) -> str:
-        return tr("Что приложить")
 
     def first_focus(self):
         return self.logs_box
@@ -170,7 +170,7 @@ class IncludePage(Page):
         win = self.window()
         self._was_max = win.isMaximized()
         win.hide()
-        QTimer.singleShot(delay_ms, self._grab)
+        QTimer.singleShot(delay_ms, self, self._grab)
 
     def _grab(self) -> None:
         win = self.window()
@@ -302,3 +302,10 @@ class IncludePage(Page):
             if r is not None:
                 r.problems.set_problems([p for p in problems if p.field == f"attachments[{i}]"])
         self.files_problems.set_problems([p for p in problems if p.field == "attachments"])
+
+
+def _title_font(w) -> None:
+    f = w.font()
+    f.setPointSizeF(f.pointSizeF() * 1.12)
+    f.setWeight(f.Weight.DemiBold)
+    w.setFont(f)

@@ -71,8 +71,6 @@ class QuestionsPage(Page):
     def subtitle(self) -> str:
         return tr("Чем точнее описание, тем быстрее ответ.")
 
-    def step_name(self) -> str:
-        return tr("Вопросы")
 
     def first_focus(self):
         return self.editor.first_edit()

@@ -20,7 +20,6 @@ from ui.widgets.common import Banner, Card, button, icon_label, label, set_icon
 
 class ResultPage(Page):
     key = "result"
-    in_steps = False
 
     def __init__(self, state, window) -> None:
         super().__init__(state, window)
@@ -111,8 +110,6 @@ class ResultPage(Page):
     def subtitle(self) -> str:
         return tr("Отправьте его в поддержку одним из способов.")
 
-    def step_name(self) -> str:
-        return tr("Готово")
 
     def back_visible(self) -> bool:
         return self.state.uploading is None

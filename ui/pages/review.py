@@ -10,10 +10,12 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QTreeWidget,
@@ -98,7 +100,11 @@ class ReviewPage(Page):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self._files_tab(), theme.icon("list"), tr("Файлы в архиве"))
         self.tabs.addTab(self._text_tab(), theme.icon("chat"), tr("Текст обращения"))
-        self.tabs.addTab(self._options_tab(), theme.icon("settings"), tr("Параметры"))
+        options = QScrollArea()
+        options.setWidgetResizable(True)
+        options.setFrameShape(QFrame.Shape.NoFrame)
+        options.setWidget(self._options_tab())
+        self.tabs.addTab(options, theme.icon("settings"), tr("Параметры"))
         self.tabs.currentChanged.connect(lambda i: self.refresh("tab"))
         self.add(self.tabs, 1)
         self._plan_timer = QTimer(self)
@@ -247,8 +253,6 @@ class ReviewPage(Page):
         return tr("Ничего не уйдёт с компьютера без вашего ведома: посмотрите, что попадёт в "
                   "архив.")
 
-    def step_name(self) -> str:
-        return tr("Проверка")
 
     def next_text(self) -> str:
         return tr("&Собрать архив")
@@ -564,6 +568,7 @@ class ReviewPage(Page):
                                     accessible=tr("Исправить: {what}").format(
                                         what=engine_text(p.message)[:60])))
             self.problem_box.addWidget(b)
+            b.show()
         if len(problems) > 6:
             self.problem_box.addWidget(label(tr("…и ещё замечаний: {n}").format(
                 n=len(problems) - 6), muted=True, small=True))

@@ -124,8 +124,6 @@ class StartPage(Page):
         return tr("Сборщик соберёт всё, что нужно поддержке GBS.Market, в один файл: точную "
                   "версию программы, журналы за день проблемы, копию базы данных и GBS.ID.")
 
-    def step_name(self) -> str:
-        return tr("Начало")
 
     def next_text(self) -> str:
         return tr("&Начать")
@@ -178,6 +176,7 @@ class StartPage(Page):
     def _note(self, text: str, severity: str = "warning") -> None:
         b = Banner(severity, text)
         self.notes.addWidget(b)
+        b.show()
 
     def _show_found(self) -> None:
         st = self.state

@@ -82,8 +82,6 @@ class TopicPage(Page):
     def subtitle(self) -> str:
         return tr("Выберите тему — обращение попадёт к нужным специалистам.")
 
-    def step_name(self) -> str:
-        return tr("Тема")
 
     def first_focus(self):
         card = self.cards.get(self.state.form.topic) or self.cards["licensing"]

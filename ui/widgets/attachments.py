@@ -38,7 +38,7 @@ class DropArea(QFrame):
         row.addStretch(1)
         row.addWidget(icon_label("clip", 24))
         self.text = label(tr("Перетащите сюда файлы — фото ошибки, чек об оплате, документ"),
-                          wrap=True)
+                          wrap=False)
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         row.addWidget(self.text)
         row.addStretch(1)

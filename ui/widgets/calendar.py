@@ -35,7 +35,16 @@ class ErrorCalendar(QCalendarWidget):
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
         self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-        self.setMinimumSize(400, 330)
+        self.setMinimumSize(380, 300)
+        self.setMaximumHeight(360)
+        from PySide6.QtCore import QSize
+        from PySide6.QtWidgets import QToolButton
+
+        for name, icon in (("qt_calendar_prevmonth", "back"), ("qt_calendar_nextmonth", "next")):
+            b = self.findChild(QToolButton, name)
+            if b is not None:
+                b.setIcon(theme.icon(icon, theme.TEXT))
+                b.setIconSize(QSize(18, 18))
         fmt = QTextCharFormat()
         fmt.setForeground(QColor(theme.MUTED))
         for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
@@ -75,17 +84,16 @@ class ErrorCalendar(QCalendarWidget):
         has_logs = stats is not None
         errors = (stats.errors + stats.fatals) if stats is not None else 0
         selected = self.chosen is not None and d == self.chosen
-        side = min(r.width(), r.height())
-        circle = QRectF(r.center().x() - side / 2 + 2, r.center().y() - side / 2 + 2,
-                        side - 4, side - 4)
+        side = min(r.width(), r.height(), 2.6 * self.fontMetrics().height())
+        circle = QRectF(r.center().x() - side / 2, r.center().y() - side / 2, side, side)
         if selected:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(theme.ACCENT))
-            painter.drawRoundedRect(circle, 8, 8)
+            painter.drawEllipse(circle)
         elif d == self.today:
             painter.setPen(QPen(QColor(theme.ACCENT), 1.5))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(circle, 8, 8)
+            painter.drawEllipse(circle.adjusted(1, 1, -1, -1))
         if selected:
             colour = QColor("#FFFFFF")
         elif future or not in_month:
@@ -109,7 +117,7 @@ class ErrorCalendar(QCalendarWidget):
                 fm = painter.fontMetrics()
                 w = max(fm.height(), fm.horizontalAdvance(text) + fm.height() * 0.6)
                 h = fm.height()
-                pill = QRectF(circle.right() - w + 3, circle.top() - 2, w, h)
+                pill = QRectF(circle.right() - w * 0.6, circle.top() - h * 0.35, w, h)
                 painter.setPen(QPen(QColor("#FFFFFF"), 1.5))
                 painter.setBrush(QColor(theme.ERR))
                 painter.drawRoundedRect(pill, h / 2, h / 2)

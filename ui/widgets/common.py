@@ -197,7 +197,10 @@ class Banner(QFrame):
                                        if severity in theme.ICONS else "info").pixmap(20, 20))
         self.text.setText(text)
         self.setAccessibleName(text)
-        self.setVisible(bool(text))
+        if self.parentWidget() is not None:
+            self.setVisible(bool(text))
+        elif not text:
+            self.hide()  # (showing a widget without a parent would open it as a window)
 
     def add_button(self, b: QPushButton) -> QPushButton:
         self.buttons.addWidget(b)
@@ -244,6 +247,7 @@ class ProblemList(QWidget):
             row.setAccessibleName({"error": tr("Ошибка"), "warning": tr("Внимание"),
                                    "info": tr("Совет")}[p.severity] + ": " + text.text())
             self.lay.addWidget(row)
+            row.show()
             self.rows.append(row)
         self.setVisible(bool(wanted))
 

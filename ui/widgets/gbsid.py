@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from collector.gbsid import no_id_help
 from ui import theme
 from ui.i18n import engine_text, tr
 from ui.theme import SPACE
@@ -206,7 +205,9 @@ class GbsIdPanel(Card):
                                         Qt.ItemDataRole.ToolTipRole)
             self.choice.setCurrentIndex(max(0, self.choice.findData(value)))
             self.choice.blockSignals(False)
-        else:
+        elif not searching:
+            from collector.gbsid import no_id_help
+
             self.help.setText(engine_text(no_id_help()))
         self.copied.setText("")
 
@@ -221,7 +222,7 @@ class GbsIdPanel(Card):
             return
         self.state.copy_gbs_id()
         self.copied.setText(tr("Скопировано: {value}").format(value=value))
-        QTimer.singleShot(4000, lambda: self.copied.setText(""))
+        QTimer.singleShot(4000, self.copied, self.copied.clear)
 
     def _bigger(self) -> None:
         value = self.state.gbs_id

@@ -26,11 +26,10 @@ class QuestionEdit(QPlainTextEdit):
         self._fit()
 
     def _fit(self, *args) -> None:
-        lines = max(2, min(10, int(self.document().documentLayout().documentSize().height())))
+        lines = max(3, min(10, int(self.document().documentLayout().documentSize().height())))
         fm = self.fontMetrics()
-        margins = self.contentsMargins()
-        h = lines * fm.lineSpacing() + 2 * self.document().documentMargin() \
-            + margins.top() + margins.bottom() + 6
+        # text, the document's margin, the frame and the style sheet's padding (5 px + border)
+        h = lines * fm.lineSpacing() + 2 * self.document().documentMargin() + 2 * 7 + 4
         self.setFixedHeight(int(h))
 
     def insertFromMimeData(self, source: QMimeData) -> None:
