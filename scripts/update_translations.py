@@ -71,7 +71,7 @@ def update(ts: Path, lang: str) -> None:
         stub = Path(tmp) / "collector_messages.py"
         stub.write_text("".join(f"translate({'collector'!r}, {t!r})\n" for t in templates),
                         encoding="utf-8")
-        sources = sorted(str(p) for p in UI.rglob("*.py")) + [str(stub)]
+        sources = [*sorted(str(p) for p in UI.rglob("*.py")), str(stub)]
         lst = Path(tmp) / "sources.lst"
         lst.write_text("\n".join(sources), encoding="utf-8")
         subprocess.run([str(tool("lupdate")), f"@{lst}", "-source-language", "ru",

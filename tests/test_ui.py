@@ -429,3 +429,33 @@ def test_checkbox_labels_have_mnemonics(gui: Gui) -> None:
     for box in (inc.logs_box, inc.db_box):
         assert "&" in box.text()
     assert isinstance(inc.logs_box, QCheckBox)
+
+
+def _mnemonic(text: str) -> str | None:
+    i = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[i + 1].lower() if i >= 0 and i + 1 < len(text) else None
+
+
+@pytest.mark.parametrize("key", ["start", "topic", "questions", "date", "include", "contacts",
+                                 "review", "result"])
+def test_mnemonics_do_not_clash(gui: Gui, key: str) -> None:
+    """Two controls with the same Alt+letter would make the letter do nothing."""
+    from PySide6.QtWidgets import QLabel
+
+    gui.win.go(key)
+    gui.qtbot.wait(20)
+    page = gui.page(key)
+    seen: dict[str, str] = {}
+    clashes = []
+    texts = [a.text() for a in gui.win.menuBar().actions()]
+    texts += [w.text() for w in (gui.win.back, gui.win.next) if w.isVisible()]
+    texts += [w.text() for w in page.findChildren(QAbstractButton) if w.isVisibleTo(page)]
+    texts += [w.text() for w in page.findChildren(QLabel) if w.isVisibleTo(page) and w.buddy()]
+    for text in texts:
+        m = _mnemonic(text)
+        if m is None:
+            continue
+        if m in seen:
+            clashes.append(f"{seen[m]!r} / {text!r}")
+        seen[m] = text
+    assert not clashes, clashes

@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
         quit_ = file.addAction(tr("В&ыход"), self.close)
         quit_.setShortcut(QKeySequence("Ctrl+Q"))
 
-        opts = mb.addMenu(tr("&Настройки"))
+        opts = mb.addMenu(tr("Н&астройки"))
         lang = opts.addMenu(tr("&Язык / Language"))
         lang.setIcon(theme.icon("globe"))
         group = QActionGroup(self)
@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
         self.act_review.setChecked(not prefs.get("skip_review", False, bool))
         self.act_review.toggled.connect(self._toggle_review)
 
-        help_ = mb.addMenu(tr("&Справка"))
+        help_ = mb.addMenu(tr("Сп&равка"))
         help_.addAction(tr("Как скопировать &GBS.ID"), self.show_gbsid_help)
         help_.addAction(tr("&Правила поддержки"), self.show_rules)
         help_.addAction(tr("&О программе"), self.show_about)

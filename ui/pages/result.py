@@ -48,7 +48,7 @@ class ResultPage(Page):
                            tip=tr("Загрузить архив на сервер поддержки через интернет"))
         self.mail = button(tr("&Письмо"), icon="mail", on_click=self.email,
                            tip=tr("Подготовить письмо с архивом во вложении"))
-        self.reveal = button(tr("Показать в &папке"), icon="folder", on_click=self.show_in_folder)
+        self.reveal = button(tr("Показать в папк&е"), icon="folder", on_click=self.show_in_folder)
         self.copy_text = button(tr("Скопировать &текст обращения"), icon="copy",
                                 on_click=self.copy_request)
         for b in (self.send, self.mail, self.reveal, self.copy_text):
@@ -115,7 +115,7 @@ class ResultPage(Page):
         return self.state.uploading is None
 
     def next_text(self) -> str:
-        return tr("&Новое обращение")
+        return tr("Новое о&бращение")
 
     next_icon = "plus"
     next_primary = False

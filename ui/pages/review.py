@@ -234,7 +234,7 @@ class ReviewPage(Page):
                          (100, tr("по 100 МБ"))):
             self.volume.addItem(text, mb)
         self.volume.activated.connect(self._volume_changed)
-        vl = label(tr("&Разделить на части:"), wrap=False)
+        vl = label(tr("Разделить на &части:"), wrap=False)
         vl.setBuddy(self.volume)
         form.addRow(vl, self.volume)
         sec.add(form)

@@ -72,7 +72,7 @@ class StartPage(Page):
         super().__init__(state, window)
         self.draft_banner = Banner("info")
         self.draft_continue = self.draft_banner.add_button(
-            button(tr("П&родолжить"), primary=True, on_click=self._continue_draft,
+            button(tr("&Продолжить"), primary=True, on_click=self._continue_draft,
                    accessible=tr("Продолжить черновик")))
         self.draft_new = self.draft_banner.add_button(
             button(tr("Начать &заново"), on_click=self._new_request,
