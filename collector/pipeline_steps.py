@@ -11,6 +11,7 @@ from collector.attachments import plan_attachments
 from collector.errors import Cancelled
 from collector.i18n import _
 from collector.installation import detect
+from collector.plan import record_backup_rate
 from collector.redact import redact_config
 from collector.settings import load_settings
 from collector.steps import StepTimeout
@@ -124,7 +125,7 @@ def step_attachments(job: Collection, report: StepReport, control: StepControl) 
     report.message = "; ".join([_("{n} файл(ов)", n=len(report.files)), *plan.problems])
 
 
-def _form(job: Collection):
+def form_of(job: Collection):
     """The request form of this run (parsed once): the given FORM.json, or a minimal one."""
     from collector.request import RequestForm, parse_form
 
@@ -166,7 +167,7 @@ def step_gbs_id(job: Collection, report: StepReport, control: StepControl) -> No
 
 def write_early_entries(job: Collection) -> None:
     """What is known before the long steps: the form as given, the GBS.ID files."""
-    form = _form(job)
+    form = form_of(job)
     gbs_report = next(r for r in job.reports if r.name == "gbs_id")
     files = job.extra.get("gbs_id_files")
     if files:
@@ -186,7 +187,7 @@ def step_request(job: Collection, report: StepReport, control: StepControl) -> N
         validate,
     )
 
-    form = _form(job)
+    form = form_of(job)
     entries = [f for r in job.reports for f in r.files]
     ctx = RequestContext.from_installation(
         job.installation, update=job.extra.get("update_obj"), gbs_id=job.extra.get("gbs_id"),
@@ -262,13 +263,13 @@ def step_logs(job: Collection, report: StepReport, control: StepControl) -> None
         report.message += "; " + "; ".join(notes)
 
 
-def _include_database(job: Collection) -> bool:
+def include_database(job: Collection) -> bool:
     from collector.request import effective_include_database
 
     if job.options.include_database is not None:
         return job.options.include_database
     if job.options.form is not None:
-        return effective_include_database(_form(job))
+        return effective_include_database(form_of(job))
     return True  # the command line's default: `--no-db` turns it off
 
 
@@ -285,7 +286,7 @@ def step_database(job: Collection, report: StepReport, control: StepControl) -> 
     )
     from collector.logs import human_size
 
-    if not _include_database(job):
+    if not include_database(job):
         report.status = "skipped"
         report.message = _("База данных не запрошена")
         return
@@ -340,6 +341,8 @@ def step_database(job: Collection, report: StepReport, control: StepControl) -> 
         return
     result = results[0]
     report.files.append(arcname)
+    if result.mode == "embedded" or target.local_server:
+        record_backup_rate(db.size_bytes, result.seconds)
     job.extra["database"] = result.to_json()
     report.message = _("{size}, таблиц: {tables}", size=human_size(result.bytes_written),
                        tables=result.tables or "?")

@@ -293,6 +293,12 @@ class Collection:
                 "программа установлена, запустите её и повторите."))
         with self._step("gbs_id") as (report, control):
             ps.step_gbs_id(self, report, control)
+        plan = self.plan()
+        self.extra["estimate"] = {"archive_bytes": plan.archive_bytes,
+                                  "seconds": round(plan.total_seconds, 1)}
+        if not plan.space_ok:  # say it before writing anything, not half-way through
+            raise CollectorError("\n".join(p for p in plan.problems if "места" in p)
+                                 or plan.problems[0], exit_code=ExitCode.USAGE)
         self.writer = ps.open_writer(self)
         try:
             ps.write_early_entries(self)
@@ -311,6 +317,19 @@ class Collection:
         failed = any(r.status == "failed" for r in self.reports)
         return CollectResult(result.paths, result.manifest,
                              ExitCode.STEP_FAILED if failed else ExitCode.OK, self.reports)
+
+    def plan(self):
+        """What this collection will include, with sizes, estimates and the free-space check
+        (for the review page and ``collect --review``); nothing is written."""
+        from collector import pipeline_steps as ps
+        from collector.plan import make_plan
+
+        if self.detection is None:
+            self.detection = detect(self.root)
+        if self.detection.installation is None:
+            raise NoInstallation(_("GBS.Market на этом компьютере не найдена."))
+        return make_plan(self.root, self.installation, self.options, form=ps.form_of(self),
+                         include_database=ps.include_database(self))
 
     def manifest(self) -> dict[str, Any]:
         inst = self.installation
@@ -333,8 +352,8 @@ class Collection:
             "steps": [r.to_json() for r in self.reports],
             "redactions": self.redactions,
             "excluded": sorted(set(self.excluded)),
-            **{k: v for k, v in self.extra.items() if k in ("database", "logs", "system_root",
-                                                            "command", "form_problems")},
+            **{k: v for k, v in self.extra.items() if k in (
+                "database", "logs", "system_root", "command", "form_problems", "estimate")},
         }
 
 

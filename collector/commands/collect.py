@@ -51,6 +51,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="предел времени шага, например database=1800")
     p.add_argument("--exclude", action="append", default=[], metavar="PATH",
                    help="не включать файл или папку архива (например logs/2026-11-20/trace.log)")
+    p.add_argument("--review", action="store_true",
+                   help="только показать, что войдёт в архив (с размерами и оценкой времени), "
+                        "и выйти")
     add_json_option(p)
     p.set_defaults(handler=run)
 
@@ -120,6 +123,15 @@ def run(args: argparse.Namespace) -> int:
         command=_public_command(args),
         use_program_backup=args.db_fallback,
     )
+    if args.review:
+        from collector.plan import format_plan
+
+        plan = Collection(root, options).plan()
+        if args.json:
+            print_json(plan.to_json())
+        else:
+            err(format_plan(plan))
+        return ExitCode.OK
     cancel = threading.Event()
     _install_cancel_handlers(cancel)
     last_step = [""]
