@@ -156,6 +156,52 @@ def child(db: Path, out_dir: Path, preset: int, dict_mb: int, workers: int,
               sys.stdout)
 
 
+def collect_run(db: Path, work: Path, password: str | None) -> dict:
+    """The product itself: ``python -m collector collect`` on a demo installation whose
+    main.fdb is the bench database (the embedded path: private snapshot, gbak, archive, checks).
+    Peak RSS is the collector process's own, sampled; gbak's is not counted on either side."""
+    import psutil
+
+    from collector.demo import DATA_DIR, build_demo
+
+    root = work / "C"
+    info = build_demo(root, with_database=False)
+    target = root / Path(*DATA_DIR.split("\\")) / "main.fdb"
+    try:
+        os.link(db, target)  # same disk: no copy needed to stand the database in
+    except OSError:
+        shutil.copy2(db, target)
+    out = work / "collect-out"
+    env = {**os.environ, "GBS_COLLECTOR_DATA_DIR": str(work / "userdata")}
+    if password:
+        env["GBS_COLLECTOR_PASSWORD"] = password
+    cmd = [sys.executable, "-m", "collector", "collect", "--root", str(root), "--date",
+           info.today.isoformat(), "--out", str(out), "--json"]
+    if password:
+        cmd.append("--password")
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
+    peak = 0
+    ps = psutil.Process(proc.pid)
+    while proc.poll() is None:
+        try:
+            peak = max(peak, ps.memory_info().rss)
+        except psutil.Error:
+            break
+        time.sleep(0.02)
+    stdout, stderr = proc.communicate()
+    total = time.perf_counter() - t
+    if proc.returncode != 0:
+        raise RuntimeError(f"collect exit {proc.returncode}: {stderr[-2000:]}")
+    result = json.loads(stdout)
+    size = sum(Path(p).stat().st_size for p in result["bundle"])
+    fbk = next(f["size"] for f in result["manifest"]["files"] if f["path"] == "database/main.fbk")
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(root, ignore_errors=True)
+    return {"total_s": total, "size": size, "rss_mb": peak / 2**20, "fbk_bytes": fbk}
+
+
 def peak_rss_mb() -> float:
     """This process's peak RSS. VmHWM rather than ru_maxrss, which Linux carries over
     fork+exec from the parent."""
@@ -193,6 +239,8 @@ def main() -> int:
                     help="0: the preset's own")
     ap.add_argument("--password", help="also encrypt (AES-256, encrypted headers)")
     ap.add_argument("--grid", action="store_true", help="try the GRID of settings")
+    ap.add_argument("--collect", action="store_true",
+                    help="also time the whole product: `collector collect` on a demo root")
     ap.add_argument("--work", type=Path, help="scratch folder (default: a temp dir)")
     args = ap.parse_args()
 
@@ -228,6 +276,17 @@ def main() -> int:
                   f"{GOALS['rss_mb']}) — {'OK' if passed else 'НЕ ДОСТИГНУТО'}", flush=True)
             if r["fbk_bytes"] != base["fbk_bytes"]:
                 print(f"  ! размер .fbk различается: {r['fbk_bytes']} и {base['fbk_bytes']}")
+        if args.collect:
+            r = collect_run(db, work, args.password)
+            t_ratio, s_ratio = r["total_s"] / base["total_s"], r["size"] / base["size"]
+            passed = (t_ratio <= GOALS["time"] and s_ratio <= GOALS["size"]
+                      and r["rss_mb"] <= GOALS["rss_mb"])
+            ok = ok and passed
+            print(f"collect целиком (снимок базы, gbak, архив, проверка): {r['total_s']:.1f} с, "
+                  f"{r['size']} байт, пик RSS {r['rss_mb']:.0f} МБ", flush=True)
+            print(f"  время {t_ratio:.2f}× (цель ≤ {GOALS['time']}), размер {s_ratio:.3f}× "
+                  f"(цель ≤ {GOALS['size']}), RSS {r['rss_mb']:.0f} МБ (цель ≤ "
+                  f"{GOALS['rss_mb']}) — {'OK' if passed else 'НЕ ДОСТИГНУТО'}", flush=True)
         return 0 if ok else 1
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -41,6 +41,7 @@ from collector.bundle_stream import (
     check_cancel,
     hash_entries,
     run_producer,
+    sha256_of_file,
 )
 from collector.errors import Cancelled, CollectorError, ExitCode
 from collector.i18n import _
@@ -594,7 +595,7 @@ def verify_bundle(path: Path, password: str | None = None, *,
             if want is None:
                 continue
             check_cancel(cancel)
-            if _sha256_of(volume, cancel) != want:
+            if sha256_of_file(volume, cancel) != want:
                 report.sha256_file_ok = False
                 report.problem("damaged", _("Контрольная сумма {name} не совпадает с {sha}: "
                                             "файл изменён или повреждён при передаче.",
@@ -795,10 +796,3 @@ def _read_sha256_file(path: Path) -> dict[str, str]:
     return listed
 
 
-def _sha256_of(path: Path, cancel: threading.Event | None) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        while chunk := f.read(CHUNK):
-            check_cancel(cancel)
-            h.update(chunk)
-    return h.hexdigest()

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from collector import __version__
+from collector.applog import setup_logging
 from collector.errors import Cancelled, CollectorError, ExitCode
 from collector.sysroot import RootError
 
@@ -22,6 +23,8 @@ from collector.sysroot import RootError
 COMMANDS = ["detect", "logs", "gbsid", "form", "collect", "verify", "upload", "email", "demo"]
 
 log = logging.getLogger("collector")
+LOGGED_COMMANDS = {"collect", "upload", "email"}
+INTERNAL_ERROR = 1  # not in the contract's list: only a bug in the collector gives it
 
 
 class RussianArgumentParser(argparse.ArgumentParser):
@@ -86,10 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    # Only commands that change something keep a log file; looking (detect, logs…) leaves no trace.
+    setup_logging(verbose=args.verbose, to_file=args.command in LOGGED_COMMANDS)
+    log.info("command: %s", args.command)
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return int(handler(args))
@@ -105,3 +107,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RootError as exc:
         err(str(exc))
         return ExitCode.USAGE
+    except Exception as exc:  # a bug: a plain message for the person, the details to the log
+        log.exception("unexpected error")
+        where = getattr(logging.getLogger(), "_gbs_log_path", None)
+        err(f"Внутренняя ошибка сборщика: {type(exc).__name__}: {exc}."
+            + (f" Подробности в журнале {where}." if where else "")
+            + " Сообщите об этом в поддержку.")
+        return INTERNAL_ERROR

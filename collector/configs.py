@@ -7,6 +7,7 @@ failing the whole detection.
 
 from __future__ import annotations
 
+import codecs
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,17 @@ class ConfigError(Exception):
     pass
 
 
+def decode_text(raw: bytes) -> str:
+    """A settings file's text: UTF-16 when it says so with a BOM, else UTF-8 (with or without
+    a BOM), else the Russian ANSI code page, which decodes anything."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16", errors="replace")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1251")
+
+
 def read_json_config(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
@@ -34,14 +46,8 @@ def read_json_config(path: Path) -> dict[str, Any]:
     if not raw.strip(b"\0 \r\n\t\xef\xbb\xbf"):
         raise ConfigError(_("Файл {name} пуст (возможно, программа не успела его записать)",
                             name=path.name))
-    for enc in ("utf-8-sig", "utf-16", "cp1251"):
-        try:
-            text = raw.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
     try:
-        data = json.loads(text.strip("\0"))
+        data = json.loads(decode_text(raw).strip("\0"))
     except ValueError as exc:
         raise ConfigError(
             _("Файл {name} повреждён: {detail}", name=path.name, detail=exc)

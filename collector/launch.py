@@ -10,13 +10,13 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 from collector.sysroot import ROOT_ENV, SystemRoot
 
 
 def demo_root() -> Path:
-    return Path(platformdirs.user_data_dir("gbs-support-collector", appauthor=False)) / "demo-root"
+    from collector.userdata import user_data_dir
+
+    return user_data_dir() / "demo-root"
 
 
 def choose_root(argv: list[str]) -> str | None:
@@ -43,15 +43,35 @@ def main(argv: list[str] | None = None) -> int:
     root = choose_root(argv)
     if root is not None:
         argv = ["--root", root, *argv]
+    if not has_screen():
+        return console_fallback(argv)
     try:
         import ui.app  # noqa: F401  (the GUI, when present)
     except ImportError:
-        from collector.cli import main as cli_main
-
-        return cli_main(["detect", *argv])
+        return console_fallback(argv)
     from ui.app import main as gui_main
 
     return gui_main(argv)
+
+
+def has_screen() -> bool:
+    """A Linux session without X or Wayland (ssh, a container) cannot show a window."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+                or os.environ.get("QT_QPA_PLATFORM"))
+
+
+def console_fallback(argv: list[str]) -> int:
+    """No window possible: show in the terminal what the app's first page would show."""
+    from collector.cli import main as cli_main
+
+    print("Окно программы показать негде (нет графического экрана) — вот что нашёл сборщик.\n"
+          "Собрать архив: .venv/bin/python -m collector collect --date ГГГГ-ММ-ДД --out ПАПКА"
+          + (f" --root {argv[argv.index('--root') + 1]}" if "--root" in argv else "") + "\n",
+          file=sys.stderr)
+    root_args = argv[argv.index("--root"):argv.index("--root") + 2] if "--root" in argv else []
+    return cli_main(["detect", *root_args])
 
 
 if __name__ == "__main__":

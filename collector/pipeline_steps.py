@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from collector import sysinfo
 from collector.attachments import plan_attachments
+from collector.errors import Cancelled
 from collector.i18n import _
 from collector.installation import detect
+from collector.plan import record_backup_rate
 from collector.redact import redact_config
 from collector.settings import load_settings
+from collector.steps import StepTimeout
 from collector.updates import check_latest
 
 if TYPE_CHECKING:
+    from collector.bundle import BundleResult
     from collector.steps import Collection, StepControl, StepReport
 
 
@@ -107,15 +112,20 @@ def step_attachments(job: Collection, report: StepReport, control: StepControl) 
         report.message = _("Вложений нет")
         return
     plan = plan_attachments(paths)
+    from collector.bundle import SourceError
+
     for i, item in enumerate(plan.items):
         control.progress(i / max(1, len(plan.items)), item.source.name)
-        add_file(job, report, item.source, item.arcname)
+        try:
+            add_file(job, report, item.source, item.arcname)
+        except SourceError as exc:
+            plan.problems.append(exc.message)
     if report.files:
         job.included.append(_("вложения: {n} файл(ов)", n=len(report.files)))
     report.message = "; ".join([_("{n} файл(ов)", n=len(report.files)), *plan.problems])
 
 
-def _form(job: Collection):
+def form_of(job: Collection):
     """The request form of this run (parsed once): the given FORM.json, or a minimal one."""
     from collector.request import RequestForm, parse_form
 
@@ -148,7 +158,7 @@ def step_gbs_id(job: Collection, report: StepReport, control: StepControl) -> No
     job.extra["gbs_id_files"] = write_gbs_id_files(chosen, job.work_dir / "gbsid")
     source = next((c for c in candidates if c.value == chosen), None)
     report.message = _("{value} ({where})", value=chosen,
-                       where=source.describe() if source else _("выбран пользователем"))
+                       where=source.detail if source else _("выбран пользователем"))
     others = [c for c in candidates if c.value != chosen]
     if others:
         report.message += "; " + _("найдены и другие: {ids}", ids=", ".join(
@@ -157,7 +167,7 @@ def step_gbs_id(job: Collection, report: StepReport, control: StepControl) -> No
 
 def write_early_entries(job: Collection) -> None:
     """What is known before the long steps: the form as given, the GBS.ID files."""
-    form = _form(job)
+    form = form_of(job)
     gbs_report = next(r for r in job.reports if r.name == "gbs_id")
     files = job.extra.get("gbs_id_files")
     if files:
@@ -177,7 +187,7 @@ def step_request(job: Collection, report: StepReport, control: StepControl) -> N
         validate,
     )
 
-    form = _form(job)
+    form = form_of(job)
     entries = [f for r in job.reports for f in r.files]
     ctx = RequestContext.from_installation(
         job.installation, update=job.extra.get("update_obj"), gbs_id=job.extra.get("gbs_id"),
@@ -196,6 +206,7 @@ def step_request(job: Collection, report: StepReport, control: StepControl) -> N
 
 
 def step_logs(job: Collection, report: StepReport, control: StepControl) -> None:
+    from collector.bundle import EntryIncomplete, SourceError
     from collector.logs import LogFileChanged, ru_date, select_logs
 
     day = job.options.problem_date
@@ -230,9 +241,14 @@ def step_logs(job: Collection, report: StepReport, control: StepControl) -> None
             continue
         try:
             with f.open_for_bundle() as stream:
-                job.writer.add_fileobj(stream, f.archive_path, size=f.bundle_size)
-        except LogFileChanged:
+                job.writer.add_fileobj(stream, f.archive_path, mtime=f.modified.timestamp())
+        except (LogFileChanged, SourceError):
             changed.append(f.archive_path)  # rotated or truncated meanwhile: skip, say so
+            continue
+        except EntryIncomplete as exc:
+            if isinstance(exc.__cause__, Cancelled):
+                raise exc.__cause__ from None
+            changed.append(f.archive_path)
             continue
         report.files.append(f.archive_path)
         done += f.bundle_size
@@ -245,3 +261,133 @@ def step_logs(job: Collection, report: StepReport, control: StepControl) -> None
         notes.append(_("изменились во время сбора и пропущены: {files}", files=", ".join(changed)))
     if notes:
         report.message += "; " + "; ".join(notes)
+
+
+def include_database(job: Collection) -> bool:
+    from collector.request import effective_include_database
+
+    if job.options.include_database is not None:
+        return job.options.include_database
+    if job.options.form is not None:
+        return effective_include_database(form_of(job))
+    return True  # the command line's default: `--no-db` turns it off
+
+
+def step_database(job: Collection, report: StepReport, control: StepControl) -> None:
+    from collector.bundle import EntryIncomplete
+    from collector.database import (
+        Credentials,
+        DatabaseBackupError,
+        TargetError,
+        backup_database,
+        database_facts,
+        find_program_backups,
+        target_from_installation,
+    )
+    from collector.logs import human_size
+
+    if not include_database(job):
+        report.status = "skipped"
+        report.message = _("База данных не запрошена")
+        return
+    db = job.installation.database
+    if db is None:
+        report.status = "failed"
+        report.message = _("Настройки базы данных не найдены")
+        return
+    try:
+        target = target_from_installation(db, job.root, fb_server=job.options.fb_server)
+    except TargetError as exc:
+        report.status, report.message = "failed", str(exc)
+        return
+    creds = None
+    if job.options.db_password:
+        creds = [Credentials(job.options.db_user or "SYSDBA", job.options.db_password)]
+    arcname = "database/main.fbk"
+    if not job.wanted(arcname):
+        report.status, report.message = "skipped", _("Исключено при просмотре")
+        return
+    results = []
+
+    def produce(out) -> None:
+        try:
+            results.append(backup_database(
+                target, out, credentials=creds, cancel=control.event, work_dir=job.work_dir,
+                progress=lambda p: control.progress(p.fraction or 0.0, p.message())))
+        except Cancelled:
+            if control.timed_out and not control.cancelled:
+                raise StepTimeout() from None  # this step's limit, not the user's cancel
+            raise
+
+    try:
+        try:
+            job.writer.add_stream(arcname, produce)
+        except EntryIncomplete as incomplete:
+            cause = incomplete.__cause__
+            if isinstance(cause, (Cancelled, StepTimeout, DatabaseBackupError)):
+                raise cause from None
+            raise
+    except DatabaseBackupError as exc:
+        if exc.skipped:
+            report.status, report.message = "skipped", exc.message
+            return
+        report.status, report.message = "failed", exc.message
+        try:
+            job.extra["database"] = {"facts": database_facts(target, credentials=creds).to_json(),
+                                     "error": exc.reason}
+        except Exception:
+            job.extra["database"] = {"error": exc.reason}
+        _program_backup_fallback(job, report, control, db, find_program_backups)
+        return
+    result = results[0]
+    report.files.append(arcname)
+    if result.mode == "embedded" or target.local_server:
+        record_backup_rate(db.size_bytes, result.seconds)
+    job.extra["database"] = result.to_json()
+    report.message = _("{size}, таблиц: {tables}", size=human_size(result.bytes_written),
+                       tables=result.tables or "?")
+
+
+def _program_backup_fallback(job, report, control, db, find_program_backups) -> None:
+    """Offered, never forced: the program's own newest backup, with its age stated."""
+    backups = [b for b in find_program_backups(db.backup_path, job.extra.get("gbs_id"))
+               if b.fbk_name]
+    if not backups:
+        return
+    newest = backups[0]
+    if not job.options.use_program_backup:
+        report.message += " " + _(
+            "Есть автоматическая копия программы от {when} ({age}); её можно приложить "
+            "(параметр --db-fallback или кнопка в окне).",
+            when=newest.created.strftime("%d.%m.%Y %H:%M"), age=newest.age_text)
+        return
+    arcname = f"database/program_backup_{newest.created.strftime('%Y-%m-%d_%H-%M-%S')}.fbk"
+    if not job.wanted(arcname):
+        return
+    with newest.open_fbk() as stream:
+        job.writer.add_fileobj(stream, arcname, mtime=newest.created.timestamp())
+    report.files.append(arcname)
+    job.extra.setdefault("database", {})["program_backup"] = newest.to_json()
+    report.message += " " + _("Вместо неё приложена автоматическая копия программы от {when} "
+                              "({age}).", when=newest.created.strftime("%d.%m.%Y %H:%M"),
+                              age=newest.age_text)
+
+
+# --- the archive ---------------------------------------------------------------------------------
+def open_writer(job: Collection):
+    from collector.bundle import BundleWriter, bundle_name
+
+    name = bundle_name(job.extra.get("gbs_id"), job.options.problem_date, datetime.now())
+    writer = BundleWriter(job.options.out_dir, name, password=job.options.password,
+                          volume_size=job.options.volume_size, cancel=job.cancel)
+    writer.open()
+    return writer
+
+
+def finish_writer(job: Collection, manifest: dict[str, Any]) -> BundleResult:
+    return job.writer.finish(manifest)
+
+
+def abort_writer(job: Collection) -> None:
+    if job.writer is not None:
+        job.writer.abort()

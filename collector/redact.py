@@ -18,6 +18,8 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
+from collector.configs import decode_text
+
 MASK = "***"
 
 # Words in a key name (split on camelCase, "_", "-", ".") that make its value a secret.
@@ -143,14 +145,7 @@ def _mask_all(value: Any) -> tuple[Any, int]:
 def redact_config(raw: bytes, *, keep: frozenset[str] = frozenset()) -> RedactedFile:
     """A config file with its secrets masked. ``keep``: values that must stay (the GBS.ID)."""
     bom = raw.startswith(codecs.BOM_UTF8)
-    text = None
-    for enc in ("utf-8-sig", "utf-16", "cp1251"):
-        try:
-            text = raw.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    assert text is not None  # cp1251 decodes anything
+    text = decode_text(raw)
     try:
         data = json.loads(text)
     except ValueError:

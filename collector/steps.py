@@ -54,8 +54,11 @@ STEP_WEIGHTS = {"installation": 1, "gbs_id": 1, "logs": 8, "configs": 1, "system
                 "attachments": 4, "database": 80, "request": 1}
 
 
-class StepTimeout(Exception):
-    pass
+class StepTimeout(CollectorError):
+    """A step's own time limit fired (not the user's cancel)."""
+
+    def __init__(self) -> None:
+        super().__init__(_("Шаг остановлен: превышено отведённое время."))
 
 
 @dataclass
@@ -126,8 +129,7 @@ class StepControl:
     def __exit__(self, *exc: object) -> None:
         if self._timer:
             self._timer.cancel()
-        self.event.set()  # stops the watcher thread
-        self._watch.join(timeout=1)
+        self.event.set()  # the watcher sees it within 0.1 s and ends; no need to wait for it
 
     @property
     def cancelled(self) -> bool:
@@ -165,6 +167,7 @@ class CollectOptions:
     gbs_id: str | None = None  # the one the user picked in the GUI; None: the best candidate
     clipboard_text: str | None = None  # what the GUI saw in the clipboard (may hold the ID)
     check_updates: bool = True
+    use_program_backup: bool = False  # live backup failed → take the program's newest own one
 
 
 @dataclass
@@ -177,13 +180,6 @@ class CollectResult:
     def to_json(self) -> dict[str, Any]:
         return {"bundle": [str(p) for p in self.paths], "manifest": self.manifest,
                 "exit_code": int(self.exit_code)}
-
-
-def bundle_name(gbs_id: str | None, problem_date: date, now: datetime | None = None) -> str:
-    now = now or datetime.now()
-    ident = gbs_id[2:10] if gbs_id and gbs_id.startswith("6:") else (gbs_id or "")[:8]
-    return (f"GBS-Support_{ident or 'NOID'}_{problem_date.isoformat()}_"
-            f"{now.strftime('%Y%m%d-%H%M%S')}")
 
 
 class Collection:
@@ -247,9 +243,7 @@ class Collection:
                               lambda f, m: self._emit(name, f, m))
         try:
             with control:
-                yield report, control
-                if control.timed_out:
-                    raise StepTimeout()
+                yield report, control  # a step that ends on its own, even late, counts as done
         except Cancelled:
             if self.cancel.is_set() or not control.timed_out:
                 raise
@@ -272,6 +266,8 @@ class Collection:
             report.message = _("Внутренняя ошибка: {error}", error=f"{type(exc).__name__}: {exc}")
         finally:
             report.seconds = time.monotonic() - started
+            log.info("step %s: %s in %.1f s%s %s", name, report.status, report.seconds,
+                     " (time limit hit)" if report.timeout_hit else "", report.message)
             self._done_weight += STEP_WEIGHTS.get(name, 1)
             self._emit(name, 1.0, report.message)
 
@@ -288,6 +284,7 @@ class Collection:
     def _run(self) -> CollectResult:
         from collector import pipeline_steps as ps
 
+        log.info("collect %s", " ".join(self.options.command or []))
         with self._step("installation") as (report, control):
             ps.step_installation(self, report, control)
         if self.detection is None or self.detection.installation is None:
@@ -296,6 +293,12 @@ class Collection:
                 "программа установлена, запустите её и повторите."))
         with self._step("gbs_id") as (report, control):
             ps.step_gbs_id(self, report, control)
+        plan = self.plan()
+        self.extra["estimate"] = {"archive_bytes": plan.archive_bytes,
+                                  "seconds": round(plan.total_seconds, 1)}
+        if not plan.space_ok:  # say it before writing anything, not half-way through
+            raise CollectorError("\n".join(p for p in plan.problems if "места" in p)
+                                 or plan.problems[0], exit_code=ExitCode.USAGE)
         self.writer = ps.open_writer(self)
         try:
             ps.write_early_entries(self)
@@ -314,6 +317,19 @@ class Collection:
         failed = any(r.status == "failed" for r in self.reports)
         return CollectResult(result.paths, result.manifest,
                              ExitCode.STEP_FAILED if failed else ExitCode.OK, self.reports)
+
+    def plan(self):
+        """What this collection will include, with sizes, estimates and the free-space check
+        (for the review page and ``collect --review``); nothing is written."""
+        from collector import pipeline_steps as ps
+        from collector.plan import make_plan
+
+        if self.detection is None:
+            self.detection = detect(self.root)
+        if self.detection.installation is None:
+            raise NoInstallation(_("GBS.Market на этом компьютере не найдена."))
+        return make_plan(self.root, self.installation, self.options, form=ps.form_of(self),
+                         include_database=ps.include_database(self))
 
     def manifest(self) -> dict[str, Any]:
         inst = self.installation
@@ -336,8 +352,8 @@ class Collection:
             "steps": [r.to_json() for r in self.reports],
             "redactions": self.redactions,
             "excluded": sorted(set(self.excluded)),
-            **{k: v for k, v in self.extra.items() if k in ("database", "logs", "system_root",
-                                                            "command", "form_problems")},
+            **{k: v for k, v in self.extra.items() if k in (
+                "database", "logs", "system_root", "command", "form_problems", "estimate")},
         }
 
 

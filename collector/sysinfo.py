@@ -22,7 +22,7 @@ import psutil
 
 from collector import __version__
 from collector.sysroot import SystemRoot
-from collector.winsys.processes import FIREBIRD_NAMES, MARKET_NAMES, find_processes
+from collector.winsys.processes import FIREBIRD_NAMES, MARKET_NAMES, find_process_groups
 from collector.winsys.services import list_services
 
 Screens = list[dict[str, Any]]
@@ -35,17 +35,19 @@ def snapshot(
     cpu_sample: float = 0.5,
 ) -> dict[str, Any]:
     """``screens`` may be given by the GUI (Qt knows them best); otherwise read from the OS."""
+    # One CPU sample serves the machine's load and every process of interest.
+    try:
+        groups, machine_cpu = find_process_groups(
+            {"gbs_market": MARKET_NAMES, "firebird": FIREBIRD_NAMES}, cpu_sample=cpu_sample)
+    except Exception:  # the processes part below then reports the failure on its own
+        groups, machine_cpu = None, None
     parts: dict[str, Callable[[], Any]] = {
         "os": _os_info,
-        "cpu": lambda: _cpu(cpu_sample),
+        "cpu": lambda: _cpu(machine_cpu),
         "memory": _memory,
         "disks": _disks,
         "uptime": _uptime,
-        "processes": lambda: {
-            "gbs_market": [p.to_json() for p in find_processes(MARKET_NAMES, cpu_sample=0.3)],
-            "firebird": [p.to_json() for p in find_processes(FIREBIRD_NAMES, cpu_sample=0.3)],
-            "top_memory": _top_memory(),
-        },
+        "processes": lambda: _processes(groups),
         "services": _services,
         "screens": (lambda: screens) if screens is not None else _screens,
     }
@@ -65,6 +67,14 @@ def snapshot(
     if problems:
         data["problems"] = problems
     return data
+
+
+def _processes(groups: dict[str, list] | None) -> dict[str, Any]:
+    if groups is None:
+        groups, _cpu_unused = find_process_groups(
+            {"gbs_market": MARKET_NAMES, "firebird": FIREBIRD_NAMES})
+    return {**{g: [p.to_json() for p in procs] for g, procs in groups.items()},
+            "top_memory": _top_memory()}
 
 
 def _os_info() -> dict[str, Any]:
@@ -96,7 +106,7 @@ def _windows_build() -> dict[str, Any]:  # pragma: no cover - Windows only
     return out
 
 
-def _cpu(sample: float) -> dict[str, Any]:
+def _cpu(percent: float | None) -> dict[str, Any]:
     freq = psutil.cpu_freq() if hasattr(psutil, "cpu_freq") else None
     load = None
     if hasattr(os, "getloadavg"):
@@ -106,7 +116,7 @@ def _cpu(sample: float) -> dict[str, Any]:
         "logical": psutil.cpu_count(),
         "physical": psutil.cpu_count(logical=False),
         "max_mhz": round(freq.max) if freq and freq.max else None,
-        "percent": psutil.cpu_percent(interval=sample),
+        "percent": percent,
         "load_average": load,
     }
 

@@ -353,3 +353,15 @@ def test_cli_reports_outdated(demo: DemoInfo, version_server) -> None:
     res = cli("detect", "--root", str(demo.root), "--latest-url", url)
     assert res.returncode == 0
     assert "устарела, последняя — 6.7.0.3000" in res.stderr
+
+
+def test_detect_names_the_gbs_id_and_where_it_came_from(demo: DemoInfo) -> None:
+    res = cli("detect", "--root", str(demo.root), "--json", "--offline")
+    ids = json.loads(res.stdout)["gbs_ids"]
+    assert [c["value"] for c in ids] == [demo.gbs_id]
+    assert ids[0]["source"] == "backup_folder"
+    human = cli("detect", "--root", str(demo.root), "--offline")
+    assert f"GBS.ID:           {demo.gbs_id}" in human.stderr
+    shutil.rmtree(demo.root / "Users")
+    human = cli("detect", "--root", str(demo.root), "--offline")
+    assert "GBS.ID:           не найден" in human.stderr

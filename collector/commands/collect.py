@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import getpass
 import json
-import os
 import signal
-import sys
 import threading
 from datetime import date
 from pathlib import Path
@@ -16,13 +13,14 @@ from pathlib import Path
 from collector.cli import add_json_option, add_root_option, err, print_json
 from collector.errors import CollectorError, ExitCode
 from collector.i18n import _
-from collector.redact import register_secret
+from collector.secret_input import (
+    ARCHIVE_PASSWORD_ENV,
+    DB_PASSWORD_ENV,
+    add_secret_option,
+    resolve_secret,
+)
 from collector.steps import STEP_TITLES, Collection, CollectOptions, ProgressEvent
 from collector.sysroot import SystemRoot
-
-ARCHIVE_PASSWORD_ENV = "GBS_COLLECTOR_ARCHIVE_PASSWORD"
-DB_PASSWORD_ENV = "GBS_COLLECTOR_DB_PASSWORD"
-ASK = "\0ask"  # `--password` given without a value: ask on the terminal, keep it out of argv
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -33,16 +31,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_root_option(p)
     p.add_argument("--form", metavar="FORM.json", help="обращение: тема, вопросы, контакты")
     p.add_argument("--no-db", action="store_true", help="без резервной копии базы данных")
-    p.add_argument("--password", nargs="?", const=ASK, metavar="P",
-                   help="зашифровать архив (AES-256). Без значения — спросить; значение в "
-                        f"командной строке видно другим программам, лучше ${ARCHIVE_PASSWORD_ENV}")
+    add_secret_option(p, "--password", ARCHIVE_PASSWORD_ENV, _("зашифровать архив (AES-256)"))
     p.add_argument("--volume-size", metavar="SIZE",
                    help="разбить архив на части (например 25M) для отправки по почте")
     p.add_argument("--fb-server", metavar="HOST/PORT",
                    help="сервер Firebird вместо встроенного движка (для системного корня)")
     p.add_argument("--db-user", metavar="USER", help="пользователь Firebird, если не SYSDBA")
-    p.add_argument("--db-password", nargs="?", const=ASK, metavar="P",
-                   help=f"пароль Firebird; без значения — спросить; или ${DB_PASSWORD_ENV}")
+    add_secret_option(p, "--db-password", DB_PASSWORD_ENV, _("пароль Firebird"))
+    p.add_argument("--db-fallback", action="store_true",
+                   help="если резервная копия не получилась, приложить последнюю "
+                        "автоматическую копию самой программы")
     p.add_argument("--around", type=int, default=0, metavar="N",
                    help="добавить журналы за N дней до и после (проблемы около полуночи)")
     p.add_argument("--max-log-mb", type=float, metavar="N",
@@ -53,6 +51,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="предел времени шага, например database=1800")
     p.add_argument("--exclude", action="append", default=[], metavar="PATH",
                    help="не включать файл или папку архива (например logs/2026-11-20/trace.log)")
+    p.add_argument("--review", action="store_true",
+                   help="только показать, что войдёт в архив (с размерами и оценкой времени), "
+                        "и выйти")
     add_json_option(p)
     p.set_defaults(handler=run)
 
@@ -62,19 +63,6 @@ def _date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"дата должна быть в виде ГГГГ-ММ-ДД: {text!r}") from None
-
-
-def _secret(value: str | None, env: str, prompt: str) -> str | None:
-    if value == ASK:
-        if not sys.stdin.isatty():
-            line = sys.stdin.readline().rstrip("\r\n")
-            return line or None
-        return getpass.getpass(prompt) or None
-    if value is not None:
-        err(_("Внимание: пароль в командной строке видят другие программы на этом компьютере. "
-              "Безопаснее указать параметр без значения или переменную {env}.", env=env))
-        return value
-    return os.environ.get(env) or None
 
 
 def parse_time_limits(items: list[str]) -> dict[str, float]:
@@ -112,10 +100,10 @@ def run(args: argparse.Namespace) -> int:
 
     root = SystemRoot.from_arg(args.root)
     out_dir = Path(args.out)
-    password = _secret(args.password, ARCHIVE_PASSWORD_ENV, "Пароль для архива: ")
-    db_password = _secret(args.db_password, DB_PASSWORD_ENV, "Пароль Firebird: ")
-    register_secret(password)
-    register_secret(db_password)
+    password = resolve_secret(args.password, ARCHIVE_PASSWORD_ENV, "Пароль для архива: ",
+                              warn=err)
+    db_password = resolve_secret(args.db_password, DB_PASSWORD_ENV, "Пароль Firebird: ",
+                                 warn=err)
     volume = parse_size(args.volume_size) if args.volume_size else None
     options = CollectOptions(
         problem_date=args.date,
@@ -133,7 +121,17 @@ def run(args: argparse.Namespace) -> int:
         exclude=set(args.exclude),
         attachments=[Path(p) for p in args.attach],
         command=_public_command(args),
+        use_program_backup=args.db_fallback,
     )
+    if args.review:
+        from collector.plan import format_plan
+
+        plan = Collection(root, options).plan()
+        if args.json:
+            print_json(plan.to_json())
+        else:
+            err(format_plan(plan))
+        return ExitCode.OK
     cancel = threading.Event()
     _install_cancel_handlers(cancel)
     last_step = [""]

@@ -6,6 +6,7 @@ import argparse
 
 from collector.cli import add_json_option, add_root_option, err, print_json
 from collector.errors import ExitCode
+from collector.gbsid import find_gbs_ids, no_id_help
 from collector.installation import Detection, Installation, detect
 from collector.settings import load_settings
 from collector.sysroot import SystemRoot
@@ -44,12 +45,14 @@ def run(args: argparse.Namespace) -> int:
         update = check_latest(detection.installation.version,
                               args.latest_url or settings.latest_version_url,
                               settings.update_check_timeout)
+    gbs_ids = find_gbs_ids(root, detection.installation) if detection.installation else []
     if args.json:
         data = detection.to_json()
         data["update"] = update.to_json() if update else None
+        data["gbs_ids"] = [c.to_json() for c in gbs_ids]
         print_json(data)
     else:
-        err(format_detection(detection, update))
+        err(format_detection(detection, update, gbs_ids))
     return ExitCode.OK if detection.installation is not None else ExitCode.NO_INSTALLATION
 
 
@@ -96,7 +99,8 @@ def format_installation(inst: Installation, update: UpdateStatus | None) -> list
     return lines
 
 
-def format_detection(det: Detection, update: UpdateStatus | None) -> str:
+def format_detection(det: Detection, update: UpdateStatus | None,
+                     gbs_ids: list | None = None) -> str:
     lines: list[str] = []
     inst = det.installation
     if inst is None:
@@ -106,6 +110,12 @@ def format_detection(det: Detection, update: UpdateStatus | None) -> str:
                      "повторите — сборщик найдёт запущенную программу.")
     else:
         lines += format_installation(inst, update)
+        if gbs_ids:
+            for i, cand in enumerate(gbs_ids):
+                label = "  GBS.ID:           " if i == 0 else "  ещё GBS.ID:       "
+                lines.append(f"{label}{cand.value} ({cand.detail})")
+        else:
+            lines.append("  GBS.ID:           не найден. " + str(no_id_help()).splitlines()[0])
         if inst.problems:
             lines.append("")
             lines.append("Замечания:")

@@ -12,7 +12,6 @@ import argparse
 import os
 import sys
 import time
-from pathlib import Path
 
 from collector.cli import add_json_option, err, print_json
 from collector.delivery.bundlefile import find_bundle, read_bundle_info
@@ -21,9 +20,10 @@ from collector.delivery.tus import DeliveryError, Progress
 from collector.delivery.upload import UploadResult, human_size, uploader_from_settings
 from collector.errors import Cancelled, CollectorError, ExitCode
 from collector.i18n import _
+from collector.secret_input import ARCHIVE_PASSWORD_ENV, read_secret_file
 from collector.settings import load_settings
 
-PASSWORD_ENV = "GBS_COLLECTOR_PASSWORD"
+PASSWORD_ENV = ARCHIVE_PASSWORD_ENV
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -44,15 +44,6 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="вместе с --remove удалить и сам архив")
     add_json_option(p)
     p.set_defaults(handler=run)
-
-
-def read_secret_file(path: str) -> str:
-    try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise CollectorError(_("Не удалось прочитать файл {path}: {error}", path=path,
-                               error=exc.strerror or type(exc).__name__)) from exc
-    return text.strip()
 
 
 class ProgressPrinter:

@@ -8,35 +8,20 @@ missing, or a checksum does not match (``.sha256`` beside it or ``manifest.json`
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
-import sys
 from pathlib import Path
 
 from collector.bundle import verify_bundle
 from collector.cli import add_json_option, err, print_json
-
-PASSWORD_ENV = "GBS_COLLECTOR_PASSWORD"
-_ASK = object()
+from collector.i18n import _
+from collector.secret_input import ARCHIVE_PASSWORD_ENV, add_secret_option, resolve_secret
 
 
 def add_password_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--password", nargs="?", const=_ASK, metavar="P",
-        help="пароль архива. Без значения — спросить (так пароль не виден в списке процессов); "
-             f"можно передать и через переменную окружения {PASSWORD_ENV}")
+    add_secret_option(p, "--password", ARCHIVE_PASSWORD_ENV, _("пароль архива"))
 
 
-def resolve_password(value: object) -> str | None:
-    """``--password P`` → P; ``--password`` alone → asked without echo; else the environment."""
-    if value is _ASK:
-        if not sys.stdin.isatty():
-            line = sys.stdin.readline().rstrip("\r\n")
-            return line or None
-        return getpass.getpass("Пароль архива: ") or None
-    if isinstance(value, str) and value:
-        return value
-    return os.environ.get(PASSWORD_ENV) or None
+def resolve_password(value: str | None) -> str | None:
+    return resolve_secret(value, ARCHIVE_PASSWORD_ENV, "Пароль архива: ")
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from collector.bundle_stream import JoinedReader
 from collector.errors import CollectorError, ExitCode
 from collector.i18n import _
 
@@ -83,60 +84,13 @@ def find_bundle(path: str | os.PathLike[str]) -> BundleFiles:
     return BundleFiles(base, parts)
 
 
-class _Joined(io.RawIOBase):
-    """The volumes read as one seekable file (what py7zr needs to open a split archive)."""
-
-    def __init__(self, parts: list[Path]) -> None:
-        self._files = [open(p, "rb") for p in parts]  # noqa: SIM115 - closed in close()
-        self._starts: list[int] = []
-        pos = 0
-        for f in self._files:
-            self._starts.append(pos)
-            pos += os.fstat(f.fileno()).st_size
-        self._size = pos
-        self._pos = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def tell(self) -> int:
-        return self._pos
-
-    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._size}[whence]
-        self._pos = max(0, base + offset)
-        return self._pos
-
-    def readinto(self, buf) -> int:  # type: ignore[override]
-        view = memoryview(buf).cast("B")
-        done = 0
-        while done < len(view) and self._pos < self._size:
-            i = max(k for k, s in enumerate(self._starts) if s <= self._pos)
-            f = self._files[i]
-            f.seek(self._pos - self._starts[i])
-            n = f.readinto(view[done:])
-            if not n:
-                break
-            done += n
-            self._pos += n
-        return done
-
-    def close(self) -> None:
-        for f in self._files:
-            f.close()
-        super().close()
-
-
 def read_members(files: BundleFiles, names: list[str], password: str | None = None,
                  limit: int = 64 << 20) -> dict[str, bytes]:
     """The named entries' bytes (those present). Raises ``CollectorError`` in Russian."""
     import py7zr
     from py7zr.io import BytesIOFactory
 
-    src: io.RawIOBase | Path = _Joined(files.parts) if files.is_volumes else files.parts[0]
+    src: io.RawIOBase | Path = JoinedReader(files.parts) if files.is_volumes else files.parts[0]
     try:
         with py7zr.SevenZipFile(src, mode="r", password=password) as z:
             present = [n for n in names if n in set(z.getnames())]

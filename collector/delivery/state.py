@@ -14,15 +14,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import re
-import tempfile
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from collector.userdata import user_data_dir
+from collector.userdata import atomic_write, user_data_dir
 
 UPLOADS_DIR = "uploads"
 CODES_FILE = "request_codes.json"
@@ -30,17 +28,8 @@ CODES_FILE = "request_codes.json"
 
 def atomic_write_json(path: Path, data: object) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False, indent=1)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    atomic_write(path, text.encode("utf-8"), durable=True)
 
 
 def read_json(path: Path) -> object | None:

@@ -1,0 +1,323 @@
+"""What a collection will put into the bundle, how big and how long, before anything is written.
+
+The review list (grouped: logs, database, configs, system, attachments, request) lets a person
+untick items and read text files before anything leaves the PC; the estimates (size and time per
+part; the database from its file size and a measured rate) and the free-space check run before
+«Собрать», so a full disk is reported up front with a better folder suggested.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import shutil
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from collector.attachments import plan_attachments
+from collector.i18n import _
+from collector.installation import Installation
+from collector.logs import human_size
+from collector.steps import CollectOptions
+from collector.sysroot import SystemRoot
+
+GROUPS = ["request", "logs", "database", "configs", "system", "attachments"]
+GROUP_TITLES = {
+    "request": _("Обращение и GBS.ID"),
+    "logs": _("Журналы программы"),
+    "database": _("База данных"),
+    "configs": _("Настройки программы (секреты скрыты)"),
+    "system": _("Сведения о компьютере"),
+    "attachments": _("Ваши файлы"),
+}
+TEXT_SUFFIXES = {".log", ".txt", ".json", ".xml", ".conf", ".config", ".ini", ".csv"}
+
+# Rates measured on the lab machine (2 cores, SSD) with bench/db_backup and bench/bundle; a
+# shop PC is usually slower, so the estimates lean to the long side. A real backup on this PC
+# replaces the database rate (see record_backup_rate).
+DEFAULT_DB_RATE = 60 * 2**20  # bytes of .fdb per second, backup + compression together
+DB_BACKUP_RATIO = 0.75  # backup size / .fdb size (no index pages): 784 of 1051 MB measured
+COMPRESS_RATE = 40 * 2**20  # bytes per second into the archive, logs and files
+# Share of the original size left after LZMA2, per group: logs are text (≈ 8 %), a gbak backup
+# of real shop data ≈ 25 % (the demo's repetitive data packs far better), pictures don't shrink.
+ARCHIVE_RATIO = {"logs": 0.12, "database": 0.30, "configs": 0.5, "system": 0.5,
+                 "request": 1.0, "attachments": 1.0}
+SPACE_MARGIN = 64 * 2**20
+RATE_FILE = "rates.json"
+
+
+@dataclass
+class PlanItem:
+    group: str
+    arcname: str
+    size: int  # bytes before compression (estimated for the database backup)
+    source: str | None = None  # a file on disk a person can open to read, when there is one
+    text: bool = False
+    note: str = ""
+    estimated: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class SpaceCheck:
+    folder: str
+    purpose: str
+    needed: int
+    free: int | None
+
+    @property
+    def ok(self) -> bool:
+        return self.free is None or self.free >= self.needed
+
+    def to_json(self) -> dict[str, Any]:
+        return {**asdict(self), "ok": self.ok}
+
+
+@dataclass
+class Plan:
+    items: list[PlanItem] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # per group
+    archive_bytes: int = 0
+    space: list[SpaceCheck] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    database_included: bool = False
+
+    @property
+    def total_bytes(self) -> int:
+        return sum(i.size for i in self.items)
+
+    @property
+    def total_seconds(self) -> float:
+        return sum(self.seconds.values())
+
+    @property
+    def space_ok(self) -> bool:
+        return all(s.ok for s in self.space)
+
+    def group(self, name: str) -> list[PlanItem]:
+        return [i for i in self.items if i.group == name]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "items": [i.to_json() for i in self.items],
+            "groups": {g: {"title": str(GROUP_TITLES[g]), "files": len(self.group(g)),
+                           "bytes": sum(i.size for i in self.group(g)),
+                           "seconds": round(self.seconds.get(g, 0.0), 1)}
+                       for g in GROUPS if self.group(g)},
+            "total_bytes": self.total_bytes,
+            "archive_bytes": self.archive_bytes,
+            "seconds": round(self.total_seconds, 1),
+            "space": [s.to_json() for s in self.space],
+            "space_ok": self.space_ok,
+            "problems": [str(p) for p in self.problems],
+        }
+
+
+def make_plan(root: SystemRoot, inst: Installation, options: CollectOptions,
+              *, form: Any | None = None, include_database: bool = True) -> Plan:
+    """The review list and the estimates for ``options`` (reads sizes only, writes nothing)."""
+    from collector.logs import LogsError, select_logs
+
+    plan = Plan()
+    add = plan.items.append
+    for name, size in (("request.txt", 2048), ("request.json", 1024), ("gbs_id.txt", 34),
+                       ("gbs_id_qr.png", 4096)):
+        add(PlanItem("request", name, size, estimated=True))
+    try:
+        selection = select_logs(inst, options.problem_date, around=options.around_days,
+                                max_file_bytes=options.max_log_file_bytes, preview=0)
+        for f in selection.files:
+            add(PlanItem("logs", f.archive_path, f.bundle_size, str(f.source), True,
+                         note="; ".join(str(n) for n in f.notes)))
+        plan.problems += [str(p) for p in selection.problems]
+    except LogsError as exc:
+        plan.problems.append(exc.message)
+    if inst.configs_dir.is_dir():
+        for p in sorted(inst.configs_dir.iterdir()):
+            if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES:
+                add(PlanItem("configs", f"config/{p.name}", p.stat().st_size, str(p), True,
+                             note=str(_("значения паролей и ключей будут заменены на ***"))))
+    add(PlanItem("system", "system.json", 6 * 1024, estimated=True))
+    paths = list(options.attachments) + [Path(a) for a in getattr(form, "attachments", [])]
+    if paths:
+        att = plan_attachments(paths)
+        for a in att.items:
+            add(PlanItem("attachments", a.arcname, a.size, str(a.source),
+                         a.source.suffix.lower() in TEXT_SUFFIXES))
+        plan.problems += [str(p) for p in att.problems]
+
+    db = inst.database
+    plan.database_included = include_database and db is not None \
+        and not db.networked and db.exists
+    if plan.database_included and db is not None and db.size_bytes:
+        seconds = db.size_bytes / (learned_db_rate() or DEFAULT_DB_RATE)
+        note = _("резервная копия из файла {size}", size=human_size(db.size_bytes))
+        if seconds >= 60:
+            note += _("; займёт около {time} — программой можно пользоваться",
+                      time=_duration(seconds))
+        add(PlanItem("database", "database/main.fbk", int(db.size_bytes * DB_BACKUP_RATIO),
+                     note=str(note), estimated=True))
+    elif db is not None and db.networked:
+        plan.problems.append(str(_("База данных находится на другом компьютере (сетевое "
+                                   "подключение): её копию нужно сделать там.")))
+
+    plan.items = [i for i in plan.items if i.arcname not in options.exclude
+                  and not any(i.arcname.startswith(x.rstrip("/") + "/")
+                              for x in options.exclude)]
+    for g in GROUPS:
+        size = sum(i.size for i in plan.group(g))
+        rate = (learned_db_rate() or DEFAULT_DB_RATE) / DB_BACKUP_RATIO if g == "database" \
+            else COMPRESS_RATE
+        if size:
+            plan.seconds[g] = size / rate + (2.0 if g == "database" else 0.0)
+            plan.archive_bytes += int(size * ARCHIVE_RATIO[g])
+    if plan.items:
+        plan.seconds["system"] = plan.seconds.get("system", 0.0) + 1.5  # the CPU sample
+    plan.space = check_space(options.out_dir, plan, root=root, db=db)
+    for s in plan.space:
+        if not s.ok:
+            plan.problems.append(str(_(
+                "Мало места в папке {folder} ({purpose}): нужно около {need}, свободно {free}. "
+                "Выберите другую папку{hint}.", folder=s.folder, purpose=s.purpose,
+                need=human_size(s.needed), free=human_size(s.free or 0),
+                hint=suggest_folder(s.needed, exclude=s.folder))))
+    return plan
+
+
+def free_space(folder: Path) -> int | None:
+    """Free bytes on the disk holding ``folder`` (or its nearest existing parent)."""
+    probe = Path(folder).absolute()
+    while not probe.exists() and probe.parent != probe:
+        probe = probe.parent
+    try:
+        return shutil.disk_usage(probe).free
+    except OSError:
+        return None
+
+
+def check_space(out_dir: Path, plan: Plan, *, root: SystemRoot, db: Any) -> list[SpaceCheck]:
+    checks = [SpaceCheck(str(out_dir), str(_("архив")),
+                         int(plan.archive_bytes * 1.2) + SPACE_MARGIN, free_space(out_dir))]
+    # Under a system root the backup reads a private copy of the .fdb in the temp folder.
+    if plan.database_included and not root.native and db is not None and db.size_bytes:
+        temp = Path(tempfile.gettempdir())
+        checks.append(SpaceCheck(str(temp), str(_("временная копия базы")),
+                                 db.size_bytes + SPACE_MARGIN, free_space(temp)))
+    merged: dict[str, SpaceCheck] = {}
+    for c in checks:  # one disk holding both: the needs add up
+        key = _device_key(Path(c.folder))
+        if key in merged:
+            merged[key].needed += c.needed
+            merged[key].purpose += ", " + c.purpose
+        else:
+            merged[key] = c
+    return list(merged.values())
+
+
+def _device_key(folder: Path) -> str:
+    probe = folder.absolute()
+    while not probe.exists() and probe.parent != probe:
+        probe = probe.parent
+    try:
+        return str(probe.stat().st_dev)
+    except OSError:
+        return str(probe)
+
+
+def suggest_folder(needed: int, exclude: str) -> str:
+    """A folder with enough room (the Desktop, Documents, another disk), as a hint in a
+    message."""
+    import psutil
+
+    candidates = [Path.home() / "Desktop", Path.home() / "Documents"]
+    with contextlib.suppress(Exception):
+        candidates += [Path(p.mountpoint) for p in psutil.disk_partitions(all=False)]
+    for c in candidates:
+        if str(c) == exclude or not c.exists():
+            continue
+        free = free_space(c)
+        if free is not None and free >= needed:
+            return str(_(", например {folder} (свободно {free})", folder=c,
+                         free=human_size(free)))
+    return ""
+
+
+# --- the measured database rate of this PC -------------------------------------------------------
+def _rate_path() -> Path | None:
+    from collector.userdata import user_data_dir
+
+    try:
+        return user_data_dir() / RATE_FILE
+    except Exception:
+        return None
+
+
+def learned_db_rate() -> float | None:
+    path = _rate_path()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8")) if path else {}
+        rate = float(data.get("db_bytes_per_second", 0))
+        return rate if rate > 0 else None
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def record_backup_rate(fdb_bytes: int | None, seconds: float) -> None:
+    """After a real backup: remember its speed for the next estimate (smoothed)."""
+    if not fdb_bytes or seconds <= 0.5:
+        return  # too small to say anything about the disk's speed
+    path = _rate_path()
+    if path is None:
+        return
+    rate = fdb_bytes / seconds
+    old = learned_db_rate()
+    if old:
+        rate = 0.5 * old + 0.5 * rate
+    with contextlib.suppress(OSError):
+        path.write_text(json.dumps({"db_bytes_per_second": rate}), encoding="utf-8")
+
+
+def format_plan(plan: Plan) -> str:
+    """The review list for the command line (``collect --review``)."""
+    lines = [str(_("Что войдёт в архив:"))]
+    for g in GROUPS:
+        items = plan.group(g)
+        if not items:
+            continue
+        size = sum(i.size for i in items)
+        secs = plan.seconds.get(g, 0.0)
+        lines.append(f"\n{GROUP_TITLES[g]} — {len(items)}, {human_size(size)}"
+                     + (f", ~{_duration(secs)}" if secs >= 1 else ""))
+        for i in items:
+            est = "~" if i.estimated else ""
+            note = f" ({i.note})" if i.note else ""
+            lines.append(f"  {i.arcname}  {est}{human_size(i.size)}{note}")
+    lines.append("")
+    lines.append(str(_("Итого: {total} до сжатия, архив около {archive}, время около {time}.",
+                       total=human_size(plan.total_bytes), archive=human_size(plan.archive_bytes),
+                       time=_duration(plan.total_seconds))))
+    for s in plan.space:
+        mark = "+" if s.ok else "!"
+        lines.append(f"{mark} " + str(_("Место в {folder} ({purpose}): нужно {need}, свободно "
+                                        "{free}", folder=s.folder, purpose=s.purpose,
+                                        need=human_size(s.needed),
+                                        free=human_size(s.free) if s.free is not None else "?")))
+    if plan.problems:
+        lines.append("")
+        lines += [f"! {p}" for p in plan.problems]
+    lines.append("")
+    lines.append(str(_("Исключить файл или папку: --exclude ПУТЬ (например --exclude config).")))
+    return "\n".join(lines)
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 60:
+        return str(_("{n} с", n=max(1, round(seconds))))
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return str(_("{n} мин", n=minutes))
+    return str(_("{h} ч {m} мин", h=minutes // 60, m=minutes % 60))
