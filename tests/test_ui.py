@@ -167,8 +167,9 @@ def test_form_pages_write_the_engine_form(gui: Gui) -> None:
     # the database is recommended by the symptom (rule 7) and so included
     assert gui.state.include_database()
     review = gui.page("review")
-    gui.qtbot.waitUntil(lambda: review.plan is not None, timeout=20000)
-    names = [i.arcname for i in review.plan.items]
+    st = gui.state
+    gui.qtbot.waitUntil(lambda: st.review is not None and st.review_task is None, timeout=20000)
+    names = [i.arcname for i in st.review.items]
     assert "request.txt" in names and "database/main.fbk" in names
     assert any(n.startswith("logs/2026-11-17/") for n in names)
     assert review.request_text.toPlainText().count("Касса печатает чек") == 1

@@ -240,10 +240,9 @@ class Screenshot:
             self.settle_until = time.monotonic() + 0.6
             return
         if self.phase == "settle":
-            if self.page == "review":
-                page = win.pages["review"]
-                if page.plan is None or page.plan_task is not None:
-                    return
+            if self.page == "review" and (self.state.review is None
+                                          or self.state.review_task is not None):
+                return
             if self.page == "date" and self.state.day_loading:
                 return
             if time.monotonic() >= self.settle_until:

@@ -118,6 +118,14 @@ class AppState(QObject):
         self._clip_timer.timeout.connect(self.poll_clipboard)
         self.draft_problem: str | None = None
         self.save_problem: str | None = None
+        self.review = None  # ui.plan.Review: the engine's plan for the review page
+        self.review_error: str | None = None
+        self.review_task = None
+        self._review_timer = QTimer(self)
+        self._review_timer.setSingleShot(True)
+        self._review_timer.setInterval(300)
+        self._review_timer.timeout.connect(self._start_review)
+        self._review_estimate_only = False
 
     # The engine's form and drafts modules pull in QR and imaging libraries: created on first use,
     # after the window is on screen, not before.
@@ -496,7 +504,9 @@ class AppState(QObject):
         if draft is None:
             return "start"
         self.form = draft.form
+        out_dir = self.extras.out_dir
         self.extras = Extras.from_draft(draft.ui or {})
+        self.extras.out_dir = self.extras.out_dir or out_dir
         saved_id = (draft.ui or {}).get("gbs_id")
         if saved_id and saved_id in [c.value for c in self.gbs_candidates]:
             self.gbs_id = saved_id
@@ -576,9 +586,18 @@ class AppState(QObject):
         self.result = None
         self.upload_result = None
 
-        def work(task: tasks.Task):
+        last = {"step": None}
+
+        def progress(ev) -> None:
+            # A step's start and end always get through (a quick step would vanish between two
+            # thinned-out events); the ticks in between are thinned.
+            edge = ev.step != last["step"] or ev.step_fraction in (0.0, 1.0)
+            last["step"] = ev.step
+            task.progress(ev, force=edge)
+
+        def work(t: tasks.Task):
             options.out_dir.mkdir(parents=True, exist_ok=True)
-            job = Collection(root, options, progress=task.progress, cancel=task.cancel,
+            job = Collection(root, options, progress=progress, cancel=t.cancel,
                              detection=detection)
             return job.run()
 
@@ -591,14 +610,71 @@ class AppState(QObject):
             self.collecting = None
             self.collect_failed.emit(exc)
 
-        self.collecting = tasks.start(work, on_done=done, on_error=failed,
-                                      on_progress=self.collect_progress.emit, name="collect",
-                                      min_interval=0.05)
-        return self.collecting
+        task = tasks.start(work, on_done=done, on_error=failed,
+                           on_progress=self.collect_progress.emit, name="collect",
+                           min_interval=0.05)
+        self.collecting = task
+        return task
 
     def cancel_collection(self) -> None:
         if self.collecting is not None:
             self.collecting.cancel.set()
+
+    # --- the plan (review list, estimates, free space) --------------------------------------------
+    def plan_input(self):
+        from collector.request import render_request_text
+        from ui.plan import PlanInput
+
+        return PlanInput(root=self.root, detection=self.detection,
+                         options=self.collect_options(),
+                         request_text=render_request_text(self.form, self.context()),
+                         gbs_id=self.gbs_id, screens=screens_info())
+
+    def refresh_review(self, *, estimate_only: bool = False, now: bool = False) -> None:
+        """Ask the engine for the plan again soon (debounced: typing does not queue plans)."""
+        if self.installation is None or self.root is None:
+            return
+        self._review_estimate_only = estimate_only and self.review is not None and (
+            self._review_estimate_only or not self._review_timer.isActive())
+        if now:
+            self._start_review()
+        else:
+            self._review_timer.start()
+
+    def _start_review(self) -> None:
+        from ui.plan import build_review, estimate
+
+        self._review_timer.stop()
+        if self.review_task is not None:
+            self.review_task.cancel.set()
+        inp = self.plan_input()
+        only = self._review_estimate_only and self.review is not None
+        self._review_estimate_only = False
+
+        def work(task: tasks.Task):
+            return estimate(inp) if only else build_review(inp)
+
+        def done(value) -> None:
+            if task is not self.review_task:
+                return
+            self.review_task = None
+            if only:
+                self.review.estimate = value
+            else:
+                self.review = value
+            self.review_error = None
+            self.changed.emit("review")
+
+        def failed(exc: BaseException) -> None:
+            if task is not self.review_task:
+                return
+            self.review_task = None
+            self.review_error = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
+            self.changed.emit("review")
+
+        task = tasks.start(work, on_done=done, on_error=failed, name="plan")
+        self.review_task = task
+        self.changed.emit("review-busy")
 
     # --- delivery ------------------------------------------------------------------------------
     def start_upload(self, paths: list[Path]):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QProgressBar, QVBoxLayout, QWidget
 
 from collector.errors import Cancelled
@@ -79,7 +79,7 @@ class StepRow(QWidget):
         if seconds is None and self.started is not None:
             seconds = time.monotonic() - self.started
         if seconds is not None:
-            self.seconds.setText(tr("{s} с").format(s=f"{seconds:.1f}"))
+            self.seconds.setText(tr("{s} с").format(s=QLocale().toString(float(seconds), "f", 1)))
         if message:
             self.message.setText(_short(engine_text(message), 300))
             self.message.show()

@@ -14,7 +14,6 @@ from collector.request import database_reason
 from collector.userdata import user_data_dir
 from ui.i18n import engine_text, fmt_date, fmt_duration, fmt_size, tr
 from ui.pages.base import Page
-from ui.plan import database_seconds
 from ui.state import now_stamp
 from ui.theme import SPACE
 from ui.widgets.attachments import AttachmentRow, DropArea, Thumbnail, dropped_paths
@@ -111,6 +110,15 @@ class IncludePage(Page):
 
     def first_focus(self):
         return self.logs_box
+
+    def on_enter(self) -> None:
+        self.state.refresh_review(now=self.state.review is None)
+        super().on_enter()
+
+    def _state_changed(self, what: str) -> None:
+        if self.isVisible() and what in ("form", "gbs", "day", "extras", "draft"):
+            self.state.refresh_review()
+        super()._state_changed(what)
 
     # --- logs and database ---------------------------------------------------------------------
     def _logs_toggled(self, on: bool) -> None:
@@ -262,10 +270,13 @@ class IncludePage(Page):
             self.db_detail.setText(tr("Файл базы данных {path} не найден.")
                                    .format(path=db.path_windows))
         else:
-            secs = database_seconds(db.size_bytes or 0)
-            self.db_detail.setText(tr("Копия делается средствами Firebird, сама программа и её "
-                                      "база не меняются. Это может занять несколько минут "
-                                      "(для этой базы — {time}).").format(time=fmt_duration(secs)))
+            text = tr("Копия делается средствами Firebird, сама программа и её база не "
+                      "меняются. Это может занять несколько минут.")
+            est = st.review.estimate if st.review is not None else None
+            secs = est.seconds.get("database") if est is not None else None
+            if secs:
+                text += " " + tr("Для этой базы — {time}.").format(time=fmt_duration(secs))
+            self.db_detail.setText(text)
         reason = database_reason(form)
         self.db_reason.set("info", engine_text(reason) if reason else "")
         problems = self.page_problems()

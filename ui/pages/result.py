@@ -105,10 +105,10 @@ class ResultPage(Page):
         self._shown_for = None
 
     def title(self) -> str:
-        return tr("Архив готов")
+        return tr("Готово")
 
     def subtitle(self) -> str:
-        return tr("Отправьте его в поддержку одним из способов.")
+        return tr("Отправьте архив в поддержку одним из способов.")
 
 
     def back_visible(self) -> bool:

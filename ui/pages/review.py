@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from collector.plan import GROUP_TITLES, GROUPS
 from collector.steps import DEFAULT_TIME_LIMITS, STEP_ORDER, STEP_TITLES
-from ui import prefs, tasks, theme
+from ui import prefs, theme
 from ui.i18n import engine_text, fmt_duration, fmt_size, tr
 from ui.pages.base import Page, owns
-from ui.plan import GROUP_ORDER, PlanInput, build_plan, excluded
-from ui.state import screens_info
+from ui.plan import ReviewItem
 from ui.theme import SPACE
 from ui.widgets.common import Banner, Card, Spinner, button, icon_label, label
 from ui.widgets.gbsid import GbsIdPanel
@@ -44,17 +44,6 @@ GROUP_ICONS = {"request": "chat", "logs": "text-file", "database": "database",
 STEP_GROUP = {"logs": "logs", "database": "database", "attachments": "attachments"}
 
 
-def group_title(group: str) -> str:
-    return {
-        "request": tr("Обращение и GBS.ID"),
-        "logs": tr("Журналы работы программы"),
-        "database": tr("База данных"),
-        "configs": tr("Настройки программы (пароли скрыты)"),
-        "system": tr("Сведения о компьютере"),
-        "attachments": tr("Ваши файлы"),
-    }[group]
-
-
 def page_for(field: str) -> str | None:
     for f, page in FIELD_PAGES:
         if owns(field, (f,)):
@@ -67,10 +56,8 @@ class ReviewPage(Page):
 
     def __init__(self, state, window) -> None:
         super().__init__(state, window)
-        self.plan = None
-        self.plan_error: str | None = None
-        self.plan_task = None
         self._filling = False
+        self.entered = False
         # summary strip
         self.summary = Card()
         row = QHBoxLayout()
@@ -107,10 +94,6 @@ class ReviewPage(Page):
         self.tabs.addTab(options, theme.icon("settings"), tr("Параметры"))
         self.tabs.currentChanged.connect(lambda i: self.refresh("tab"))
         self.add(self.tabs, 1)
-        self._plan_timer = QTimer(self)
-        self._plan_timer.setSingleShot(True)
-        self._plan_timer.setInterval(250)
-        self._plan_timer.timeout.connect(self.make_plan)
 
     def _metric(self, row: QHBoxLayout, icon: str, title: str):
         box = QHBoxLayout()
@@ -273,28 +256,28 @@ class ReviewPage(Page):
         self.refresh("tried")
         if self.blockers():
             return False
-        if self.plan is not None:
-            bad = [c for c in self.plan.space(self.state.out_dir(), self._exclude()) if not c.ok]
-            if bad:
-                return False
-        return True
+        review = self.state.review
+        return review is None or review.estimate.space_ok
 
     def go_next(self) -> None:
         self.window_.start_collection()
 
     def on_enter(self) -> None:
         skip = prefs.get("skip_review", False, bool)
-        if self.plan is None or self.tabs.currentIndex() not in (0, 1, 2):
+        if not self.entered:
             self.tabs.setCurrentIndex(1 if skip else 0)
+            self.entered = True
         self._sync_options()
-        self.make_plan()
+        self.state.refresh_review(now=True)
         super().on_enter()
 
     def _state_changed(self, what: str) -> None:
         if not self.isVisible():
             return
         if what in ("form", "gbs", "day", "extras", "draft"):
-            self._plan_timer.start()
+            self.state.refresh_review()
+        if what == "review" and self.state.review is not None:
+            self._fill_tree()
         self.refresh(what)
 
     # --- the plan ------------------------------------------------------------------------------
@@ -304,116 +287,76 @@ class ReviewPage(Page):
             ex.add("logs")
         return ex
 
-    def make_plan(self) -> None:
-        st = self.state
-        inst = st.installation
-        if inst is None:
-            return
-        if self.plan_task is not None:
-            self.plan_task.cancel.set()
-        inp = PlanInput(
-            root=st.root, installation=inst, form=_copy_form(st.form), day=st.problem_date(),
-            around=st.extras.around_days, logs_included=st.extras.logs_included,
-            include_database=st.include_database(), gbs_id=st.gbs_id, context=st.context(),
-            screens=screens_info())
-        self.plan_spinner.show()
-
-        def work(task: tasks.Task):
-            return build_plan(inp, cancel=task.cancel)
-
-        task = tasks.start(work, on_done=lambda plan: self._planned(task, plan),
-                           on_error=lambda exc: self._plan_failed(task, exc), name="plan",
-                           context=self)
-        self.plan_task = task
-
-    def _planned(self, task, plan) -> None:
-        if task is not self.plan_task:
-            return
-        self.plan_task = None
-        self.plan = plan
-        self.plan_error = None
-        self.plan_spinner.hide()
-        self._fill_tree()
-        self.refresh("plan")
-
-    def _plan_failed(self, task, exc: BaseException) -> None:
-        if task is not self.plan_task:
-            return
-        self.plan_task = None
-        self.plan_spinner.hide()
-        from collector.errors import Cancelled
-
-        if isinstance(exc, Cancelled):
-            return
-        self.plan_error = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
-        self.refresh("plan")
-
     def _fill_tree(self) -> None:
-        plan = self.plan
+        review = self.state.review
         exclude = self._exclude()
         expanded = {self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
                     for i in range(self.tree.topLevelItemCount())
                     if self.tree.topLevelItem(i).isExpanded()}
+        first_fill = self.tree.topLevelItemCount() == 0
         self._filling = True
         self.tree.clear()
-        for group in GROUP_ORDER:
-            items = [i for i in plan.items if i.group == group]
+        for group in GROUPS:
+            items = [i for i in review.items if i.group == group]
             if not items:
                 continue
-            g = QTreeWidgetItem([group_title(group), ""])
+            g = QTreeWidgetItem([engine_text(GROUP_TITLES[group]), ""])
             g.setIcon(0, theme.icon(GROUP_ICONS[group]))
             g.setData(0, Qt.ItemDataRole.UserRole, group)
             f = g.font(0)
             f.setBold(True)
             g.setFont(0, f)
-            flags = g.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsAutoTristate
-            g.setFlags(flags)
+            g.setFlags(g.flags() | Qt.ItemFlag.ItemIsUserCheckable
+                       | Qt.ItemFlag.ItemIsAutoTristate)
             self.tree.addTopLevelItem(g)
             for it in items:
-                name = it.arcname
-                child = QTreeWidgetItem([name, self._size_text(it)])
+                child = QTreeWidgetItem([it.arcname, self._size_text(it)])
                 child.setData(0, Qt.ItemDataRole.UserRole, it)
                 child.setTextAlignment(1, Qt.AlignmentFlag.AlignRight
                                        | Qt.AlignmentFlag.AlignVCenter)
-                child.setToolTip(0, str(it.source) if it.source else name)
-                cflags = child.flags() | Qt.ItemFlag.ItemIsUserCheckable
+                tip = it.item.source or it.arcname
+                if it.item.note:
+                    tip += "\n" + engine_text(it.item.note)
+                child.setToolTip(0, tip)
+                flags = child.flags() | Qt.ItemFlag.ItemIsUserCheckable
                 if it.required:
-                    cflags &= ~Qt.ItemFlag.ItemIsUserCheckable
+                    flags &= ~Qt.ItemFlag.ItemIsUserCheckable
                     child.setToolTip(0, tr("Обязательная часть обращения"))
-                child.setFlags(cflags)
+                child.setFlags(flags)
                 on = it.required or not excluded(it.arcname, exclude)
                 child.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
                 g.addChild(child)
-            g.setExpanded(group in expanded or group in ("request", "logs", "attachments"))
+            g.setExpanded(group in expanded or (first_fill and group in ("request", "logs",
+                                                                         "attachments")))
         self._filling = False
         self._update_group_sizes()
         self._update_open_button()
 
     def _size_text(self, it) -> str:
-        if it.size is None:
-            return tr("неизвестно")
-        text = fmt_size(it.size)
-        return tr("≈ {size}").format(size=text) if it.estimated else text
+        text = fmt_size(it.item.size)
+        return tr("≈ {size}").format(size=text) if it.item.estimated else text
 
     def _update_group_sizes(self) -> None:
-        if self.plan is None:
+        review = self.state.review
+        if review is None:
             return
         exclude = self._exclude()
         self._filling = True
         for i in range(self.tree.topLevelItemCount()):
             g = self.tree.topLevelItem(i)
             group = g.data(0, Qt.ItemDataRole.UserRole)
-            total = self.plan.group_bytes(group, exclude)
-            count = sum(1 for it in self.plan.included(exclude) if it.group == group)
-            g.setText(1, fmt_size(total) if count else tr("не войдёт"))
-            g.setText(0, f"{group_title(group)} · {count}")
+            chosen = [it for it in review.items if it.group == group
+                      and (it.required or not excluded(it.arcname, exclude))]
+            g.setText(1, fmt_size(sum(it.item.size for it in chosen)) if chosen
+                      else tr("не войдёт"))
+            g.setText(0, f"{engine_text(GROUP_TITLES[group])} · {len(chosen)}")
         self._filling = False
 
     def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if self._filling or column != 0:
             return
         it = item.data(0, Qt.ItemDataRole.UserRole)
-        if not hasattr(it, "arcname"):
+        if not isinstance(it, ReviewItem):
             return  # group rows: Qt sets the children, which arrive here one by one
         on = item.checkState(0) == Qt.CheckState.Checked
         st = self.state
@@ -424,21 +367,24 @@ class ReviewPage(Page):
         ex = set(st.extras.exclude)
         if on:
             ex.discard(it.arcname)
+            if it.group == "logs" and not st.extras.logs_included:
+                # logs were switched off as a whole: on again, without the other files
+                st.extras.logs_included = True
+                ex |= {o.arcname for o in st.review.items if o.group == "logs"
+                       and o.arcname != it.arcname}
         else:
             ex.add(it.arcname)
-        if it.group == "logs" and on and not st.extras.logs_included:
-            st.extras.logs_included = True
-        ex = sorted(ex)
-        if ex != st.extras.exclude:
-            st.extras.exclude = ex
+        ex_list = sorted(ex)
+        if ex_list != st.extras.exclude:
+            st.extras.exclude = ex_list
             self._update_group_sizes()
-            self.refresh("extras")
             st.edited("exclude")
+            st.refresh_review(estimate_only=True)
 
     def _update_open_button(self) -> None:
         item = self.tree.currentItem()
         it = item.data(0, Qt.ItemDataRole.UserRole) if item else None
-        self.open_button.setEnabled(hasattr(it, "arcname"))
+        self.open_button.setEnabled(isinstance(it, ReviewItem))
 
     def open_current(self) -> None:
         item = self.tree.currentItem()
@@ -449,25 +395,19 @@ class ReviewPage(Page):
         from ui.viewer import FileViewer
 
         it = item.data(0, Qt.ItemDataRole.UserRole)
-        if not hasattr(it, "arcname"):
+        if not isinstance(it, ReviewItem):
             item.setExpanded(not item.isExpanded())
             return
         if it.reader is not None:
             FileViewer(it.arcname, it.reader, self.window()).exec()
             return
-        if it.note == "manifest":
-            FileViewer(it.arcname, lambda: tr(
-                "Опись архива составляется во время сбора: версия программы и сборщика, GBS.ID, "
-                "тема, дата проблемы, как прошёл каждый шаг, список файлов с размерами и "
-                "контрольными суммами, сколько секретных значений скрыто в настройках."),
-                self.window(), note=tr("Файл появится во время сбора.")).exec()
-            return
         if it.group == "database":
             self.window_.show_notice(tr("Копия базы данных делается во время сбора, открыть "
                                         "её заранее нельзя."))
             return
-        if it.source is not None and Path(it.source).is_file():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(it.source)))
+        src = it.item.source
+        if src and Path(src).is_file():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(src)))
 
     # --- options -------------------------------------------------------------------------------
     def _sync_options(self) -> None:
@@ -505,43 +445,37 @@ class ReviewPage(Page):
     # --- showing -------------------------------------------------------------------------------
     def refresh(self, what: str = "") -> None:
         st = self.state
-        exclude = self._exclude()
         out = st.out_dir()
         self.out_dir.setText(str(out))
         self.out_dir.setToolTip(str(out))
-        plan = self.plan
-        if plan is not None:
+        review = st.review
+        busy = st.review_task is not None
+        self.plan_spinner.setVisible(busy)
+        if review is not None:
+            est = review.estimate
             self.size_label.setText(tr("≈ {size}").format(size=fmt_size(
-                max(1024, plan.archive_bytes(exclude)))))
-            secs = plan.seconds(exclude)
-            self.time_label.setText(fmt_duration(sum(secs.values()) + 3))
-            checks = plan.space(out, exclude)
-            out_check = next(c for c in checks if c.where == "out")
-            self.space_label.setText(fmt_size(out_check.free) if out_check.free is not None
+                max(1024, est.archive_bytes))))
+            self.time_label.setText(fmt_duration(est.total_seconds + 3))
+            first = est.space[0] if est.space else None
+            self.space_label.setText(fmt_size(first.free) if first and first.free is not None
                                      else tr("неизвестно"))
-            bad = [c for c in checks if not c.ok]
-            msgs = []
-            for c in bad:
-                where = tr("в папке для архива") if c.where == "out" else \
-                    tr("во временной папке (там делается копия базы данных)")
-                msgs.append(tr("Не хватает места {where} {path}: нужно около {need}, свободно "
-                               "{free}. Освободите место или выберите другую папку.").format(
-                    where=where, path=c.path, need=fmt_size(c.need), free=fmt_size(c.free)))
+            msgs = [tr("Не хватает места в папке {folder} ({purpose}): нужно около {need}, "
+                       "свободно {free}. Освободите место или выберите другую папку.").format(
+                folder=c.folder, purpose=engine_text(c.purpose), need=fmt_size(c.needed),
+                free=fmt_size(c.free)) for c in est.space if not c.ok]
             self.space_banner.set("error", "\n".join(msgs))
-            for name, est in self.estimate_labels.items():
+            for name, label_ in self.estimate_labels.items():
                 group = STEP_GROUP.get(name)
-                s = secs.get(group) if group else None
-                est.setText(tr("обычно {time}").format(time=fmt_duration(s)) if s else
-                            tr("обычно секунды"))
-            notes = [engine_text(p) for p in plan.problems]
-            if self.plan_error:
-                notes.append(self.plan_error)
-            notes.append(tr("Размер и время — оценка до сбора; база данных сжимается примерно "
-                            "втрое."))
-            self.plan_notes.setText("\n".join(notes))
-        elif self.plan_error:
+                secs = est.seconds.get(group) if group else None
+                label_.setText(tr("обычно {time}").format(time=fmt_duration(secs)) if secs
+                               else tr("обычно секунды"))
+            notes = [engine_text(p) for p in est.problems
+                     if not any(p == m for m in msgs)]
+            notes.append(tr("Размер и время — оценка до сбора."))
+            self.plan_notes.setText("\n".join(dict.fromkeys(notes)))
+        if st.review_error:
             self.plan_notes.setText(tr("Список файлов не составлен: {error}")
-                                    .format(error=engine_text(self.plan_error)))
+                                    .format(error=engine_text(st.review_error)))
         if self.tabs.currentIndex() == 1 or what in ("enter", "tab", "form", "gbs", "plan"):
             ctx = st.context()
             from collector.request import render_request_text
@@ -574,7 +508,5 @@ class ReviewPage(Page):
                 n=len(problems) - 6), muted=True, small=True))
 
 
-def _copy_form(form):
-    import copy
-
-    return copy.deepcopy(form)
+def excluded(arcname: str, exclude: set[str]) -> bool:
+    return arcname in exclude or any(arcname.startswith(x.rstrip("/") + "/") for x in exclude)
