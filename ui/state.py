@@ -43,6 +43,7 @@ class Extras:
     out_dir: str = ""
     volume_mb: int = 0
     time_limits: dict[str, float] = field(default_factory=dict)
+    use_program_backup: bool = False  # the live backup failed: take the program's own one
     password: str = ""  # never saved
 
     def to_draft(self) -> dict[str, Any]:
@@ -573,6 +574,7 @@ class AppState(QObject):
             screens=screens_info(),
             command=["gui"],
             gbs_id=self.gbs_id,
+            use_program_backup=self.extras.use_program_backup,
         )
 
     def start_collection(self):

@@ -92,6 +92,11 @@ class ResultPage(Page):
         self.add(self.upload_card)
         self.mail_msg = Banner("info")
         self.add(self.mail_msg)
+        self.fallback = Banner("warning")
+        self.fallback_button = self.fallback.add_button(
+            button(tr("Собрать заново с этой копией"), icon="refresh",
+                   on_click=self.collect_with_program_backup))
+        self.add(self.fallback)
         # the steps
         self.steps_card = Card(tr("Что собрано"), "list")
         self.steps_box = QVBoxLayout()
@@ -194,10 +199,45 @@ class ResultPage(Page):
             lay.addWidget(t, 1)
             row.setAccessibleName(text)
             self.steps_box.addWidget(row)
+            row.show()
         if failed:
-            self.steps_box.addWidget(label(tr("Архив собран из того, что получилось; причины "
-                                              "записаны в manifest.json внутри архива."),
-                                           muted=True, small=True))
+            note = label(tr("Архив собран из того, что получилось; причины записаны в "
+                            "manifest.json внутри архива."), muted=True, small=True)
+            self.steps_box.addWidget(note)
+            note.show()
+        self.fallback.set("warning", "")
+        db_failed = any(s.name == "database" and s.status == "failed" for s in r.steps)
+        if db_failed and not self.state.extras.use_program_backup:
+            self._look_for_program_backups()
+
+    def _look_for_program_backups(self) -> None:
+        inst = self.state.installation
+        db = inst.database if inst is not None else None
+        if db is None:
+            return
+        backup_path, gbs_id = db.backup_path, self.state.gbs_id
+
+        def work(task: tasks.Task):
+            from collector.database import find_program_backups
+
+            return find_program_backups(backup_path, gbs_id)
+
+        def done(backups) -> None:
+            if not backups:
+                return
+            newest = backups[0]
+            self.fallback.set("warning", tr(
+                "Свежую копию базы сделать не удалось. Есть автоматическая копия, которую "
+                "GBS.Market сделала сама {when} ({age}): поддержке она тоже поможет.").format(
+                when=newest.created.strftime("%d.%m.%Y %H:%M"), age=engine_text(newest.age_text)))
+
+        tasks.start(work, on_done=done, on_error=lambda e: None, name="program-backups",
+                    context=self)
+
+    def collect_with_program_backup(self) -> None:
+        self.state.extras.use_program_backup = True
+        self.fallback.set("warning", "")
+        self.window_.start_collection()
 
     # --- actions -------------------------------------------------------------------------------
     def upload(self) -> None:
