@@ -1,7 +1,7 @@
 """Keep the app's translations in step with the source (run by ``scripts/update-translations``).
 
 1. ``lupdate`` (from the PySide6-Essentials wheel) reads every ``tr("…")`` in ``ui/``.
-2. The engine's messages are ``_("…")`` calls in ``collector/`` (plus the plain-text
+2. Engine messages are ``_("…")`` calls in ``collector/`` and ``ui/`` (plus the plain-text
    ``TOPICS``/``SYMPTOMS`` tables of ``collector/request.py``); they are found with ``ast`` and
    handed to the same ``lupdate`` run as ``translate("collector", …)`` lines of a stub file, so
    they land in context ``collector`` and keep their translations across runs.
@@ -34,9 +34,10 @@ PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
 def engine_templates() -> list[str]:
-    """Every template passed to ``collector.i18n._`` (first positional string argument)."""
+    """Every template passed to ``collector.i18n._`` (first positional string argument) in the
+    engine, and in the GUI where it builds engine-style messages in worker threads."""
     found: dict[str, None] = {}
-    for path in sorted(ENGINE.rglob("*.py")):
+    for path in sorted([*ENGINE.rglob("*.py"), *UI.rglob("*.py")]):
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
         for node in ast.walk(tree):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)

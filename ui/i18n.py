@@ -97,22 +97,23 @@ def build_qm(ts: Path, qm: Path) -> bool:
     lrelease = tool_path("lrelease")
     if lrelease is None or not ts.is_file():
         return False
+    tmp = qm.with_name(qm.name + f".{os.getpid()}.tmp")
     try:
         qm.parent.mkdir(parents=True, exist_ok=True)
-        tmp = qm.with_name(qm.name + f".{os.getpid()}.tmp")
         flags = {"creationflags": 0x08000000} if sys.platform == "win32" else {}  # no console
         done = subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(tmp)],
                               capture_output=True, timeout=60, check=False, **flags)
         if done.returncode != 0 or not tmp.is_file():
             log.warning("lrelease failed for %s: %s", ts, done.stderr[-500:])
-            with contextlib.suppress(OSError):
-                tmp.unlink()
             return False
         os.replace(tmp, qm)
         return True
     except (OSError, subprocess.SubprocessError) as exc:
-        log.warning("lrelease not usable: %s", exc)
+        log.warning("cannot build %s: %s", qm, exc)
         return False
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()  # gone after a successful replace; a leftover otherwise
 
 
 def ensure_qm(lang: str) -> Path | None:
