@@ -467,3 +467,29 @@ PAGES_WITH_CONTROLS = ["start", "topic", "questions", "date", "include", "contac
 @pytest.mark.parametrize("key", PAGES_WITH_CONTROLS)
 def test_mnemonics_do_not_clash(gui: Gui, key: str) -> None:
     assert not mnemonic_clashes(gui, key)
+
+
+def test_typing_before_the_old_draft_is_read_never_overwrites_it(qtbot, demo, ui_env) -> None:
+    os.environ["GBS_COLLECTOR_DATA_DIR"] = str(ui_env["data"])
+    from collector.drafts import DraftStore
+    from collector.request import RequestForm
+    from ui.app import build
+
+    DraftStore().save(RequestForm(topic="errors", questions=["Старый черновик"]))
+    ctrl = build(["--root", str(demo.root), "--today", TODAY, "--out", str(ui_env["out"]),
+                  "--no-update-check"])
+    g = Gui(ctrl, qtbot, ui_env["out"])
+    try:
+        # before the event loop has read the drafts: the user is already typing
+        g.state.form.topic = "licensing"
+        g.state.form.questions = ["Новый вопрос о лицензии"]
+        g.state.edited("questions")
+        g.state.save_draft()
+        qtbot.waitUntil(lambda: g.state.offers_loaded, timeout=10000)
+        current = g.state.drafts.current_path
+        qtbot.waitUntil(lambda: current.exists() and "Новый вопрос" in current.read_text(
+            encoding="utf-8"), timeout=10000)
+        old = list((ui_env["data"] / "drafts" / "old").glob("*.json"))
+        assert len(old) == 1 and "Старый черновик" in old[0].read_text(encoding="utf-8")
+    finally:
+        g.close()

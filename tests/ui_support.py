@@ -59,8 +59,8 @@ class Gui:
 
     def wait_ready(self, timeout: int = 20000) -> None:
         st = self.state
-        self.qtbot.waitUntil(lambda: not st.detecting and st.detection is not None,
-                             timeout=timeout)
+        self.qtbot.waitUntil(lambda: not st.detecting and st.detection is not None
+                             and st.offers_loaded, timeout=timeout)
         if st.installation is not None:
             self.qtbot.waitUntil(lambda: st.calendar is not None and not st.update_checking
                                  and (st.gbs_id is None or st.gbs_id in st.qr_images),

@@ -113,7 +113,10 @@ def build(argv: list[str]) -> Controller:
     win = controller.build_window()
     if args.startup_time:
         win.on_first_paint(lambda: _report_startup(win))
-    QTimer.singleShot(0, state.start)
+    # The searches start once the window is on screen (or after a moment without a paint,
+    # e.g. a minimised start), so the first picture never waits for them.
+    win.on_first_paint(lambda: QTimer.singleShot(0, state.start))
+    QTimer.singleShot(250, state.start)
     return controller
 
 
@@ -251,8 +254,8 @@ class Screenshot:
         if self.phase == "collecting":
             page = win.pages["collect"]
             if self.page == "collect":
-                if page.overall >= 0.15 or self.state.collecting is None:
-                    self.phase = "shoot"
+                if page.current == "database" or self.state.collecting is None:
+                    self.phase = "shoot"  # the long step under way: the picture people see
                 return
             if self.state.collecting is None and win.current in ("result", "collect"):
                 if win.current == "result":

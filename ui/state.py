@@ -101,6 +101,9 @@ class AppState(QObject):
         self._drafts = None
         self.draft_offer = None
         self.draft_decided = False
+        self.offers_loaded = False  # the saved draft has been read (nothing is saved before)
+        self._edited_early = False
+        self._started = False
         self.outbox_pending: list = []
         self.last_code: str | None = None
         self.collecting = None  # the running collection Task
@@ -152,25 +155,55 @@ class AppState(QObject):
 
     # --- start ---------------------------------------------------------------------------------
     def start(self) -> None:
-        """Find the installation (off the GUI thread), then everything that depends on it."""
-        self.load_offers()
+        """Find the installation (off the GUI thread), then everything that depends on it.
+        Called once the window has been painted: nothing here delays the first picture."""
+        if self._started:
+            return
+        self._started = True
         self.detect()
+        self.load_offers()
         self.start_clipboard()
 
     def load_offers(self) -> None:
-        try:
-            self.draft_offer = self.drafts.offer()
-            self.draft_problem = self.drafts.problem
-        except CollectorError as exc:
-            self.draft_offer, self.draft_problem = None, exc.message
-        self.draft_decided = self.draft_offer is None
-        self.refresh_outbox()
-        try:
-            from collector.delivery.state import last_request_code
+        """A draft to continue, the last request code, bundles waiting to be sent: read in a
+        worker (the engine modules behind them are large to import)."""
 
-            self.last_code = last_request_code()
-        except Exception:  # history unreadable: the field just has no suggestion
-            self.last_code = None
+        def work(task: tasks.Task) -> tuple:
+            from collector.drafts import DraftStore
+
+            store = DraftStore()
+            try:
+                offer, problem = store.offer(), store.problem
+            except CollectorError as exc:
+                offer, problem = None, exc.message
+            try:
+                from collector.delivery.state import last_request_code
+
+                code = last_request_code()
+            except Exception:  # history unreadable: the field just has no suggestion
+                code = None
+            return store, offer, problem, code
+
+        def done(value: tuple) -> None:
+            store, offer, problem, code = value
+            if self._drafts is None:
+                self._drafts = store
+            self.offers_loaded = True
+            self.draft_offer, self.draft_problem = offer, problem
+            self.draft_decided = offer is None
+            self.last_code = code
+            if offer is not None and self._edited_early:
+                self.decline_draft()  # typing already began: the old draft goes aside, kept
+            self.changed.emit("draft")
+
+        def failed(exc: BaseException) -> None:
+            log.warning("drafts and outbox not read: %s", exc)
+            self.offers_loaded = True
+            self.draft_decided = True
+            self.changed.emit("draft")
+
+        tasks.start(work, on_done=done, on_error=failed, name="offers")
+        self.refresh_outbox()
 
     def refresh_outbox(self) -> None:
         def work(task: tasks.Task) -> list:
@@ -443,7 +476,9 @@ class AppState(QObject):
     # --- the form ------------------------------------------------------------------------------
     def edited(self, what: str = "form") -> None:
         """Something the user typed or chose changed: validate, save the draft soon."""
-        if not self.draft_decided:
+        if not self.offers_loaded:
+            self._edited_early = True
+        elif not self.draft_decided:
             self.decline_draft()
         if what in ("problem_date", "around_days"):
             self.load_day()
@@ -485,6 +520,9 @@ class AppState(QObject):
 
     def save_draft(self) -> None:
         self._draft_timer.stop()
+        if not self.offers_loaded:
+            self._draft_timer.start()  # the old draft is not read yet: never write over it
+            return
         if not self.draft_decided or not self.has_content():
             return
         ui = self.extras.to_draft()

@@ -78,6 +78,8 @@ class StepRow(QWidget):
                              "skipped": "skipped"}.get(status, "ok"), 20)
         if seconds is None and self.started is not None:
             seconds = time.monotonic() - self.started
+            if seconds < 0.1:
+                seconds = None  # a quick step: the result page shows the engine's own time
         if seconds is not None:
             self.seconds.setText(tr("{s} с").format(s=QLocale().toString(float(seconds), "f", 1)))
         if message:
