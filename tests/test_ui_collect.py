@@ -286,3 +286,72 @@ def test_window_close_during_collection_cancels_cleanly(gui: Gui, monkeypatch) -
 
 def run(cmd: list[str]) -> subprocess.CompletedProcess:
     return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+
+
+def test_review_opens_a_config_as_it_will_be_sent(gui: Gui) -> None:
+    """Double-clicking a settings file shows it with the secrets already replaced by ***."""
+    from ui.viewer import FileViewer
+
+    fill_form(gui)
+    wait_review(gui)
+    tree = gui.page("review").tree
+    shown = {}
+    it = QTreeWidgetItemIterator(tree)
+    while it.value():
+        item = it.value()
+        data = item.data(0, Qt.ItemDataRole.UserRole)
+        if getattr(data, "group", None) == "configs":
+            viewer = FileViewer(data.arcname, data.reader, gui.win)
+            gui.qtbot.waitUntil(lambda v=viewer: v.text.toPlainText() != "", timeout=10000)
+            shown[data.arcname] = viewer.text.toPlainText()
+            viewer.close()
+        it += 1
+    assert "config/DataBase.json" in shown
+    everything = "\n".join(shown.values())
+    assert "***" in everything
+    for secret in gui.demo.secrets:
+        assert secret not in everything
+
+
+def test_outbox_dialog_sends_what_waits(qtbot, demo, ui_env, tus, tmp_path) -> None:
+    import os
+
+    from tests.tus_server.harness import make_bundle
+
+    os.environ["GBS_COLLECTOR_DATA_DIR"] = str(ui_env["data"])
+    fixtures.write_settings(ui_env["settings"], upload_url=tus.url, upload_chunk_mb=1)
+    from collector.delivery import Outbox
+
+    b = make_bundle(tmp_path / "waiting", payload=300_000)
+    Outbox().add(b.path)
+    g = start_gui(qtbot, demo.root, ui_env["out"])
+    try:
+        from ui.outbox import OutboxDialog
+
+        dlg = OutboxDialog(g.state, g.win)
+        dlg.show()
+        assert dlg.list.count() == 1 and b.name in dlg.list.item(0).text()
+        assert dlg.send.isEnabled()
+        qtbot.mouseClick(dlg.send, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dlg.task is None, timeout=60000)
+        assert "Код обращения" in dlg.message.text()
+        sent = Outbox().entries()[0]
+        assert sent.status == "sent" and sent.request_code in dlg.message.text()
+        assert tus.data(sent.upload_id) == b.data
+        assert not dlg.send.isEnabled()  # sent: nothing more to send
+        dlg.close()
+    finally:
+        g.close()
+
+
+def test_technician_skips_the_review(gui: Gui) -> None:
+    fill_form(gui)
+    gui.state.form.include_database = False
+    gui.win.go("contacts")
+    assert gui.win.next.text() == "&Далее"
+    gui.win.act_review.setChecked(False)  # Настройки → Показывать список файлов перед сбором
+    assert gui.win.next.text() == "&Собрать архив"
+    gui.click_next()
+    assert gui.win.current == "collect"
+    gui.qtbot.waitUntil(lambda: gui.win.current == "result", timeout=300000)
+    assert seven_zip("t", str(gui.state.result.paths[0])).returncode == 0

@@ -626,16 +626,16 @@ class AppState(QObject):
         self.result = None
         self.upload_result = None
 
-        last = {"step": None}
-
-        def progress(ev) -> None:
-            # A step's start and end always get through (a quick step would vanish between two
-            # thinned-out events); the ticks in between are thinned.
-            edge = ev.step != last["step"] or ev.step_fraction in (0.0, 1.0)
-            last["step"] = ev.step
-            task.progress(ev, force=edge)
-
         def work(t: tasks.Task):
+            last = {"step": None}
+
+            def progress(ev) -> None:
+                # A step's start and end always get through (a quick step would vanish between
+                # two thinned-out events); the ticks in between are thinned.
+                edge = ev.step != last["step"] or ev.step_fraction in (0.0, 1.0)
+                last["step"] = ev.step
+                t.progress(ev, force=edge)
+
             options.out_dir.mkdir(parents=True, exist_ok=True)
             job = Collection(root, options, progress=progress, cancel=t.cancel,
                              detection=detection)

@@ -414,7 +414,7 @@ class MainWindow(QMainWindow):
         self.act_new.setEnabled(not busy)
 
     def _state_changed(self, what: str) -> None:
-        if what in ("detection", "form", "draft", "outbox"):
+        if what in ("detection", "form", "draft", "outbox", "extras"):
             self.update_nav()
 
     def start_collection(self) -> None:

@@ -81,6 +81,26 @@ class ContactsPage(Page):
         return tr("Укажите e-mail, телефон или Telegram.")
 
 
+    # A technician who switched the file list off (Настройки → Показывать список файлов перед
+    # сбором) goes from here straight to collecting; the review page stays in the sidebar.
+    def skipping_review(self) -> bool:
+        return prefs.get("skip_review", False, bool)
+
+    def next_text(self) -> str:
+        return tr("&Собрать архив") if self.skipping_review() else tr("&Далее")
+
+    @property
+    def next_icon(self) -> str:
+        return "box" if self.skipping_review() else "next"
+
+    def go_next(self) -> None:
+        if not self.skipping_review():
+            self.window_.next_page()
+        elif any(p.severity == "error" for p in self.state.problems()):
+            self.window_.go("review")  # remarks elsewhere: shown there with «Исправить»
+        else:
+            self.window_.start_collection()
+
     def first_focus(self):
         for key in ("email", "phone", "telegram", "name"):
             if not self.edits[key].text().strip():
