@@ -51,6 +51,36 @@ def xvfb(size: str = "1366x768", depth: int = 24) -> Iterator[str]:
             proc.wait()
 
 
+@contextlib.contextmanager
+def latest_version_server(version: str) -> Iterator[str]:
+    """A loopback page saying which GBS.Market version is the latest (the update check then
+    answers "up to date" as it would in a shop, instead of "not configured")."""
+    import http.server
+    import json
+    import threading
+
+    body = json.dumps({"version": version}).encode()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{srv.server_port}/latest.json"
+    finally:
+        srv.shutdown()
+        srv.server_close()
+
+
 def make_demo(folder: Path) -> Path:
     from collector.demo import build_demo
 
@@ -79,7 +109,8 @@ def make_draft(data_dir: Path) -> None:
 
 def shoot(page: str, out: Path, *, root: Path, data_template: Path | None, display: str,
           lang: str | None = None, scale: float | None = None, timeout: float = 240,
-          out_dir: Path | None = None) -> subprocess.CompletedProcess:
+          out_dir: Path | None = None, latest_url: str | None = None
+          ) -> subprocess.CompletedProcess:
     """One page of the real window to ``out`` (a fresh copy of the data folder per shot)."""
     with tempfile.TemporaryDirectory(prefix="gbs-shot-") as tmp:
         data = Path(tmp) / "data"
@@ -93,7 +124,13 @@ def shoot(page: str, out: Path, *, root: Path, data_template: Path | None, displ
             env["QT_SCALE_FACTOR"] = str(scale)
         cmd = [sys.executable, "-m", "ui", "--root", str(root), "--today",
                DEMO_TODAY.isoformat(), "--out", str(out_dir or Path(tmp) / "out"),
-               "--no-update-check", "--screenshot", str(out), "--page", page]
+               "--screenshot", str(out), "--page", page]
+        if latest_url:
+            settings = Path(tmp) / "settings.json"
+            settings.write_text(f'{{"latest_version_url": "{latest_url}"}}', encoding="utf-8")
+            env["GBS_COLLECTOR_SETTINGS"] = str(settings)
+        else:
+            cmd.append("--no-update-check")
         if lang:
             cmd += ["--lang", lang]
         return subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout,
@@ -117,14 +154,18 @@ def main(argv: list[str] | None = None) -> int:
         width, height = (int(x) for x in args.size.split("x"))
         if args.scale:
             width, height = int(width * args.scale), int(height * args.scale)
-        with xvfb(f"{width}x{height}") as display:
+        from collector.demo import DEMO_VERSION
+
+        with xvfb(f"{width}x{height}") as display, \
+                latest_version_server(DEMO_VERSION) as latest_url:
             for page in args.pages.split(","):
                 suffix = (f"-{args.lang}" if args.lang else "") + \
                     (f"@{args.scale:g}x" if args.scale else "")
                 target = args.out / f"{page}{suffix}.png"
                 done = shoot(page, target, root=root,
                              data_template=None if page == "start" else data,
-                             display=display, lang=args.lang, scale=args.scale)
+                             display=display, lang=args.lang, scale=args.scale,
+                             latest_url=latest_url, out_dir=Path(tmp) / "GBS Support")
                 ok = done.returncode == 0 and target.is_file()
                 print(f"{'ok ' if ok else 'FAIL'} {target}", file=sys.stderr)
                 if not ok:
