@@ -101,6 +101,11 @@ def build(argv: list[str]) -> Controller:
     from ui.state import AppState
 
     theme.apply(app)
+    icon = _icon_path()
+    if icon is not None:
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
     translations = Translations()
     lang = args.lang or prefs.get("language", "ru", str) or "ru"
     translations.install(lang)
@@ -158,6 +163,13 @@ def _teardown(app, controller) -> None:
     theme._cache.clear()
     app._controller = None
     gc.collect()
+
+
+def _icon_path() -> Path | None:
+    """The product icon (drawn by packaging/make_icon.py; packed into the exe at the same path)."""
+    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent))
+    path = base / "packaging" / "icon.png"
+    return path if path.is_file() else None
 
 
 def _report_startup(win) -> None:

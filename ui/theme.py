@@ -12,7 +12,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
-    QFont,
     QGuiApplication,
     QIcon,
     QIconEngine,
@@ -591,10 +590,3 @@ def icon(name: str, colour: str | None = None) -> QIcon:
     if key not in _cache:
         _cache[key] = QIcon(_DrawnIcon(draw, colour or default))
     return _cache[key]
-
-
-def title_font(scale: float = 1.2, weight: QFont.Weight = QFont.Weight.DemiBold) -> QFont:
-    f = QFont(QGuiApplication.font())
-    f.setPointSizeF(base_point_size() * scale)
-    f.setWeight(weight)
-    return f

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -87,32 +86,6 @@ def set_icon(w: QLabel, name: str, size: int = 20) -> None:
     w.setPixmap(theme.icon(name).pixmap(QSize(size, size)))
 
 
-def hbox(*items: QWidget | int | None, spacing: int = SPACE, margins: int = 0) -> QHBoxLayout:
-    lay = QHBoxLayout()
-    _fill(lay, items, spacing, margins)
-    return lay
-
-
-def vbox(*items: QWidget | int | None, spacing: int = SPACE, margins: int = 0) -> QVBoxLayout:
-    lay = QVBoxLayout()
-    _fill(lay, items, spacing, margins)
-    return lay
-
-
-def _fill(lay: QBoxLayout, items: Iterable, spacing: int, margins: int) -> None:
-    lay.setSpacing(spacing)
-    lay.setContentsMargins(margins, margins, margins, margins)
-    for it in items:
-        if it is None:
-            lay.addStretch(1)
-        elif isinstance(it, int):
-            lay.addSpacing(it)
-        elif isinstance(it, QBoxLayout):
-            lay.addLayout(it)
-        else:
-            lay.addWidget(it)
-
-
 def set_state(w: QWidget, state: str | None) -> None:
     """Restyle a field by its ``state`` property ("error", "ok" or none)."""
     if w.property("state") != state:
@@ -185,10 +158,13 @@ class Banner(QFrame):
         self.set(severity, text)
 
     def _close(self) -> None:
+        self.dismissed = self.text.text()  # stays closed until there is something new to say
         self.hide()
         self.closed.emit()
 
     def set(self, severity: str, text: str) -> None:
+        if text and text == getattr(self, "dismissed", None):
+            return
         _fg, bg, border = theme.SEVERITY_COLOURS.get(severity, theme.SEVERITY_COLOURS["info"])
         self.setStyleSheet(f"QFrame#Banner {{ background: {bg}; border: 1px solid {border}; "
                            f"border-radius: 8px; }} "
@@ -290,9 +266,3 @@ class Spinner(QWidget):
         p.setPen(pen)
         p.drawArc(r, -self.angle * 16, 100 * 16)
 
-
-def separator() -> QFrame:
-    line = QFrame()
-    line.setFrameShape(QFrame.Shape.HLine)
-    line.setStyleSheet(f"color: {theme.BORDER}; background: {theme.BORDER}; max-height: 1px;")
-    return line
