@@ -92,6 +92,9 @@ def build(argv: list[str]) -> Controller:
     if QApplication.instance() is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    from ui.compat import protect_none
+
+    protect_none()  # before the first painted frame starts spending references (see compat)
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("GBS Support Collector")
     app.setApplicationDisplayName("GBS Support Collector")

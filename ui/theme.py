@@ -9,12 +9,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
     QIcon,
-    QIconEngine,
     QPainter,
     QPainterPath,
     QPalette,
@@ -216,37 +215,31 @@ QCalendarWidget QSpinBox {{ min-height: 20px; }}
 Painter = Callable[[QPainter, QRectF, QColor], None]
 
 
-class _DrawnIcon(QIconEngine):
-    """A vector icon painted on demand at the size and pixel ratio asked for."""
+# Icons are painted into pixmaps at the sizes and pixel ratios a screen asks for (QIcon picks
+# the closest and scales from it). A Python QIconEngine would be lazier, but Qt takes ownership
+# of the engines it clones, which a Python object cannot safely give away.
+ICON_SIZES = (16, 20, 24, 32)
+PIXEL_RATIOS = (1.0, 1.5, 2.0)
 
-    def __init__(self, draw: Painter, colour: str) -> None:
-        super().__init__()
-        self.draw = draw
-        self.colour = colour
 
-    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        colour = QColor(FAINT if mode == QIcon.Mode.Disabled else self.colour)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.draw(painter, QRectF(rect), colour)
-        painter.restore()
-
-    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        return self.scaledPixmap(size, mode, state, 1.0)
-
-    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State,
-                     scale: float) -> QPixmap:
-        pm = QPixmap(QSize(max(1, round(size.width() * scale)),
-                           max(1, round(size.height() * scale))))
-        pm.fill(Qt.GlobalColor.transparent)
-        p = QPainter(pm)
-        self.paint(p, QRect(0, 0, pm.width(), pm.height()), mode, state)
-        p.end()
-        pm.setDevicePixelRatio(scale)
-        return pm
-
-    def clone(self) -> QIconEngine:
-        return _DrawnIcon(self.draw, self.colour)
+def drawn_icon(draw: Painter, colour: str, *, disabled: str | None = FAINT) -> QIcon:
+    icon = QIcon()
+    modes = [(QIcon.Mode.Normal, colour)]
+    if disabled:
+        modes.append((QIcon.Mode.Disabled, disabled))
+    for size in ICON_SIZES:
+        for ratio in PIXEL_RATIOS:
+            side = max(1, round(size * ratio))
+            for mode, tint in modes:
+                pm = QPixmap(side, side)
+                pm.fill(Qt.GlobalColor.transparent)
+                p = QPainter(pm)
+                p.setRenderHint(QPainter.RenderHint.Antialiasing)
+                draw(p, QRectF(0, 0, side, side), QColor(tint))
+                p.end()
+                pm.setDevicePixelRatio(ratio)
+                icon.addPixmap(pm, mode)
+    return icon
 
 
 def _stroke(p: QPainter, r: QRectF, colour: QColor, width: float = 2.0) -> float:
@@ -588,5 +581,5 @@ def icon(name: str, colour: str | None = None) -> QIcon:
     draw, default = ICONS[name]
     key = (name, colour or default)
     if key not in _cache:
-        _cache[key] = QIcon(_DrawnIcon(draw, colour or default))
+        _cache[key] = drawn_icon(draw, colour or default)
     return _cache[key]

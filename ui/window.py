@@ -42,13 +42,18 @@ from ui.i18n import LANGUAGES, engine_text, tr
 from ui.theme import SPACE
 from ui.widgets.common import button, label
 
-
-class _StepIcon(theme._DrawnIcon):
-    pass
+_step_icons: dict[tuple[int, str], QIcon] = {}
 
 
 def step_icon(number: int, mode: str) -> QIcon:
     """A numbered circle: ``current`` filled with the accent, ``done`` a check, else outlined."""
+    key = (number, mode)
+    if key not in _step_icons:
+        _step_icons[key] = _make_step_icon(number, mode)
+    return _step_icons[key]
+
+
+def _make_step_icon(number: int, mode: str) -> QIcon:
 
     def draw(p: QPainter, r: QRectF, c: QColor) -> None:
         u = min(r.width(), r.height()) / 24.0
@@ -81,7 +86,7 @@ def step_icon(number: int, mode: str) -> QIcon:
         p.setPen(fg)
         p.drawText(r, Qt.AlignmentFlag.AlignCenter, str(number))
 
-    return QIcon(_StepIcon(draw, theme.ACCENT))
+    return theme.drawn_icon(draw, theme.ACCENT, disabled=None)
 
 
 class Sidebar(QFrame):
