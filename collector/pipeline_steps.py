@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from collector import sysinfo
 from collector.attachments import plan_attachments
 from collector.errors import Cancelled
-from collector.i18n import _
+from collector.i18n import _, plural
 from collector.installation import detect
 from collector.plan import record_backup_rate
 from collector.redact import redact_config
@@ -91,8 +91,9 @@ def step_configs(job: Collection, report: StepReport, control: StepControl) -> N
         else:
             continue  # binary settings (caches, keys) are not what support reads
         add_bytes(job, report, raw, arcname)
-    report.message = _("{n} файлов, скрыто секретных значений: {count}",
-                       n=len(report.files), count=total) + (
+    report.message = _("{files}, скрыто секретных значений: {count}",
+                       files=plural(len(report.files), "файл", "файла", "файлов"),
+                       count=total) + (
         "; " + report.message if report.message else "")
 
 
@@ -121,8 +122,10 @@ def step_attachments(job: Collection, report: StepReport, control: StepControl) 
         except SourceError as exc:
             plan.problems.append(exc.message)
     if report.files:
-        job.included.append(_("вложения: {n} файл(ов)", n=len(report.files)))
-    report.message = "; ".join([_("{n} файл(ов)", n=len(report.files)), *plan.problems])
+        job.included.append(_("вложения: {files}", files=plural(len(report.files), "файл",
+                                                                   "файла", "файлов")))
+    report.message = "; ".join([plural(len(report.files), "файл", "файла", "файлов"),
+                                *plan.problems])
 
 
 def form_of(job: Collection):
@@ -253,9 +256,11 @@ def step_logs(job: Collection, report: StepReport, control: StepControl) -> None
         report.files.append(f.archive_path)
         done += f.bundle_size
         control.progress(0.3 + 0.7 * done / total, f.archive_path)
-    report.message = _("{n} файл(ов) за {days}; ошибок: {errors}", n=len(report.files),
+    report.message = _("{files} за {days}; {errors}",
+                       files=plural(len(report.files), "файл", "файла", "файлов"),
                        days=", ".join(ru_date(d) for d in selection.days),
-                       errors=selection.errors + selection.fatals)
+                       errors=plural(selection.errors + selection.fatals, "ошибка", "ошибки",
+                                     "ошибок"))
     notes = [str(p) for p in selection.problems]
     if changed:
         notes.append(_("изменились во время сбора и пропущены: {files}", files=", ".join(changed)))
