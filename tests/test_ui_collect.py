@@ -1,0 +1,357 @@
+"""The wizard's collection, offscreen, on real demo installations: a full run to a bundle that
+7-Zip accepts, cancel half-way (nothing left behind), a failing database step (the bundle made
+anyway, the step shown failed in Russian), the GUI thread ticking throughout, and sending the
+bundle to a real tus server from the result page."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLabel, QTreeWidgetItemIterator
+
+from tests import ui_support
+from tests.test_ui import fill_form
+from tests.tus_server import fixtures
+from tests.ui_support import Gui, seven_zip, start_gui
+
+gui, ui_env = ui_support.gui, ui_support.ui_env  # pytest fixtures used by name below
+tus = fixtures.tus
+
+pytestmark = pytest.mark.timeout(600)
+
+
+def entries(bundle: Path) -> list[str]:
+    listing = seven_zip("l", "-slt", str(bundle)).stdout
+    return [line[7:] for line in listing.splitlines() if line.startswith("Path = ")][1:]
+
+
+def bundle_files(out: Path) -> list[Path]:
+    return sorted(p for p in out.rglob("*") if p.is_file()) if out.exists() else []
+
+
+def gbs_temp_dirs() -> set[str]:
+    return {p.name for p in Path(tempfile.gettempdir()).glob("gbs-collector-*")}
+
+
+def untick(gui: Gui, arcname: str) -> None:
+    tree = gui.page("review").tree
+    it = QTreeWidgetItemIterator(tree)
+    while it.value():
+        item = it.value()
+        data = item.data(0, Qt.ItemDataRole.UserRole)
+        if getattr(data, "arcname", None) == arcname:
+            item.setCheckState(0, Qt.CheckState.Unchecked)
+            return
+        it += 1
+    raise AssertionError(f"{arcname} is not in the review list")
+
+
+def wait_review(gui: Gui) -> None:
+    st = gui.state
+    gui.qtbot.waitUntil(lambda: st.review is not None and st.review_task is None
+                        and gui.page("review").tree.topLevelItemCount() > 0, timeout=30000)
+
+
+def result_text(gui: Gui) -> str:
+    page = gui.page("result")
+    return "\n".join(w.text() for w in page.findChildren(QLabel)
+                     if w.isVisibleTo(page)).replace("\u200b", "")
+
+
+def test_full_collection_through_the_wizard(gui: Gui) -> None:
+    fill_form(gui)
+    wait_review(gui)
+    untick(gui, "config/Settings.json")
+    assert "config/Settings.json" in gui.state.extras.exclude
+    # the GUI thread must keep ticking while the engine works
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start()
+    started = time.monotonic()
+    gui.click_next()  # «Собрать архив»
+    assert gui.win.current == "collect"
+    gui.qtbot.waitUntil(lambda: gui.win.current == "result", timeout=300000)
+    ended = time.monotonic()
+    timer.stop()
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
+    assert ticks and max(gaps) < 1.0, f"GUI froze for {max(gaps):.2f} s"
+    assert len(ticks) >= 0.25 * (ended - started) / 0.02, (len(ticks), ended - started)
+
+    result = gui.state.result
+    assert result is not None and int(result.exit_code) == 0, [
+        (r.name, r.status, str(r.message)) for r in result.steps]
+    paths = result.paths
+    assert len(paths) == 1 and paths[0].parent == gui.out
+    assert seven_zip("t", str(paths[0])).returncode == 0
+    names = entries(paths[0])
+    assert "request.txt" in names and "database/main.fbk" in names
+    assert any(n.startswith("logs/2026-11-17/") for n in names)
+    assert "config/Settings.json" not in names  # unticked on the review page
+    assert any(n.startswith("config/") for n in names)
+    manifest = json.loads(seven_zip("x", "-so", str(paths[0]), "manifest.json").stdout)
+    assert "config/Settings.json" in manifest["excluded"]
+    assert manifest["gbs_id"] == gui.demo.gbs_id
+    request = seven_zip("x", "-so", str(paths[0]), "request.txt").stdout
+    assert "1. При открытии журнала продаж за 17.11 появляется ошибка" in request
+    assert "Касса печатает чек с задержкой 15 секунд" in request
+    # the result page: file name and size, the actions
+    text = result_text(gui)
+    assert paths[0].name in text and "Архив готов" in text
+    page = gui.page("result")
+    for b in (page.send, page.mail, page.reveal, page.copy_text):
+        assert b.isVisible() and b.isEnabled()
+    gui.qtbot.mouseClick(page.copy_text, Qt.MouseButton.LeftButton)
+    from PySide6.QtGui import QGuiApplication
+
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith("Обращение в службу поддержки GBS.Market")
+    assert "резервная копия базы данных" in copied
+
+
+def test_cancel_half_way_leaves_nothing(gui: Gui) -> None:
+    fill_form(gui)
+    wait_review(gui)
+    before = gbs_temp_dirs()
+    page = gui.page("collect")
+    seen = []
+
+    def on_progress(ev) -> None:
+        seen.append(ev.step)
+        if ev.step == "database" and not page.cancelling:
+            page.cancel_now()  # as if «Отменить» was confirmed: half-way, logs already packed
+
+    gui.state.collect_progress.connect(on_progress)
+    gui.click_next()
+    gui.qtbot.waitUntil(lambda: gui.state.collecting is None, timeout=120000)
+    assert "logs" in seen and "database" in seen
+    assert gui.state.result is None
+    assert gui.win.current == "review"
+    assert "Сбор отменён" in gui.win.notice.text()
+    assert bundle_files(gui.out) == []  # no archive, no part, no .sha256
+    assert gbs_temp_dirs() <= before  # the work folder is gone too
+    assert gui.state.drafts.current_path.exists()  # the request stays as a draft
+
+
+def test_failing_database_step_still_makes_the_bundle(qtbot, demo, ui_env) -> None:
+    fdb = demo.database
+    with open(fdb, "r+b") as f:  # a damaged database: the header page is garbage
+        f.write(b"\xde\xad\xbe\xef" * 4096)
+    g = start_gui(qtbot, demo.root, ui_env["out"])
+    g.demo = demo
+    try:
+        fill_form(g)
+        assert g.state.include_database()
+        wait_review(g)
+        g.click_next()
+        qtbot.waitUntil(lambda: g.win.current == "result", timeout=300000)
+        result = g.state.result
+        steps = {r.name: r for r in result.steps}
+        assert steps["database"].status == "failed"
+        assert all(r.status != "failed" for n, r in steps.items() if n != "database")
+        message = str(steps["database"].message)
+        assert any("а" <= ch <= "я" for ch in message.lower())  # Russian, for a person
+        text = result_text(g)
+        assert "Архив готов, но не всё удалось собрать" in text
+        assert message.split(";")[0][:40] in text
+        assert "служба Firebird" in text  # what to do
+        assert seven_zip("t", str(result.paths[0])).returncode == 0
+        names = entries(result.paths[0])
+        assert "request.txt" in names and any(n.startswith("logs/2026-11-17/") for n in names)
+        assert "database/main.fbk" not in names
+        # the program's own nightly backup is offered instead, and taken on request
+        page = g.page("result")
+        qtbot.waitUntil(lambda: page.fallback.isVisible(), timeout=20000)
+        assert "19.11.2026 21:00" in page.fallback.text.text()
+        first = result.paths[0]
+        qtbot.mouseClick(page.fallback_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: g.win.current == "result" and g.state.result is not None
+                        and g.state.result.paths[0] != first, timeout=300000)
+        again = entries(g.state.result.paths[0])
+        assert any(n.startswith("database/program_backup_2026-11-19") for n in again), again
+    finally:
+        g.close()
+
+
+def test_send_from_the_result_page_gives_the_request_code(qtbot, demo, ui_env, tus) -> None:
+    fixtures.write_settings(ui_env["settings"], upload_url=tus.url, upload_chunk_mb=1)
+    g = start_gui(qtbot, demo.root, ui_env["out"])
+    g.demo = demo
+    try:
+        fill_form(g)
+        g.state.form.include_database = False  # a small bundle is enough here
+        wait_review(g)
+        g.click_next()
+        qtbot.waitUntil(lambda: g.win.current == "result", timeout=300000)
+        page = g.page("result")
+        qtbot.mouseClick(page.send, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: g.state.upload_result is not None, timeout=120000)
+        code = g.state.upload_result.code
+        assert page.code.text() == code and page.code_box.isVisible()
+        assert "Сообщите этот код поддержке" in result_text(g)
+        uid = g.state.upload_result.request.upload_id
+        assert tus.data(uid) == g.state.result.paths[0].read_bytes()
+        from collector.delivery import Outbox
+
+        sent = [e for e in Outbox().entries() if e.status == "sent"]
+        assert [e.request_code for e in sent] == [code]
+        assert not g.state.drafts.current_path.exists()  # sent: the draft is retired
+    finally:
+        g.close()
+
+
+def test_no_connection_keeps_the_bundle_in_the_outbox(qtbot, demo, ui_env) -> None:
+    import socket
+
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()  # nobody listens there
+    fixtures.write_settings(ui_env["settings"], upload_url=f"http://127.0.0.1:{port}/files/",
+                            upload_retries=1, upload_retry_delay_s=0.05)
+    g = start_gui(qtbot, demo.root, ui_env["out"])
+    g.demo = demo
+    try:
+        fill_form(g)
+        g.state.form.include_database = False
+        wait_review(g)
+        g.click_next()
+        qtbot.waitUntil(lambda: g.win.current == "result", timeout=300000)
+        page = g.page("result")
+        qtbot.mouseClick(page.send, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: g.state.uploading is None and page.retry.isVisible(),
+                        timeout=60000)
+        assert "очереди отправки" in page.upload_msg.text.text()
+        from collector.delivery import Outbox
+
+        waiting = Outbox().pending()
+        assert [e.bundle for e in waiting] == [g.state.result.paths[0].name]
+    finally:
+        g.close()
+
+
+def test_email_draft_from_the_result_page(gui: Gui) -> None:
+    fill_form(gui)
+    gui.state.form.include_database = False
+    wait_review(gui)
+    gui.click_next()
+    gui.qtbot.waitUntil(lambda: gui.win.current == "result", timeout=300000)
+    page = gui.page("result")
+    gui.qtbot.mouseClick(page.mail, Qt.MouseButton.LeftButton)
+    gui.qtbot.waitUntil(lambda: page.mail.isEnabled() and page.mail_msg.isVisible(),
+                        timeout=60000)
+    bundle = gui.state.result.paths[0]
+    eml = bundle.with_name(bundle.name[:-3] + ".eml")
+    assert eml.is_file()
+    raw = eml.read_bytes()
+    assert b"X-Unsent: 1" in raw and bundle.name.encode() in raw
+    assert "Черновик письма готов" in page.mail_msg.text.text()
+
+
+def test_collect_page_lists_every_step(gui: Gui) -> None:
+    from collector.steps import STEP_ORDER
+
+    page = gui.page("collect")
+    assert list(page.rows) == STEP_ORDER
+    assert all(row.title.text() for row in page.rows.values())
+
+
+def test_window_close_during_collection_cancels_cleanly(gui: Gui, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    fill_form(gui)
+    wait_review(gui)
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    closed = []
+
+    def on_progress(ev) -> None:
+        if ev.step == "database" and not closed:
+            closed.append(True)
+            gui.win.close()
+
+    gui.state.collect_progress.connect(on_progress)
+    gui.click_next()
+    gui.qtbot.waitUntil(lambda: bool(closed) and gui.state.collecting is None, timeout=120000)
+    assert bundle_files(gui.out) == []
+
+
+def run(cmd: list[str]) -> subprocess.CompletedProcess:
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+
+
+def test_review_opens_a_config_as_it_will_be_sent(gui: Gui) -> None:
+    """Double-clicking a settings file shows it with the secrets already replaced by ***."""
+    from ui.viewer import FileViewer
+
+    fill_form(gui)
+    wait_review(gui)
+    tree = gui.page("review").tree
+    shown = {}
+    it = QTreeWidgetItemIterator(tree)
+    while it.value():
+        item = it.value()
+        data = item.data(0, Qt.ItemDataRole.UserRole)
+        if getattr(data, "group", None) == "configs":
+            viewer = FileViewer(data.arcname, data.reader, gui.win)
+            gui.qtbot.waitUntil(lambda v=viewer: v.text.toPlainText() != "", timeout=10000)
+            shown[data.arcname] = viewer.text.toPlainText()
+            viewer.close()
+        it += 1
+    assert "config/DataBase.json" in shown
+    everything = "\n".join(shown.values())
+    assert "***" in everything
+    for secret in gui.demo.secrets:
+        assert secret not in everything
+
+
+def test_outbox_dialog_sends_what_waits(qtbot, demo, ui_env, tus, tmp_path) -> None:
+    import os
+
+    from tests.tus_server.harness import make_bundle
+
+    os.environ["GBS_COLLECTOR_DATA_DIR"] = str(ui_env["data"])
+    fixtures.write_settings(ui_env["settings"], upload_url=tus.url, upload_chunk_mb=1)
+    from collector.delivery import Outbox
+
+    b = make_bundle(tmp_path / "waiting", payload=300_000)
+    Outbox().add(b.path)
+    g = start_gui(qtbot, demo.root, ui_env["out"])
+    try:
+        from ui.outbox import OutboxDialog
+
+        dlg = OutboxDialog(g.state, g.win)
+        dlg.show()
+        assert dlg.list.count() == 1 and b.name in dlg.list.item(0).text()
+        assert dlg.send.isEnabled()
+        qtbot.mouseClick(dlg.send, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dlg.task is None, timeout=60000)
+        assert "Код обращения" in dlg.message.text()
+        sent = Outbox().entries()[0]
+        assert sent.status == "sent" and sent.request_code in dlg.message.text()
+        assert tus.data(sent.upload_id) == b.data
+        assert not dlg.send.isEnabled()  # sent: nothing more to send
+        dlg.close()
+    finally:
+        g.close()
+
+
+def test_technician_skips_the_review(gui: Gui) -> None:
+    fill_form(gui)
+    gui.state.form.include_database = False
+    gui.win.go("contacts")
+    assert gui.win.next.text() == "&Далее"
+    gui.win.act_review.setChecked(False)  # Настройки → Показывать список файлов перед сбором
+    assert gui.win.next.text() == "&Собрать архив"
+    gui.click_next()
+    assert gui.win.current == "collect"
+    gui.qtbot.waitUntil(lambda: gui.win.current == "result", timeout=300000)
+    assert seven_zip("t", str(gui.state.result.paths[0])).returncode == 0

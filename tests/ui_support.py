@@ -1,0 +1,136 @@
+"""Shared fixtures and helpers of the GUI tests (tests/test_ui*.py).
+
+Qt runs offscreen (set here, before any QApplication exists); every test has its own user data
+folder, settings file and output folder, and the real window of ``ui.app.build`` over a demo
+installation with a real Firebird database.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+TODAY = "2026-11-20"
+
+
+@pytest.fixture
+def ui_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    for name in list(os.environ):
+        if name.startswith("GBS_COLLECTOR_") or name in ("HTTP_PROXY", "HTTPS_PROXY",
+                                                         "http_proxy", "https_proxy"):
+            monkeypatch.delenv(name, raising=False)
+    data = tmp_path / "userdata"
+    settings = tmp_path / "settings.json"
+    settings.write_text(json.dumps({"latest_version_url": "", "upload_url": "",
+                                    "upload_retries": 2, "upload_retry_delay_s": 0.05}))
+    monkeypatch.setenv("GBS_COLLECTOR_DATA_DIR", str(data))
+    monkeypatch.setenv("GBS_COLLECTOR_SETTINGS", str(settings))
+    out = tmp_path / "out"
+    return {"data": data, "settings": settings, "out": out}
+
+
+class Gui:
+    """The controller of a running app plus shortcuts the tests use."""
+
+    def __init__(self, controller, qtbot, out: Path) -> None:
+        self.ctrl = controller
+        self.qtbot = qtbot
+        self.out = out
+
+    @property
+    def state(self):
+        return self.ctrl.state
+
+    @property
+    def win(self):
+        return self.ctrl.window
+
+    def page(self, key: str):
+        return self.win.pages[key]
+
+    def wait_ready(self, timeout: int = 20000) -> None:
+        st = self.state
+        self.qtbot.waitUntil(lambda: not st.detecting and st.detection is not None
+                             and st.offers_loaded, timeout=timeout)
+        if st.installation is not None:
+            self.qtbot.waitUntil(lambda: st.calendar is not None and not st.update_checking
+                                 and (st.gbs_id is None or st.gbs_id in st.qr_images),
+                                 timeout=timeout)
+
+    def click_next(self) -> None:
+        from PySide6.QtCore import Qt
+
+        assert self.win.next.isEnabled(), self.win.next.text()
+        self.qtbot.mouseClick(self.win.next, Qt.MouseButton.LeftButton)
+
+    def close(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from ui import tasks
+
+        win = self.ctrl.window
+        if win is not None:
+            self.state.cancel_collection()
+            self.state.cancel_upload()
+            win.replacing = True
+            win.close()
+        tasks.shutdown(60000)
+        QApplication.processEvents()
+        if win is not None:
+            win.deleteLater()
+            QApplication.processEvents()
+
+
+def start_gui(qtbot, root: Path, out: Path, *extra: str) -> Gui:
+    from ui.app import build
+
+    ctrl = build(["--root", str(root), "--today", TODAY, "--out", str(out),
+                  "--no-update-check", *extra])
+    gui = Gui(ctrl, qtbot, out)
+    gui.wait_ready()
+    return gui
+
+
+@pytest.fixture
+def gui(qtbot, demo, ui_env) -> Iterator[Gui]:
+    g = start_gui(qtbot, demo.root, ui_env["out"])
+    g.demo = demo
+    yield g
+    g.close()
+
+
+def type_text(widget, text: str) -> None:
+    """Type any text (Cyrillic too: QTest.keyClicks only knows ASCII) as key events."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown,
+                                                     Qt.KeyboardModifier.NoModifier, ch))
+    QApplication.processEvents()
+
+
+def zbar(png: Path) -> list[str]:
+    """Decode every QR code in an image with the real zbarimg."""
+    done = subprocess.run(["zbarimg", "--quiet", "--raw", str(png)], capture_output=True,
+                          text=True, timeout=60)
+    return [line for line in done.stdout.splitlines() if line.strip()]
+
+
+def seven_zip(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["7z", *args], capture_output=True, text=True, timeout=300)
+
+
+def have(tool: str) -> bool:
+    return shutil.which(tool) is not None

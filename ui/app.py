@@ -1,0 +1,302 @@
+"""``python -m ui [--root DIR] [--lang ru|en] [--screenshot FILE [--page NAME]]``.
+
+The window appears at once with what is known so far; finding GBS.Market, the update check, the
+error calendar and the GBS.ID search run off the GUI thread and fill it in as they finish.
+``--screenshot`` renders one page of the real window to a PNG once everything on it has loaded
+(for ``collect`` and ``result`` it runs a real collection) and exits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+T0 = time.perf_counter()
+
+SCREENSHOT_TIMEOUT_S = 300
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    from ui.pages import PAGE_NAMES
+
+    p = argparse.ArgumentParser(prog="python -m ui",
+                                description="Подготовить обращение в поддержку GBS.Market")
+    p.add_argument("--root", metavar="DIR", help="папка, которая стоит вместо диска C:\\")
+    p.add_argument("--lang", choices=["ru", "en"], help="язык окна (по умолчанию русский)")
+    p.add_argument("--out", metavar="DIR", help="папка для архивов")
+    p.add_argument("--screenshot", metavar="FILE", help="снять страницу в PNG и выйти")
+    p.add_argument("--page", choices=PAGE_NAMES, default="start", help="страница для снимка")
+    p.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
+    p.add_argument("--no-update-check", action="store_true", help="не проверять обновления")
+    p.add_argument("--startup-time", action="store_true",
+                   help="напечатать, через сколько миллисекунд окно показано")
+    args, _qt = p.parse_known_args(argv)
+    return args
+
+
+class Controller:
+    """Owns the window; rebuilds it when the language changes (state and drafts survive)."""
+
+    def __init__(self, app, state, translations) -> None:
+        self.app = app
+        self.state = state
+        self.translations = translations
+        self.window = None
+        self.args = None
+
+    def build_window(self):
+        from ui.window import MainWindow
+
+        old = self.window
+        win = MainWindow(self.state, self)
+        win.language_requested.connect(self.switch_language)
+        if old is not None:
+            win.setGeometry(old.geometry())
+            if old.isMaximized():
+                win.setWindowState(old.windowState())
+            win.visited = set(old.visited)
+            current = old.current
+            old.replacing = True
+            old.close()
+            old.deleteLater()
+            win.go(current, record=False)
+        self.window = win
+        win.show()
+        return win
+
+    def switch_language(self, lang: str) -> None:
+        if self.state.collecting is not None or self.state.uploading is not None:
+            return
+        if lang == self.translations.lang:
+            return
+        from ui import prefs
+
+        self.state.save_draft()
+        self.translations.install(lang)
+        prefs.put("language", lang)
+        self.build_window()
+
+
+def build(argv: list[str]) -> Controller:
+    """The application, its state and its window, shown, with the searches about to start
+    (what :func:`main` runs before the event loop; tests drive the result directly)."""
+    args = parse_args(argv)
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("GBS Support Collector")
+    app.setApplicationDisplayName("GBS Support Collector")
+
+    from ui import prefs, theme
+    from ui.i18n import Translations
+    from ui.state import AppState
+
+    theme.apply(app)
+    icon = _icon_path()
+    if icon is not None:
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
+    translations = Translations()
+    lang = args.lang or prefs.get("language", "ru", str) or "ru"
+    translations.install(lang)
+    out_dir = args.out or prefs.get("out_dir", "", str) or None
+    state = AppState(args.root, today=args.today, out_dir=out_dir,
+                     check_updates=not args.no_update_check)
+    controller = Controller(app, state, translations)
+    controller.args = args
+    app._controller = controller  # keep it alive with the application (tests reach it here)
+    win = controller.build_window()
+    if args.startup_time:
+        win.on_first_paint(lambda: _report_startup(win))
+    # The searches start once the window is on screen (or after a moment without a paint,
+    # e.g. a minimised start), so the first picture never waits for them.
+    win.on_first_paint(lambda: QTimer.singleShot(0, state.start))
+    QTimer.singleShot(250, state.start)
+    return controller
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    from PySide6.QtCore import QTimer
+
+    from ui import tasks
+
+    controller = build(argv)
+    app, args = controller.app, controller.args
+    if args.screenshot:
+        shooter = Screenshot(controller, Path(args.screenshot), args.page)
+        QTimer.singleShot(0, shooter.start)
+    code = app.exec()
+    tasks.shutdown(20000)
+    _teardown(app, controller)
+    if args.screenshot:
+        return shooter.exit_code
+    return code
+
+
+def _teardown(app, controller) -> None:
+    """Destroy widgets and drawn icons while Qt is still fully alive: icons painted by Python
+    engines must not outlive the interpreter's own objects at exit."""
+    import gc
+
+    from ui import theme
+
+    win = controller.window
+    controller.window = None
+    if win is not None:
+        win.replacing = True
+        win.close()
+        win.deleteLater()
+    app.sendPostedEvents(None, 0)
+    app.processEvents()
+    theme._cache.clear()
+    app._controller = None
+    gc.collect()
+
+
+def _icon_path() -> Path | None:
+    """The product icon (drawn by packaging/make_icon.py; packed into the exe at the same path)."""
+    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent))
+    path = base / "packaging" / "icon.png"
+    return path if path.is_file() else None
+
+
+def _report_startup(win) -> None:
+    shown = (time.perf_counter() - T0) * 1000
+    total = None
+    try:
+        import psutil
+
+        total = (time.time() - psutil.Process().create_time()) * 1000
+    except Exception:  # psutil is a dependency, but the number is only informative
+        total = None
+    line = f"startup: first paint {shown:.0f} ms after ui.app import"
+    if total is not None:
+        line += f", {total:.0f} ms after process start"
+    print(line, file=sys.stderr, flush=True)
+
+
+class Screenshot:
+    """Wait until the page has everything it shows, render the real window, save, quit."""
+
+    def __init__(self, controller, path: Path, page: str) -> None:
+        self.controller = controller
+        self.path = path
+        self.page = page
+        self.exit_code = 1
+        self.started = time.monotonic()
+        self.phase = "ready"
+        self.captured = False
+
+    @property
+    def state(self):
+        return self.controller.state
+
+    @property
+    def window(self):
+        return self.controller.window
+
+    def start(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.timer = QTimer()
+        self.timer.setInterval(100)
+        self.timer.timeout.connect(self.poll)
+        self.timer.start()
+
+    def _ready(self) -> bool:
+        st = self.state
+        if st.detecting or st.detection is None:
+            return False
+        if st.installation is None:
+            return True
+        if st.update_checking or (st.calendar is None and st.calendar_error is None):
+            return False
+        if st.gbs_id and st.gbs_id not in st.qr_images:
+            return False
+        return not st.day_loading
+
+    def poll(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        if time.monotonic() - self.started > SCREENSHOT_TIMEOUT_S:
+            print(f"screenshot: timed out in phase {self.phase}", file=sys.stderr)
+            self.timer.stop()
+            QApplication.instance().quit()
+            return
+        win = self.window
+        if self.phase == "ready":
+            if not self._ready():
+                return
+            if self.state.draft_offer is not None and self.page != "start":
+                page = self.state.restore_draft()
+                del page
+            if self.page in ("collect", "result"):
+                if self.state.installation is None:
+                    self.phase = "shoot"
+                    return
+                win.go("review")
+                win.start_collection()
+                self.phase = "collecting"
+                return
+            win.go(self.page)
+            self.phase = "settle"
+            self.settle_until = time.monotonic() + 0.6
+            return
+        if self.phase == "settle":
+            if self.page == "review" and (self.state.review is None
+                                          or self.state.review_task is not None):
+                return
+            if self.page == "date" and self.state.day_loading:
+                return
+            if time.monotonic() >= self.settle_until:
+                self.phase = "shoot"
+            return
+        if self.phase == "collecting":
+            page = win.pages["collect"]
+            if self.page == "collect":
+                if page.current == "database" or self.state.collecting is None:
+                    self.phase = "shoot"  # the long step under way: the picture people see
+                return
+            if self.state.collecting is None and win.current in ("result", "collect"):
+                if win.current == "result":
+                    self.phase = "settle"
+                    self.settle_until = time.monotonic() + 0.6
+                else:
+                    self.phase = "shoot"
+            return
+        if self.phase == "shoot":
+            self.shoot()
+
+    def shoot(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        self.timer.stop()
+        win = self.window
+        QApplication.processEvents()
+        pixmap = win.grab()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        ok = pixmap.save(str(self.path), "PNG")
+        print(f"screenshot: {self.path} ({pixmap.width()}x{pixmap.height()}, page "
+              f"{win.current})", file=sys.stderr)
+        self.exit_code = 0 if ok else 1
+        if self.page == "collect" and self.state.collecting is not None:
+            self.state.cancel_collection()
+        win.replacing = True  # no "collection running" question when closing
+        QApplication.instance().quit()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+

@@ -1,0 +1,388 @@
+"""Result: the file with its size, what each step did, and what to do with it — send it (with the
+request code to quote), prepare an e-mail, show it in its folder, copy the request text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
+
+from collector.errors import Cancelled
+from collector.steps import STEP_TITLES
+from ui import tasks
+from ui.i18n import engine_text, fmt_clock, fmt_size, tr
+from ui.pages.base import Page
+from ui.theme import SPACE
+from ui.widgets.common import Banner, Card, button, icon_label, label, set_icon
+
+
+class ResultPage(Page):
+    key = "result"
+
+    def __init__(self, state, window) -> None:
+        super().__init__(state, window)
+        # the file
+        self.file_card = Card()
+        head = QHBoxLayout()
+        head.setSpacing(12)
+        self.status_icon = icon_label("ok", 32)
+        head.addWidget(self.status_icon, 0, Qt.AlignmentFlag.AlignTop)
+        col = QVBoxLayout()
+        col.setSpacing(4)
+        self.headline = label("", name="CardTitle")
+        self.file_name = label("", selectable=True)
+        self.file_name.setObjectName("BigValue")
+        self.file_name.setAccessibleName(tr("Имя файла архива"))
+        self.file_info = label("", muted=True, selectable=True)
+        col.addWidget(self.headline)
+        col.addWidget(self.file_name)
+        col.addWidget(self.file_info)
+        head.addLayout(col, 1)
+        self.file_card.add(head)
+        actions = QHBoxLayout()
+        actions.setSpacing(SPACE)
+        self.send = button(tr("&Отправить в поддержку"), icon="send", primary=True,
+                           on_click=self.upload,
+                           tip=tr("Загрузить архив на сервер поддержки через интернет"))
+        self.mail = button(tr("&Письмо"), icon="mail", on_click=self.email,
+                           tip=tr("Подготовить письмо с архивом во вложении"))
+        self.reveal = button(tr("Показать в папк&е"), icon="folder", on_click=self.show_in_folder)
+        self.copy_text = button(tr("Скопировать &текст обращения"), icon="copy",
+                                on_click=self.copy_request)
+        for b in (self.send, self.mail, self.reveal, self.copy_text):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        self.file_card.add(actions)
+        self.add(self.file_card)
+        # upload
+        self.upload_card = Card(tr("Отправка"), "send-dark")
+        self.up_bar = QProgressBar()
+        self.up_bar.setRange(0, 1000)
+        self.up_bar.setTextVisible(False)
+        self.up_bar.setFixedHeight(10)
+        self.up_bar.setAccessibleName(tr("Ход отправки"))
+        self.upload_card.add(self.up_bar)
+        up_row = QHBoxLayout()
+        self.up_text = label("", muted=True, small=True)
+        up_row.addWidget(self.up_text, 1)
+        self.up_cancel = button(tr("Отменить отправку"), on_click=state.cancel_upload)
+        up_row.addWidget(self.up_cancel)
+        self.upload_card.add(up_row)
+        self.code_box = QWidget()
+        cl = QVBoxLayout(self.code_box)
+        cl.setContentsMargins(0, SPACE, 0, 0)
+        cl.setSpacing(6)
+        cl.addWidget(label(tr("Код обращения:"), muted=True))
+        code_row = QHBoxLayout()
+        self.code = label("", name="RequestCode", selectable=True, wrap=False)
+        self.code.setAccessibleName(tr("Код обращения"))
+        code_row.addWidget(self.code)
+        code_row.addWidget(button(tr("Скопировать &код"), icon="copy", on_click=self.copy_code))
+        code_row.addStretch(1)
+        cl.addLayout(code_row)
+        cl.addWidget(label(tr("Сообщите этот код поддержке — по нему найдут ваш архив. Дублировать "
+                              "обращение по почте или в мессенджерах не нужно."), selectable=True))
+        self.upload_card.add(self.code_box)
+        self.upload_msg = Banner("error")
+        self.upload_card.add(self.upload_msg)
+        self.retry = button(tr("Повторить отправку"), icon="refresh", on_click=self.upload)
+        self.upload_card.add(self.retry)
+        self.add(self.upload_card)
+        self.mail_msg = Banner("info")
+        self.add(self.mail_msg)
+        self.fallback = Banner("warning")
+        self.fallback_button = self.fallback.add_button(
+            button(tr("Собрать заново с этой копией"), icon="refresh",
+                   on_click=self.collect_with_program_backup))
+        self.add(self.fallback)
+        # the steps
+        self.steps_card = Card(tr("Что собрано"), "list")
+        self.steps_box = QVBoxLayout()
+        self.steps_box.setSpacing(6)
+        self.steps_card.add(self.steps_box)
+        self.add(self.steps_card)
+        self.layout_.addStretch(1)
+        state.upload_progress.connect(self.on_upload_progress)
+        state.upload_done.connect(self.on_uploaded)
+        state.upload_failed.connect(self.on_upload_failed)
+        self._shown_for = None
+
+    def title(self) -> str:
+        return tr("Готово")
+
+    def subtitle(self) -> str:
+        return tr("Отправьте архив в поддержку одним из способов.")
+
+
+    def back_visible(self) -> bool:
+        return self.state.uploading is None
+
+    def next_text(self) -> str:
+        return tr("Новое о&бращение")
+
+    next_icon = "plus"
+    next_primary = False
+
+    def next_enabled(self) -> bool:
+        return self.state.uploading is None
+
+    def go_next(self) -> None:
+        self.window_.new_request()
+
+    def escape(self) -> None:
+        if self.state.uploading is not None:
+            self.state.cancel_upload()
+
+    def first_focus(self):
+        return self.send
+
+    # --- the file ------------------------------------------------------------------------------
+    def paths(self) -> list[Path]:
+        r = self.state.result
+        return list(r.paths) if r is not None else []
+
+    def refresh(self, what: str = "") -> None:
+        r = self.state.result
+        if r is None:
+            return
+        if self._shown_for is not r:
+            self._shown_for = r
+            self._show_result(r)
+        self.window_.update_nav()
+
+    def _show_result(self, r) -> None:
+        failed = [s for s in r.steps if s.status == "failed"]
+        set_icon(self.status_icon, "warning" if failed else "ok", 32)
+        self.headline.setText(tr("Архив готов, но не всё удалось собрать") if failed
+                              else tr("Архив готов"))
+        paths = self.paths()
+        size = sum(p.stat().st_size for p in paths if p.exists())
+        if len(paths) == 1:
+            self.file_name.setText(paths[0].name)
+        else:
+            self.file_name.setText(tr("{name} — частей: {n}").format(
+                name=paths[0].name.rsplit(".", 1)[0], n=len(paths)))
+        self.file_info.setText(tr("{size} · папка {folder}").format(
+            size=fmt_size(size), folder=paths[0].parent if paths else ""))
+        self.upload_card.setVisible(self.state.upload_result is not None)
+        self.code_box.setVisible(self.state.upload_result is not None)
+        if self.state.upload_result is not None:
+            self.code.setText(self.state.upload_result.code)
+        self.up_bar.hide()
+        self.up_cancel.hide()
+        self.up_text.setText("")
+        self.upload_msg.set("error", "")
+        self.retry.hide()
+        self.mail_msg.set("info", "")
+        while self.steps_box.count():
+            item = self.steps_box.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for s in sorted(r.steps, key=lambda s: s.status != "failed"):
+            row = QWidget()
+            lay = QHBoxLayout(row)
+            lay.setContentsMargins(0, 2, 0, 2)
+            lay.setSpacing(10)
+            lay.addWidget(icon_label({"ok": "ok", "failed": "failed"}.get(s.status, "skipped"),
+                                     18), 0, Qt.AlignmentFlag.AlignTop)
+            title = engine_text(STEP_TITLES.get(s.name, s.name))
+            if s.timeout_hit:
+                title += " — " + tr("превышено время")
+            text = f"{title}: {engine_text(s.message)}" if s.message else title
+            if s.status == "failed":
+                text += "\n" + step_advice(s.name)
+            t = label(text, selectable=True)
+            if s.status == "failed":
+                t.setStyleSheet("color: #B42318;")
+            lay.addWidget(t, 1)
+            row.setAccessibleName(text)
+            self.steps_box.addWidget(row)
+            row.show()
+        if failed:
+            note = label(tr("Архив собран из того, что получилось; причины записаны в "
+                            "manifest.json внутри архива."), muted=True, small=True)
+            self.steps_box.addWidget(note)
+            note.show()
+        self.fallback.set("warning", "")
+        db_failed = any(s.name == "database" and s.status == "failed" for s in r.steps)
+        if db_failed and not self.state.extras.use_program_backup:
+            self._look_for_program_backups()
+
+    def _look_for_program_backups(self) -> None:
+        inst = self.state.installation
+        db = inst.database if inst is not None else None
+        if db is None:
+            return
+        backup_path, gbs_id = db.backup_path, self.state.gbs_id
+
+        def work(task: tasks.Task):
+            from collector.database import find_program_backups
+
+            return find_program_backups(backup_path, gbs_id)
+
+        def done(backups) -> None:
+            if not backups:
+                return
+            newest = backups[0]
+            self.fallback.set("warning", tr(
+                "Свежую копию базы сделать не удалось. Есть автоматическая копия, которую "
+                "GBS.Market сделала сама {when} ({age}): поддержке она тоже поможет.").format(
+                when=newest.created.strftime("%d.%m.%Y %H:%M"), age=engine_text(newest.age_text)))
+
+        tasks.start(work, on_done=done, on_error=lambda e: None, name="program-backups",
+                    context=self)
+
+    def collect_with_program_backup(self) -> None:
+        self.state.extras.use_program_backup = True
+        self.fallback.set("warning", "")
+        self.window_.start_collection()
+
+    # --- actions -------------------------------------------------------------------------------
+    def upload(self) -> None:
+        paths = self.paths()
+        if not paths or self.state.uploading is not None:
+            return
+        self.upload_card.show()
+        self.code_box.hide()
+        self.upload_msg.set("error", "")
+        self.retry.hide()
+        self.up_bar.show()
+        self.up_bar.setValue(0)
+        self.up_cancel.show()
+        self.up_cancel.setEnabled(True)
+        self.up_text.setText(tr("Соединяюсь с сервером поддержки…"))
+        self.send.setEnabled(False)
+        self.state.start_upload(paths)
+        self.window_.update_nav()
+
+    def on_upload_progress(self, p) -> None:
+        self.up_bar.setValue(int(p.fraction * 1000))
+        if p.phase == "hash":
+            self.up_text.setText(tr("Проверяю файл перед отправкой…"))
+        elif p.phase == "wait":
+            self.up_text.setText(engine_text(p.message))
+        elif p.phase in ("upload", "done"):
+            parts = [tr("Отправлено {sent} из {total}").format(sent=fmt_size(p.sent),
+                                                               total=fmt_size(p.total))]
+            if p.speed:
+                parts.append(tr("{speed}/с").format(speed=fmt_size(p.speed)))
+            if p.eta:
+                parts.append(tr("осталось {left}").format(left=fmt_clock(p.eta)))
+            if p.parts > 1:
+                parts.append(tr("часть {i} из {n}").format(i=p.part, n=p.parts))
+            self.up_text.setText(" · ".join(parts))
+
+    def on_uploaded(self, result) -> None:
+        self.send.setEnabled(True)
+        self.up_bar.setValue(1000)
+        self.up_cancel.hide()
+        self.up_text.setText(tr("Архив отправлен.") if not result.already_sent else
+                             tr("Этот архив уже был отправлен раньше."))
+        self.code.setText(result.code)
+        self.code_box.show()
+        self.window_.update_nav()
+        self.window_.show_notice(tr("Отправлено. Код обращения: {code}").format(code=result.code))
+
+    def on_upload_failed(self, exc: BaseException) -> None:
+        self.send.setEnabled(True)
+        self.up_cancel.hide()
+        self.up_bar.hide()
+        self.up_text.setText("")
+        if isinstance(exc, Cancelled):
+            self.upload_msg.set("info", tr("Отправка прервана. Архив остался в очереди: его можно "
+                                           "отправить позже — сборщик напомнит при запуске."))
+        else:
+            msg = engine_text(getattr(exc, "message", None) or str(exc))
+            later = getattr(exc, "retry_later", False)
+            if later:
+                msg += "\n" + tr("Архив сохранён в очереди отправки: сборщик предложит "
+                                 "отправить его при следующем запуске. Можно также отправить "
+                                 "его письмом.")
+            self.upload_msg.set("warning" if later else "error", msg)
+        self.retry.show()
+        self.window_.update_nav()
+
+    def email(self) -> None:
+        paths = self.paths()
+        if not paths:
+            return
+        self.mail.setEnabled(False)
+        password = self.state.extras.password or None
+
+        def work(task: tasks.Task):
+            from collector.delivery import open_in_mail_client, write_drafts
+            from collector.settings import load_settings
+
+            s = load_settings()
+            res = write_drafts(paths[0], to=s.support_email, limit_mb=s.mail_limit_mb,
+                               password=password)
+            hand = open_in_mail_client(res.drafts[0].path) if len(res.drafts) == 1 else None
+            return res, hand
+
+        tasks.start(work, on_done=self._mailed, on_error=self._mail_failed, name="email",
+                    context=self)
+
+    def _mailed(self, value) -> None:
+        res, hand = value
+        self.mail.setEnabled(True)
+        text = engine_text(res.message)
+        if hand is not None and not hand.ok:
+            text += "\n" + engine_text(hand.message)
+        self.mail_msg.set("ok", text)
+        self.state.mark_mailed()
+
+    def _mail_failed(self, exc: BaseException) -> None:
+        self.mail.setEnabled(True)
+        self.mail_msg.set("error", engine_text(getattr(exc, "message", None) or str(exc)))
+
+    def show_in_folder(self) -> None:
+        paths = self.paths()
+        if not paths:
+            return
+
+        def work(task: tasks.Task):
+            from collector.delivery import reveal_in_file_manager
+
+            return reveal_in_file_manager(paths[0])
+
+        def done(hand) -> None:
+            if not hand.ok:
+                self.mail_msg.set("info", engine_text(hand.message))
+
+        tasks.start(work, on_done=done, on_error=lambda e: None, name="reveal", context=self)
+
+    def copy_request(self) -> None:
+        from collector.request import describe_bundle_entries, render_request_text
+
+        r = self.state.result
+        entries = [f["path"] for f in (r.manifest or {}).get("files", [])] if r else []
+        ctx = self.state.context(describe_bundle_entries(entries) if entries else None)
+        QGuiApplication.clipboard().setText(render_request_text(self.state.form, ctx))
+        self.window_.show_notice(tr("Текст обращения скопирован: его можно вставить в письмо "
+                                    "или Telegram."))
+
+    def copy_code(self) -> None:
+        QGuiApplication.clipboard().setText(self.code.text())
+        self.window_.show_notice(tr("Код обращения скопирован"))
+
+
+def step_advice(name: str) -> str:
+    """What to do when a step failed, in the user's words."""
+    return {
+        "installation": tr("Проверьте, что GBS.Market установлена, и запустите сборщик снова."),
+        "gbs_id": tr("Скопируйте GBS.ID в GBS.Market (Справка → О программе) и соберите архив "
+                     "ещё раз — сборщик подхватит его сам."),
+        "logs": tr("Проверьте дату проблемы: возможно, за этот день журналов нет. Соседние дни "
+                   "можно добавить на странице «Дата»."),
+        "configs": tr("Без настроек поддержка всё равно сможет начать разбираться."),
+        "system": tr("Сведения о компьютере не обязательны."),
+        "attachments": tr("Проверьте, что приложенные файлы на месте и не открыты в другой "
+                          "программе."),
+        "database": tr("Проверьте, что служба Firebird запущена и GBS.Market работает с базой, "
+                       "затем соберите архив ещё раз. Если не получится — отправьте этот архив: "
+                       "поддержка подскажет, как сделать копию базы."),
+        "request": tr("Текст обращения можно скопировать кнопкой выше и вставить в письмо."),
+    }.get(name, "")
+

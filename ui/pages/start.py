@@ -1,0 +1,276 @@
+"""Start: what was found on this PC (version and whether it is current, data folder, database,
+GBS.ID), what to do about what was not found; a draft to continue and bundles waiting to be sent.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from ui.i18n import engine_text, fmt_size, tr
+from ui.pages.base import Page
+from ui.theme import SPACE
+from ui.widgets.common import (
+    Banner,
+    Card,
+    Spinner,
+    breakable,
+    button,
+    icon_label,
+    label,
+    set_icon,
+)
+from ui.widgets.gbsid import GbsIdPanel
+
+
+class StatusRow(QWidget):
+    """icon | title / value / detail — one thing found (or not) on this PC."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 4, 0, 4)
+        lay.setSpacing(12)
+        self.icon = icon_label("pending", 20)
+        self.spinner = Spinner(self, 20)
+        self.spinner.hide()
+        lay.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addWidget(self.spinner, 0, Qt.AlignmentFlag.AlignTop)
+        col = QVBoxLayout()
+        col.setSpacing(2)
+        self.title = label(title, muted=True, small=True)
+        self.value = label("", selectable=True)
+        self.value.setObjectName("BigValue")
+        self.detail = label("", muted=True, selectable=True)
+        col.addWidget(self.title)
+        col.addWidget(self.value)
+        col.addWidget(self.detail)
+        lay.addLayout(col, 1)
+        self.setAccessibleName(title)
+
+    def set(self, icon: str | None, value: str, detail: str = "", *, big: bool = True) -> None:
+        name = "BigValue" if big else ""
+        if self.value.objectName() != name:
+            self.value.setObjectName(name)
+            self.value.style().unpolish(self.value)
+            self.value.style().polish(self.value)
+        busy = icon is None
+        self.spinner.setVisible(busy)
+        self.icon.setVisible(not busy)
+        if icon:
+            set_icon(self.icon, icon, 20)
+        self.value.setText(value)
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+        self.setAccessibleDescription(f"{value}. {detail}".strip(". "))
+
+
+class StartPage(Page):
+    key = "start"
+
+    def __init__(self, state, window) -> None:
+        super().__init__(state, window)
+        self.draft_banner = Banner("info")
+        self.draft_continue = self.draft_banner.add_button(
+            button(tr("&Продолжить"), primary=True, on_click=self._continue_draft,
+                   accessible=tr("Продолжить черновик")))
+        self.draft_new = self.draft_banner.add_button(
+            button(tr("Начать &заново"), on_click=self._new_request,
+                   accessible=tr("Начать новое обращение, черновик отложить")))
+        self.add(self.draft_banner)
+        self.outbox_banner = Banner("info")
+        self.outbox_banner.add_button(button(tr("&Очередь отправки…"), icon="send-dark",
+                                             on_click=window.show_outbox))
+        self.add(self.outbox_banner)
+        self.problem_banner = Banner("warning", closable=True)
+        self.add(self.problem_banner)
+
+        cols = QHBoxLayout()
+        cols.setSpacing(2 * SPACE)
+        self.found = Card(tr("Что найдено на этом компьютере"), "monitor")
+        self.found.setAccessibleName(tr("Что найдено на этом компьютере"))
+        self.program = StatusRow(tr("Программа"))
+        self.version = StatusRow(tr("Версия"))
+        self.data = StatusRow(tr("Папка данных"))
+        self.database = StatusRow(tr("База данных"))
+        for row in (self.program, self.version, self.data, self.database):
+            self.found.add(row)
+        self.notes = QVBoxLayout()
+        self.notes.setSpacing(6)
+        self.found.add(self.notes)
+        self.retry = button(tr("Искать ещё раз"), icon="refresh", on_click=state.detect,
+                            accessible=tr("Искать GBS.Market ещё раз"))
+        retry_row = QHBoxLayout()
+        retry_row.addWidget(self.retry)
+        retry_row.addStretch(1)
+        self.found.add(retry_row)
+        self.found.body.addStretch(1)
+        cols.addWidget(self.found, 3)
+        self.gbs = GbsIdPanel(state, qr_side=220)
+        cols.addWidget(self.gbs, 2)
+        self.add(cols)
+
+        self.next_hint = label(tr("Дальше — тема обращения, вопросы, день, когда случилась "
+                                  "проблема, что приложить и как с вами связаться. Всё, что вы "
+                                  "напишете, сохраняется само: окно можно закрыть и продолжить "
+                                  "потом."), muted=True)
+        self.add(self.next_hint)
+        self.layout_.addStretch(1)
+
+    def title(self) -> str:
+        return tr("Подготовить обращение в поддержку")
+
+    def subtitle(self) -> str:
+        return tr("Сборщик соберёт всё, что нужно поддержке GBS.Market, в один файл: точную "
+                  "версию программы, журналы за день проблемы, копию базы данных и GBS.ID.")
+
+
+    def next_text(self) -> str:
+        return tr("&Начать")
+
+    def next_enabled(self) -> bool:
+        return self.state.installation is not None
+
+    # --- actions -------------------------------------------------------------------------------
+    def _continue_draft(self) -> None:
+        page = self.state.restore_draft()
+        self.window_.go(page if page in self.window_.pages else "topic")
+
+    def _new_request(self) -> None:
+        self.state.decline_draft()
+        self.window_.go("topic")
+
+    def go_next(self) -> None:
+        if not self.state.draft_decided:
+            self.state.decline_draft()
+        self.window_.next_page()
+
+    # --- showing the state ---------------------------------------------------------------------
+    def refresh(self, what: str = "") -> None:
+        st = self.state
+        draft = st.draft_offer
+        if draft is not None:
+            self.draft_banner.set("info", engine_text(draft.describe()) + "\n"
+                                  + tr("Продолжить его или начать новое обращение?"))
+        else:
+            self.draft_banner.set("info", "")
+        problem = st.draft_problem or st.save_problem
+        self.problem_banner.set("warning", engine_text(problem) if problem else "")
+        pending = st.outbox_pending
+        if pending:
+            names = ", ".join(e.bundle for e in pending[:2]) + ("…" if len(pending) > 2 else "")
+            self.outbox_banner.set("info", tr("Ждут отправки в поддержку: {n} — {names}. "
+                                              "Их можно отправить сейчас.")
+                                   .format(n=len(pending), names=names))
+        else:
+            self.outbox_banner.set("info", "")
+        self._show_found()
+        self.window_.update_nav()
+
+    def _clear_notes(self) -> None:
+        while self.notes.count():
+            item = self.notes.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+
+    def _note(self, text: str, severity: str = "warning") -> None:
+        b = Banner(severity, text)
+        self.notes.addWidget(b)
+        b.show()
+
+    def _show_found(self) -> None:
+        st = self.state
+        self._clear_notes()
+        if st.detecting and st.detection is None:
+            for row in (self.program, self.version, self.data, self.database):
+                row.set(None, tr("Ищу…"))
+            self.retry.hide()
+            return
+        inst = st.installation
+        if inst is None:
+            self.retry.show()
+            self.program.set("failed", tr("GBS.Market не найдена"),
+                             engine_text(st.detect_error) if st.detect_error else
+                             tr("Убедитесь, что программа установлена на этом компьютере, "
+                                "запустите её хотя бы раз и нажмите «Искать ещё раз». Если "
+                                "программа стоит в другой папке или на другом диске, "
+                                "запустите сборщик на том компьютере, где работает касса."))
+            self.version.hide()
+            self.data.hide()
+            self.database.hide()
+            if st.detection is not None:
+                where = "\n".join(f"• {engine_text(s.detail)}" for s in st.detection.sources)
+                self._note(tr("Где искали:") + "\n" + where, "info")
+            return
+        self.retry.hide()
+        for row in (self.version, self.data, self.database):
+            row.show()
+        product = engine_text(inst.product)
+        running = tr("сейчас запущена") if inst.running else tr("сейчас не запущена")
+        exe = inst.exe_windows or tr("файл программы не найден")
+        self.program.set("ok", product, breakable(f"{exe} · {running}"))
+        self._show_version(inst)
+        self.data.set("ok" if inst.data_path.is_dir() else "failed",
+                      breakable(inst.data_path_windows),
+                      tr("указана в AppConfig.conf") if inst.data_path_source == "AppConfig.conf"
+                      else "", big=False)
+        self._show_database(inst)
+        if inst.correct_exit is False:
+            self._note(tr("В прошлый раз GBS.Market закрылась некорректно (сбой, выключение "
+                          "питания или снятие задачи). Если проблема связана с этим, укажите в "
+                          "вопросе, когда это случилось."), "info")
+        for problem in inst.problems:
+            self._note(engine_text(problem), "warning")
+        for other in st.detection.others[:3]:
+            self._note(tr("Найдена ещё одна установка: {product} в {path}. Сборщик берёт "
+                          "данные выбранной выше.").format(product=engine_text(other.product),
+                                                             path=other.data_path_windows),
+                       "info")
+
+    def _show_version(self, inst) -> None:
+        st = self.state
+        if not inst.version:
+            self.version.set("warning", tr("Версия не определена"),
+                             tr("Посмотрите её в GBS.Market: Справка → О программе — и "
+                                "напишите в вопросе, например: «У меня версия 6.3.0.1693»."))
+            return
+        version = inst.version_text or inst.version
+        if st.update_checking or (st.update is None and st.check_updates):
+            self.version.set(None, version, tr("Проверяю, последняя ли это версия…"))
+            return
+        up = st.update
+        state = up.state if up is not None else "unknown"
+        if state == "current":
+            self.version.set("ok", version, tr("Версия актуальна."))
+        elif state == "outdated":
+            self.version.set("warning", version, engine_text(up.message))
+            self.version.detail.setStyleSheet("color: #9A5B00;")
+            return
+        elif state == "newer":
+            self.version.set("ok", version, engine_text(up.message))
+        else:
+            msg = engine_text(up.message) if up is not None else ""
+            self.version.set("info", version, msg or tr("Не удалось проверить, последняя ли это "
+                                                        "версия."))
+        self.version.detail.setStyleSheet("")
+
+    def _show_database(self, inst) -> None:
+        db = inst.database
+        if db is None:
+            self.database.set("warning", tr("Не найдена"),
+                              tr("Настройки базы данных не прочитаны: копию базы приложить не "
+                                 "получится, остальное соберётся."))
+            return
+        name = breakable(db.path_windows or "")
+        if db.networked:
+            self.database.set("info", name,
+                              tr("База данных находится на другом компьютере ({server}). Чтобы "
+                                 "приложить её, запустите сборщик на том компьютере.")
+                              .format(server=db.server), big=False)
+        elif not db.exists:
+            self.database.set("warning", name, tr("Файл базы данных не найден: копию базы "
+                                                  "приложить не получится."), big=False)
+        else:
+            self.database.set("ok", name, tr("Размер: {size}").format(
+                size=fmt_size(db.size_bytes)), big=False)
+

@@ -1,0 +1,178 @@
+"""Pictures of every page of the real window, rendered under Xvfb (README, tests, review).
+
+    python -m ui.screenshots OUT_DIR [--size 1366x768] [--scale 2] [--lang en] [--pages a,b]
+
+Builds a demo installation and a filled-in draft request in a temporary folder, starts Xvfb on a
+free display (``-displayfd``: the X server picks the number), and runs ``python -m ui
+--screenshot`` once per page — the same window a user gets, over X11, not offscreen. ``collect``
+and ``result`` run a real collection on the demo.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PAGES = ["start", "topic", "questions", "date", "include", "contacts", "review", "collect",
+         "result"]
+DEMO_TODAY = date(2026, 11, 20)
+
+
+@contextlib.contextmanager
+def xvfb(size: str = "1366x768", depth: int = 24) -> Iterator[str]:
+    """An X server on a display number it chose itself; yields ``":N"``."""
+    read, write = os.pipe()
+    proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0",
+                             f"{size}x{depth}", "-nolisten", "tcp", "-noreset"],
+                            pass_fds=(write,), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    os.close(write)
+    try:
+        with os.fdopen(read) as f:
+            number = f.readline().strip()
+        if not number:
+            raise RuntimeError("Xvfb did not start")
+        yield f":{number}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@contextlib.contextmanager
+def latest_version_server(version: str) -> Iterator[str]:
+    """A loopback page saying which GBS.Market version is the latest (the update check then
+    answers "up to date" as it would in a shop, instead of "not configured")."""
+    import http.server
+    import json
+    import threading
+
+    body = json.dumps({"version": version}).encode()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{srv.server_port}/latest.json"
+    finally:
+        srv.shutdown()
+        srv.server_close()
+
+
+def make_demo(folder: Path) -> Path:
+    from collector.demo import build_demo
+
+    root = folder / "C"
+    build_demo(root, today=DEMO_TODAY)
+    return root
+
+
+def make_draft(data_dir: Path) -> None:
+    """The request a shop owner might write, saved as a draft (the window restores it)."""
+    from collector.drafts import DraftStore
+    from collector.request import Contact, RequestForm
+
+    form = RequestForm(
+        topic="errors", problem_date=date(2026, 11, 17),
+        questions=[
+            "При открытии журнала продаж за 17.11 появляется ошибка «Object reference not set "
+            "to an instance of an object», журнал не открывается.",
+            "После этого касса печатает чек с задержкой 10–15 секунд. Что можно сделать?",
+        ],
+        symptoms=["sales_journal_error"],
+        contact=Contact(name="Анна, магазин «Ромашка»", email="romashka.shop@mail.ru",
+                        phone="+7 912 345-67-89"))
+    DraftStore(data_dir).save(form, {"page": "review"})
+
+
+def shoot(page: str, out: Path, *, root: Path, data_template: Path | None, display: str,
+          lang: str | None = None, scale: float | None = None, timeout: float = 240,
+          out_dir: Path | None = None, latest_url: str | None = None
+          ) -> subprocess.CompletedProcess:
+    """One page of the real window to ``out`` (a fresh copy of the data folder per shot)."""
+    with tempfile.TemporaryDirectory(prefix="gbs-shot-") as tmp:
+        data = Path(tmp) / "data"
+        if data_template is not None:
+            shutil.copytree(data_template, data)
+        env = {k: v for k, v in os.environ.items()
+               if not k.startswith(("GBS_COLLECTOR_", "QT_"))}
+        env.update({"DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
+                    "GBS_COLLECTOR_DATA_DIR": str(data), "PYTHONPATH": str(REPO)})
+        if scale:
+            env["QT_SCALE_FACTOR"] = str(scale)
+        cmd = [sys.executable, "-m", "ui", "--root", str(root), "--today",
+               DEMO_TODAY.isoformat(), "--out", str(out_dir or Path(tmp) / "out"),
+               "--screenshot", str(out), "--page", page]
+        if latest_url:
+            settings = Path(tmp) / "settings.json"
+            settings.write_text(f'{{"latest_version_url": "{latest_url}"}}', encoding="utf-8")
+            env["GBS_COLLECTOR_SETTINGS"] = str(settings)
+        else:
+            cmd.append("--no-update-check")
+        if lang:
+            cmd += ["--lang", lang]
+        return subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout,
+                              cwd=REPO)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--size", default="1366x768")
+    ap.add_argument("--scale", type=float)
+    ap.add_argument("--lang", choices=["ru", "en"])
+    ap.add_argument("--pages", default=",".join(PAGES))
+    args = ap.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="gbs-shots-") as tmp:
+        os.environ["GBS_COLLECTOR_DATA_DIR"] = str(Path(tmp) / "build-data")
+        root = make_demo(Path(tmp))
+        data = Path(tmp) / "data"
+        make_draft(data)
+        width, height = (int(x) for x in args.size.split("x"))
+        if args.scale:
+            width, height = int(width * args.scale), int(height * args.scale)
+        from collector.demo import DEMO_VERSION
+
+        with xvfb(f"{width}x{height}") as display, \
+                latest_version_server(DEMO_VERSION) as latest_url:
+            for page in args.pages.split(","):
+                suffix = (f"-{args.lang}" if args.lang else "") + \
+                    (f"@{args.scale:g}x" if args.scale else "")
+                target = args.out / f"{page}{suffix}.png"
+                done = shoot(page, target, root=root,
+                             data_template=None if page == "start" else data,
+                             display=display, lang=args.lang, scale=args.scale,
+                             latest_url=latest_url, out_dir=Path(tmp) / "GBS Support")
+                ok = done.returncode == 0 and target.is_file()
+                print(f"{'ok ' if ok else 'FAIL'} {target}", file=sys.stderr)
+                if not ok:
+                    print(done.stderr[-3000:], file=sys.stderr)
+                    return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

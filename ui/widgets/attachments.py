@@ -1,0 +1,146 @@
+"""Files the user adds: a drop area, the list with sizes and the desk's verdict on each file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QPixmap
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ui import theme
+from ui.i18n import engine_text, fmt_size, tr
+from ui.theme import SPACE
+from ui.widgets.common import ProblemList, button, icon_label, label
+
+
+def dropped_paths(event) -> list[str]:
+    md = event.mimeData()
+    if not md.hasUrls():
+        return []
+    return [u.toLocalFile() for u in md.urls() if u.isLocalFile() and u.toLocalFile()]
+
+
+class DropArea(QFrame):
+    """A dashed box: drop files here, or choose them."""
+
+    files_dropped = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.setObjectName("DropArea")
+        self._style(False)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(2 * SPACE, 2 * SPACE, 2 * SPACE, 2 * SPACE)
+        lay.setSpacing(SPACE)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(icon_label("clip", 24))
+        self.text = label(tr("Перетащите сюда файлы — фото ошибки, чек об оплате, документ"),
+                          wrap=False)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        row.addWidget(self.text)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.setAccessibleName(tr("Область для перетаскивания файлов"))
+
+    def _style(self, active: bool) -> None:
+        border = theme.ACCENT if active else theme.BORDER_STRONG
+        bg = theme.ACCENT_SOFT if active else "#FAFBFC"
+        self.setStyleSheet(f"QFrame#DropArea {{ border: 2px dashed {border}; border-radius: 10px;"
+                           f" background: {bg}; }}")
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_paths(event):
+            event.acceptProposedAction()
+            self._style(True)
+
+    def dragLeaveEvent(self, event) -> None:
+        self._style(False)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._style(False)
+        paths = dropped_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
+
+
+class AttachmentRow(QWidget):
+    removed = Signal(str)
+
+    def __init__(self, path: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(4)
+        row = QHBoxLayout()
+        row.setSpacing(SPACE)
+        p = Path(path)
+        row.addWidget(icon_label("file", 20))
+        name = label(p.name, selectable=True, wrap=False)
+        name.setToolTip(path)
+        row.addWidget(name, 1)
+        try:
+            size = fmt_size(p.stat().st_size)
+        except OSError:
+            size = tr("нет файла")
+        row.addWidget(label(size, muted=True, wrap=False))
+        open_ = button("", icon="eye", flat=True, tip=tr("Открыть"),
+                       accessible=tr("Открыть {name}").format(name=p.name),
+                       on_click=lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(path)))
+        rm = button("", icon="remove", flat=True, tip=tr("Убрать"),
+                    accessible=tr("Убрать {name}").format(name=p.name),
+                    on_click=lambda: self.removed.emit(path))
+        for b in (open_, rm):
+            b.setFixedSize(30, 30)
+            row.addWidget(b)
+        outer.addLayout(row)
+        self.problems = ProblemList(info=False)
+        outer.addWidget(self.problems)
+        self.setAccessibleName(p.name)
+
+
+class Thumbnail(QFrame):
+    removed = Signal(str)
+
+    def __init__(self, path: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.setObjectName("Thumb")
+        self.setStyleSheet(f"QFrame#Thumb {{ border: 1px solid {theme.BORDER}; "
+                           f"border-radius: 8px; background: #FFFFFF; }}")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.setSpacing(4)
+        img = QLabel()
+        pm = QPixmap(path)
+        if not pm.isNull():
+            dpr = self.devicePixelRatioF()
+            pm = pm.scaled(QSize(int(168 * dpr), int(105 * dpr)),
+                           Qt.AspectRatioMode.KeepAspectRatio,
+                           Qt.TransformationMode.SmoothTransformation)
+            pm.setDevicePixelRatio(dpr)
+            img.setPixmap(pm)
+        img.setFixedSize(168, 105)
+        img.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        img.setAccessibleName(tr("Снимок экрана {name}").format(name=Path(path).name))
+        lay.addWidget(img)
+        row = QHBoxLayout()
+        row.addWidget(label(Path(path).name, muted=True, small=True, wrap=False), 1)
+        open_ = button("", icon="eye", flat=True, tip=tr("Открыть"),
+                       accessible=tr("Открыть снимок"),
+                       on_click=lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(path)))
+        rm = button("", icon="remove", flat=True, tip=tr("Убрать снимок"),
+                    accessible=tr("Убрать снимок {name}").format(name=Path(path).name),
+                    on_click=lambda: self.removed.emit(path))
+        for b in (open_, rm):
+            b.setFixedSize(28, 28)
+            row.addWidget(b)
+        lay.addLayout(row)
+
+
+def problem_text(problems: list) -> str:
+    return "\n".join(engine_text(p.message) for p in problems)

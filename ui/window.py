@@ -1,0 +1,552 @@
+"""The main window: the steps on the left, the page with its title, and Back/Next at the bottom.
+
+Keyboard: Tab/Shift+Tab through every control, Alt+underlined letter for buttons and fields,
+Enter = the primary action (Next) outside multi-line text, Ctrl+Enter = Next from anywhere,
+Escape = Back (or cancel a running collection or upload), Ctrl+N = new request.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QColor,
+    QFont,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from collector import __version__
+from ui import prefs, tasks, theme
+from ui.i18n import LANGUAGES, engine_text, tr
+from ui.theme import SPACE
+from ui.widgets.common import button, label
+
+
+class _StepIcon(theme._DrawnIcon):
+    pass
+
+
+def step_icon(number: int, mode: str) -> QIcon:
+    """A numbered circle: ``current`` filled with the accent, ``done`` a check, else outlined."""
+
+    def draw(p: QPainter, r: QRectF, c: QColor) -> None:
+        u = min(r.width(), r.height()) / 24.0
+        centre = r.center()
+        rad = 10.5 * u
+        if mode == "current":
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(theme.ACCENT))
+            p.drawEllipse(centre, rad, rad)
+            fg = QColor("#FFFFFF")
+        elif mode == "done":
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QColor(theme.OK))
+            p.drawEllipse(centre, rad, rad)
+            pen = QPen(QColor("#FFFFFF"), 2.4 * u)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            p.setPen(pen)
+            theme._poly(p, r, u, (7.5, 12.5), (10.7, 15.7), (16.5, 9))
+            return
+        else:
+            p.setPen(QPen(QColor(theme.BORDER_STRONG), 1.6 * u))
+            p.setBrush(QColor("#FFFFFF"))
+            p.drawEllipse(centre, rad, rad)
+            fg = QColor(theme.MUTED)
+        f = QFont()
+        f.setPixelSize(max(6, int(11 * u)))
+        f.setBold(True)
+        p.setFont(f)
+        p.setPen(fg)
+        p.drawText(r, Qt.AlignmentFlag.AlignCenter, str(number))
+
+    return QIcon(_StepIcon(draw, theme.ACCENT))
+
+
+class Sidebar(QFrame):
+    clicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Sidebar")
+        self.setFixedWidth(236)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(2 * SPACE, 3 * SPACE, 2 * SPACE, 2 * SPACE)
+        lay.setSpacing(4)
+        title = label(tr("Обращение в поддержку"), name="AppTitle")
+        sub = label("GBS.Market", name="AppSubtitle")
+        lay.addWidget(title)
+        lay.addWidget(sub)
+        lay.addSpacing(2 * SPACE)
+        self.steps_layout = QVBoxLayout()
+        self.steps_layout.setSpacing(2)
+        lay.addLayout(self.steps_layout)
+        lay.addStretch(1)
+        self.footer = label(tr("Сборщик {version}").format(version=__version__), muted=True,
+                            small=True)
+        lay.addWidget(self.footer)
+        self.buttons: dict[str, QPushButton] = {}
+
+    def set_steps(self, steps: list[tuple[str, str]]) -> None:
+        for key, name in steps:
+            b = QPushButton(name)
+            b.setObjectName("StepButton")
+            b.setIconSize(QSize(24, 24))
+            b.setCursor(Qt.CursorShape.PointingHandCursor)
+            # Not in the Tab chain: Tab starts in the page; Ctrl+PgUp/PgDn move between steps.
+            b.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+            b.setAccessibleName(tr("Шаг: {name}").format(name=name))
+            b.clicked.connect(lambda _c=False, k=key: self.clicked.emit(k))
+            self.steps_layout.addWidget(b)
+            self.buttons[key] = b
+
+    def show_position(self, order: list[str], current: str, reachable: set[str],
+                      done: set[str]) -> None:
+        for n, key in enumerate(order, start=1):
+            b = self.buttons.get(key)
+            if b is None:
+                continue
+            mode = "current" if key == current else "done" if key in done else "todo"
+            b.setIcon(step_icon(n, mode))
+            b.setProperty("current", key == current)
+            b.setEnabled(key in reachable or key == current)
+            b.style().unpolish(b)
+            b.style().polish(b)
+            state = {"current": tr("текущий"), "done": tr("пройден"), "todo": ""}[mode]
+            b.setAccessibleDescription(state)
+
+
+class Pages:
+    """The window's pages, each built the first time it is needed."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.built: dict[str, QWidget] = {}
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.window.ORDER
+
+    def __getitem__(self, key: str):
+        page = self.built.get(key)
+        if page is None:
+            from ui.pages import page_class
+
+            page = page_class(key)(self.window.state, self.window)
+            self.built[key] = page
+            self.window.stack.addWidget(page)
+        return page
+
+    def get(self, key: str | None):
+        return self.built.get(key) if key else None
+
+
+class MainWindow(QMainWindow):
+    language_requested = Signal(str)
+
+    ORDER = ("start", "topic", "questions", "date", "include", "contacts", "review", "collect",
+             "result")
+
+    def __init__(self, state, controller=None) -> None:
+        super().__init__()
+        from ui.pages import STEP_PAGES, step_names
+
+        self.state = state
+        self.controller = controller
+        self.setWindowTitle(tr("Обращение в поддержку GBS.Market"))
+        self.setObjectName("MainWindow")
+        self.visited: set[str] = {"start"}
+        self.current = "start"
+        self._first_paint_callbacks: list = []
+
+        central = QWidget()
+        central.setObjectName("Content")
+        outer = QHBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.sidebar = Sidebar()
+        outer.addWidget(self.sidebar)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        header = QWidget()
+        hl = QVBoxLayout(header)
+        hl.setContentsMargins(4 * SPACE, 3 * SPACE, 4 * SPACE, SPACE)
+        hl.setSpacing(4)
+        self.page_title = label("", name="PageTitle")
+        self.page_title.setAccessibleName(tr("Заголовок страницы"))
+        self.page_subtitle = label("", name="PageSubtitle")
+        hl.addWidget(self.page_title)
+        hl.addWidget(self.page_subtitle)
+        right.addWidget(header)
+        self.stack = QStackedWidget()
+        right.addWidget(self.stack, 1)
+        self.nav = QFrame()
+        self.nav.setObjectName("NavBar")
+        nl = QHBoxLayout(self.nav)
+        nl.setContentsMargins(4 * SPACE, 12, 4 * SPACE, 12)
+        nl.setSpacing(SPACE)
+        self.back = button(tr("&Назад"), icon="back", on_click=self.prev_page,
+                           accessible=tr("Назад"))
+        self.notice = label("", muted=True, small=True)
+        self.notice.setAccessibleName(tr("Сообщение"))
+        self.next = button(tr("&Далее"), icon="next", primary=True, on_click=self._next_clicked)
+        self.next.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # arrow after the text
+        self.next.setMinimumWidth(140)
+        nl.addWidget(self.back)
+        nl.addWidget(self.notice, 1)
+        nl.addWidget(self.next)
+        right.addWidget(self.nav)
+        outer.addLayout(right, 1)
+        self.setCentralWidget(central)
+
+        self.pages = Pages(self)
+        names = step_names()
+        self.sidebar.set_steps([(k, names[k]) for k in STEP_PAGES])
+        self.sidebar.clicked.connect(self.go)
+        self._build_menus()
+        self._shortcuts()
+        state.changed.connect(self._state_changed)
+        state.notice.connect(self.show_notice)
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.timeout.connect(lambda: self.notice.setText(""))
+        self.restore_geometry()
+        self.go("start", record=False)
+
+    # --- menus and keys ------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        file = mb.addMenu(tr("&Файл"))
+        self.act_new = file.addAction(tr("&Новое обращение"), self.new_request)
+        self.act_new.setShortcut(QKeySequence.StandardKey.New)
+        file.addAction(tr("&Очередь отправки…"), self.show_outbox)
+        file.addAction(tr("Открыть &папку с архивами"), self.open_out_dir)
+        file.addSeparator()
+        quit_ = file.addAction(tr("В&ыход"), self.close)
+        quit_.setShortcut(QKeySequence("Ctrl+Q"))
+
+        opts = mb.addMenu(tr("Н&астройки"))
+        lang = opts.addMenu(tr("&Язык / Language"))
+        lang.setIcon(theme.icon("globe"))
+        group = QActionGroup(self)
+        current = self.controller.translations.lang if self.controller else "ru"
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            a = lang.addAction(name)
+            a.setCheckable(True)
+            a.setChecked(code == current)
+            group.addAction(a)
+            a.triggered.connect(lambda _c=False, c=code: self.language_requested.emit(c))
+            self.language_actions[code] = a
+        opts.addAction(tr("&Папка для архивов…"), self.choose_out_dir)
+        self.act_review = opts.addAction(tr("Показывать &список файлов перед сбором"))
+        self.act_review.setCheckable(True)
+        self.act_review.setChecked(not prefs.get("skip_review", False, bool))
+        self.act_review.toggled.connect(self._toggle_review)
+
+        help_ = mb.addMenu(tr("Сп&равка"))
+        help_.addAction(tr("Как скопировать &GBS.ID"), self.show_gbsid_help)
+        help_.addAction(tr("&Правила поддержки"), self.show_rules)
+        help_.addAction(tr("&О программе"), self.show_about)
+
+    def _shortcuts(self) -> None:
+        for seq in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(seq), self, activated=self._next_clicked)
+        QShortcut(QKeySequence("Ctrl+PgDown"), self, activated=lambda: self._step(1))
+        QShortcut(QKeySequence("Ctrl+PgUp"), self, activated=lambda: self._step(-1))
+
+    def _step(self, delta: int) -> None:
+        order = self.step_order()
+        if self.current not in order:
+            return
+        i = order.index(self.current) + delta
+        if 0 <= i < len(order) and self.sidebar.buttons[order[i]].isEnabled():
+            self.go(order[i])
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self, lambda: self._focus_first(self.pages[self.current]))
+
+    def keyPressEvent(self, event) -> None:
+        """Keys no widget took: Enter = Next (a focused button is pressed instead), Escape =
+        Back, or cancel what is running."""
+        from PySide6.QtWidgets import QApplication
+
+        key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        focus = QApplication.focusWidget()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and mods == Qt.KeyboardModifier.NoModifier:
+            if isinstance(focus, (QPlainTextEdit, QTextEdit, QComboBox)) or (
+                    focus is not None and focus.inherits("QAbstractItemView")):
+                return super().keyPressEvent(event)
+            if isinstance(focus, QAbstractButton) and focus is not self.next \
+                    and not focus.isCheckable():  # a radio or tick: Enter means "done, go on"
+                focus.click()
+                return None
+            if self.next.isEnabled() and self.next.isVisible():
+                self._next_clicked()
+                return None
+        if key == Qt.Key.Key_Escape and mods == Qt.KeyboardModifier.NoModifier:
+            page = self.pages[self.current]
+            if hasattr(page, "escape"):
+                page.escape()
+                return None
+            if self.back.isVisible() and self.back.isEnabled():
+                self.prev_page()
+                return None
+        return super().keyPressEvent(event)
+
+    # --- navigation ----------------------------------------------------------------------------
+    def step_order(self) -> list[str]:
+        from ui.pages import STEP_PAGES
+
+        return list(STEP_PAGES)
+
+    def go(self, key: str, record: bool = True) -> None:
+        if key not in self.ORDER:
+            key = "start"
+        old = self.pages.get(self.current)
+        if old is not None and old.key != key:
+            old.on_leave()
+        self.current = key
+        self.visited.add(key)
+        page = self.pages[key]
+        self.stack.setCurrentWidget(page)
+        self.page_title.setText(page.title())
+        self.page_subtitle.setText(page.subtitle())
+        self.page_subtitle.setVisible(bool(page.subtitle()))
+        if key not in ("collect", "result"):
+            self.state.extras.page = key
+        page.on_enter()
+        self.update_nav()
+        if record:
+            self.state.save_draft()
+        page.scroll.verticalScrollBar().setValue(0)
+        QTimer.singleShot(0, self, lambda: self._focus_first(page))
+
+    def _focus_first(self, page) -> None:
+        if self.current != page.key:
+            return
+        target = getattr(page, "first_focus", None)
+        w = target() if callable(target) else None
+        if w is not None and w.isVisible() and w.isEnabled():
+            w.setFocus(Qt.FocusReason.TabFocusReason)
+        else:
+            self.next.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def next_page(self) -> None:
+        order = self.ORDER
+        i = order.index(self.current)
+        nxt = order[i + 1] if i + 1 < len(order) else None
+        if nxt:
+            self.go(nxt)
+
+    def prev_page(self) -> None:
+        if self.current in ("collect",):
+            return
+        order = self.step_order()
+        if self.current == "result":
+            self.go("review")
+            return
+        i = order.index(self.current)
+        if i > 0:
+            self.go(order[i - 1])
+
+    def _next_clicked(self) -> None:
+        if not self.next.isEnabled() or not self.next.isVisible():
+            return
+        page = self.pages[self.current]
+        if not page.can_leave_forward():
+            self.show_notice(tr("Исправьте отмеченное на этой странице, чтобы продолжить."))
+            return
+        page.go_next()
+
+    def update_nav(self) -> None:
+        page = self.pages[self.current]
+        busy = self.state.collecting is not None or self.state.uploading is not None
+        self.back.setVisible(page.back_visible() and self.current != "start")
+        text = page.next_text()
+        self.next.setText(text)
+        self.next.setAccessibleName(text.replace("&", ""))
+        self.next.setVisible(bool(text))
+        self.next.setEnabled(page.next_enabled())
+        primary = getattr(page, "next_primary", True)
+        if self.next.property("primary") != primary:
+            self.next.setProperty("primary", primary)
+            self.next.style().unpolish(self.next)
+            self.next.style().polish(self.next)
+        icon = getattr(page, "next_icon", "next")
+        self.next.setIcon(theme.icon(icon, "#FFFFFF" if primary else None) if icon else QIcon())
+        self.next.setLayoutDirection(Qt.LayoutDirection.RightToLeft if icon == "next"
+                                     else Qt.LayoutDirection.LeftToRight)
+        has_inst = self.state.installation is not None
+        reachable = set()
+        if has_inst and not busy:
+            reachable = {k for k in self.step_order() if k not in ("collect", "result")}
+            if self.state.result is not None:
+                reachable.add("result")
+        done = {k for k in self.visited if k != self.current
+                and self.ORDER.index(k) < self.ORDER.index(self.current)}
+        self.sidebar.show_position(self.step_order(), self.current, reachable, done)
+        for a in self.language_actions.values():
+            a.setEnabled(not busy)
+        self.act_new.setEnabled(not busy)
+
+    def _state_changed(self, what: str) -> None:
+        if what in ("detection", "form", "draft", "outbox", "extras"):
+            self.update_nav()
+
+    def start_collection(self) -> None:
+        if self.state.collecting is not None:
+            return
+        page = self.pages["collect"]
+        self.state.start_collection()
+        page.begin()
+        self.go("collect")
+
+    def show_notice(self, text: str, ms: int = 6000) -> None:
+        self.notice.setText(engine_text(text))
+        self._notice_timer.start(ms)
+
+    # --- actions -------------------------------------------------------------------------------
+    def new_request(self) -> None:
+        if self.state.collecting is not None:
+            return
+        if self.state.has_content() and self.state.result is None:
+            answer = QMessageBox.question(
+                self, tr("Новое обращение"),
+                tr("Начать новое обращение? Текущий черновик не удалится: он будет отложен в "
+                   "папку черновиков."))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.state.new_request()
+        self.visited = {"start"}
+        self.go("topic")
+
+    def show_outbox(self) -> None:
+        from ui.outbox import OutboxDialog
+
+        OutboxDialog(self.state, self).exec()
+        self.state.refresh_outbox()
+
+    def open_out_dir(self) -> None:
+        from collector.delivery import reveal_in_file_manager
+
+        folder = self.state.out_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        hand = reveal_in_file_manager(folder)
+        if not getattr(hand, "ok", True):
+            self.show_notice(getattr(hand, "message", ""))
+
+    def choose_out_dir(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, tr("Папка для архивов"),
+                                                  str(self.state.out_dir()))
+        if folder:
+            self.state.extras.out_dir = folder
+            prefs.put("out_dir", folder)
+            self.state.edited("out_dir")
+
+    def _toggle_review(self, on: bool) -> None:
+        prefs.put("skip_review", not on)
+        self.state.changed.emit("extras")
+
+    def show_gbsid_help(self) -> None:
+        from collector.gbsid import no_id_help
+
+        QMessageBox.information(self, tr("Как скопировать GBS.ID"), engine_text(no_id_help()))
+
+    def show_rules(self) -> None:
+        QMessageBox.information(self, tr("Правила поддержки"), tr(
+            "Как поддержка GBS.Market просит оформлять обращения:\n\n"
+            "• Сначала поищите ответ в базе знаний на сайте gbsmarket.ru.\n"
+            "• Обновите программу до последней версии; точную версию сборщик укажет сам.\n"
+            "• Одна тема на обращение: оплата и лицензии, технические вопросы и ошибки, "
+            "сотрудничество.\n"
+            "• Несколько вопросов — пронумеруйте их; большие вопросы — отдельными обращениями.\n"
+            "• Для ошибки нужны журналы за тот день, когда она появилась; для ситуаций с "
+            "данными — копия базы.\n"
+            "• Никаких голосовых сообщений: пишите текстом или позвоните.\n"
+            "• GBS.ID — только скопированным текстом или фото вместе с QR-кодом.\n"
+            "• Не дублируйте обращение по разным каналам и не пишите сотрудникам в личные "
+            "сообщения; если ответа долго нет — позвоните или напишите ещё раз с номером "
+            "предыдущего обращения."))
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, tr("О программе"), tr(
+            "Сборщик обращений в поддержку GBS.Market, версия {version}.\n\n"
+            "Собирает версию программы, журналы, копию базы данных и GBS.ID в один архив для "
+            "службы поддержки. Ничего не меняет в программе и её базе данных.")
+            .format(version=__version__))
+
+    # --- window state --------------------------------------------------------------------------
+    def restore_geometry(self) -> None:
+        geo = prefs.get("window/geometry")
+        screen = self.screen().availableGeometry()
+        self.setMinimumSize(min(860, screen.width()), min(600, screen.height()))
+        if geo is not None and self.restoreGeometry(geo):
+            return
+        w = min(1180, int(screen.width() * 0.92))
+        h = min(820, int(screen.height() * 0.92))
+        self.resize(w, h)
+        self.move(screen.x() + (screen.width() - w) // 2, screen.y() + (screen.height() - h) // 2)
+        if screen.height() < 860 or screen.width() < 1280:  # 1366×768 laptops: use it all
+            self.resize(screen.size())
+            self.move(screen.topLeft())
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+
+    def save_geometry(self) -> None:
+        prefs.put("window/geometry", self.saveGeometry())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if getattr(self, "replacing", False):
+            self.save_geometry()
+            event.accept()
+            return
+        if self.state.collecting is not None or self.state.uploading is not None:
+            what = tr("сбор архива") if self.state.collecting is not None else tr("отправка")
+            answer = QMessageBox.question(
+                self, tr("Закрыть окно?"),
+                tr("Сейчас идёт {what}. Прервать и закрыть? Незаконченный архив будет удалён, "
+                   "обращение останется в черновике.").format(what=what))
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+            self.state.cancel_collection()
+            self.state.cancel_upload()
+        self.state.save_draft()
+        self.save_geometry()
+        tasks.shutdown(20000)
+        event.accept()
+
+    # --- first paint (start-up time) -----------------------------------------------------------
+    def on_first_paint(self, callback) -> None:
+        self._first_paint_callbacks.append(callback)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._first_paint_callbacks:
+            callbacks, self._first_paint_callbacks = self._first_paint_callbacks, []
+            for cb in callbacks:
+                cb()
+
