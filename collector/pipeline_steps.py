@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from collector import sysinfo
 from collector.attachments import plan_attachments
 from collector.errors import Cancelled
-from collector.i18n import _, plural
+from collector.i18n import _
 from collector.installation import detect
 from collector.plan import record_backup_rate
 from collector.redact import redact_config
@@ -91,9 +91,8 @@ def step_configs(job: Collection, report: StepReport, control: StepControl) -> N
         else:
             continue  # binary settings (caches, keys) are not what support reads
         add_bytes(job, report, raw, arcname)
-    report.message = _("{files}, скрыто секретных значений: {count}",
-                       files=plural(len(report.files), "файл", "файла", "файлов"),
-                       count=total) + (
+    report.message = _("Файлов: {n}; скрыто секретных значений: {count}",
+                       n=len(report.files), count=total) + (
         "; " + report.message if report.message else "")
 
 
@@ -122,10 +121,8 @@ def step_attachments(job: Collection, report: StepReport, control: StepControl) 
         except SourceError as exc:
             plan.problems.append(exc.message)
     if report.files:
-        job.included.append(_("вложения: {files}", files=plural(len(report.files), "файл",
-                                                                   "файла", "файлов")))
-    report.message = "; ".join([plural(len(report.files), "файл", "файла", "файлов"),
-                                *plan.problems])
+        job.included.append(_("вложения пользователя (файлов: {n})", n=len(report.files)))
+    report.message = "; ".join([_("Файлов: {n}", n=len(report.files)), *plan.problems])
 
 
 def form_of(job: Collection):
@@ -256,11 +253,10 @@ def step_logs(job: Collection, report: StepReport, control: StepControl) -> None
         report.files.append(f.archive_path)
         done += f.bundle_size
         control.progress(0.3 + 0.7 * done / total, f.archive_path)
-    report.message = _("{files} за {days}; {errors}",
-                       files=plural(len(report.files), "файл", "файла", "файлов"),
-                       days=", ".join(ru_date(d) for d in selection.days),
-                       errors=plural(selection.errors + selection.fatals, "ошибка", "ошибки",
-                                     "ошибок"))
+    # Counts after a colon need no plural forms, in Russian or in the English translation.
+    report.message = _("За {days}: файлов — {n}, ошибок — {errors}",
+                       days=", ".join(ru_date(d) for d in selection.days), n=len(report.files),
+                       errors=selection.errors + selection.fatals)
     notes = [str(p) for p in selection.problems]
     if changed:
         notes.append(_("изменились во время сбора и пропущены: {files}", files=", ".join(changed)))
