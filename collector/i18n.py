@@ -42,3 +42,18 @@ def retranslate(message: str, translate: Any) -> str:
         except (KeyError, IndexError, ValueError):
             return str(message)
     return translate(message)
+
+
+def plural_word(n: int, one: str, few: str, many: str) -> str:
+    """The Russian word form for ``n``: 1 файл, 2 файла, 5 файлов, 21 файл, 11 файлов."""
+    n = abs(int(n))
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
+def plural(n: int, one: str, few: str, many: str) -> str:
+    """``n`` with its word: 1 ошибка, 2 ошибки, 5 ошибок."""
+    return f"{abs(int(n))} {plural_word(n, one, few, many)}"

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from collector.errors import Cancelled, CollectorError, ExitCode
-from collector.i18n import _
+from collector.i18n import _, plural
 from collector.winsys.sharedfile import (
     NotARegularFile,
     file_identity,
@@ -329,18 +329,6 @@ def human_size(n: int | float) -> str:
         if n < 1024 or unit == "ГБ":
             return f"{n:.1f} {unit}".replace(".", ",")
     return str(n)
-
-
-def plural(n: int, one: str, few: str, many: str) -> str:
-    """Russian plural: 1 ошибка, 2 ошибки, 5 ошибок."""
-    n = abs(n)
-    if n % 10 == 1 and n % 100 != 11:
-        word = one
-    elif 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        word = few
-    else:
-        word = many
-    return f"{n} {word}"
 
 
 def ru_date(d: date) -> str:

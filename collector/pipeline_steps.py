@@ -91,7 +91,7 @@ def step_configs(job: Collection, report: StepReport, control: StepControl) -> N
         else:
             continue  # binary settings (caches, keys) are not what support reads
         add_bytes(job, report, raw, arcname)
-    report.message = _("{n} файлов, скрыто секретных значений: {count}",
+    report.message = _("Файлов: {n}; скрыто секретных значений: {count}",
                        n=len(report.files), count=total) + (
         "; " + report.message if report.message else "")
 
@@ -121,8 +121,8 @@ def step_attachments(job: Collection, report: StepReport, control: StepControl) 
         except SourceError as exc:
             plan.problems.append(exc.message)
     if report.files:
-        job.included.append(_("вложения: {n} файл(ов)", n=len(report.files)))
-    report.message = "; ".join([_("{n} файл(ов)", n=len(report.files)), *plan.problems])
+        job.included.append(_("вложения пользователя (файлов: {n})", n=len(report.files)))
+    report.message = "; ".join([_("Файлов: {n}", n=len(report.files)), *plan.problems])
 
 
 def form_of(job: Collection):
@@ -253,8 +253,9 @@ def step_logs(job: Collection, report: StepReport, control: StepControl) -> None
         report.files.append(f.archive_path)
         done += f.bundle_size
         control.progress(0.3 + 0.7 * done / total, f.archive_path)
-    report.message = _("{n} файл(ов) за {days}; ошибок: {errors}", n=len(report.files),
-                       days=", ".join(ru_date(d) for d in selection.days),
+    # Counts after a colon need no plural forms, in Russian or in the English translation.
+    report.message = _("За {days}: файлов — {n}, ошибок — {errors}",
+                       days=", ".join(ru_date(d) for d in selection.days), n=len(report.files),
                        errors=selection.errors + selection.fatals)
     notes = [str(p) for p in selection.problems]
     if changed:

@@ -44,7 +44,7 @@ from typing import Any
 
 from collector.errors import CollectorError
 from collector.gbsid import normalize_gbs_id
-from collector.i18n import _
+from collector.i18n import _, plural_word
 
 # =================================================================================================
 # The desk's rules as data: every threshold and word list in one place.
@@ -1139,15 +1139,6 @@ def planned_attachments(form: RequestForm, ctx: RequestContext | None = None) ->
     return [str(x) for x in lines]
 
 
-def plural_ru(n: int, one: str, few: str, many: str) -> str:
-    """The Russian word form for ``n``: 1 файл, 2 файла, 5 файлов, 21 файл, 11 файлов."""
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
-
-
 def describe_bundle_entries(entries: Iterable[str]) -> list[str]:
     """Lines for "Приложено:" from the bundle's entry names (``logs/2026-11-20/trace.log``…).
 
@@ -1184,7 +1175,7 @@ def describe_bundle_entries(entries: Iterable[str]) -> list[str]:
         d = parse_date(day)
         lines.append(_("журналы работы программы за {day} ({n} {files})",
                        day=_ru_date(d) if d else day, n=n,
-                       files=plural_ru(n, "файл", "файла", "файлов")))
+                       files=plural_word(n, "файл", "файла", "файлов")))
     for day in sorted(crpt):
         d = parse_date(day)
         lines.append(_("журнал обмена с «Честным знаком» за {day}",

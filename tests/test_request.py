@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from collector.i18n import plural_word
 from collector.request import (
     FORM_KEYS,
     RULES,
@@ -34,7 +35,6 @@ from collector.request import (
     normalize_telegram,
     parse_form,
     planned_attachments,
-    plural_ru,
     recommend_database,
     render_request_text,
     split_questions,
@@ -766,4 +766,4 @@ def test_email_subject():
                                      (11, "файлов"), (12, "файлов"), (21, "файл"), (22, "файла"),
                                      (111, "файлов"), (0, "файлов")])
 def test_plural(n, word):
-    assert plural_ru(n, "файл", "файла", "файлов") == word
+    assert plural_word(n, "файл", "файла", "файлов") == word

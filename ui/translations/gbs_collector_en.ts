@@ -2685,8 +2685,8 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>{value} ({where})</translation>
     </message>
     <message>
-        <source>{n} файл(ов) за {days}; ошибок: {errors}</source>
-        <translation>{n} file(s) for {days}; errors: {errors}</translation>
+        <source>За {days}: файлов — {n}, ошибок — {errors}</source>
+        <translation>For {days}: {n} files, {errors} errors</translation>
     </message>
     <message>
         <source>{size}, таблиц: {tables}</source>
@@ -2705,8 +2705,8 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>The settings folder {path} was not found</translation>
     </message>
     <message>
-        <source>{n} файлов, скрыто секретных значений: {count}</source>
-        <translation>{n} files, secret values hidden: {count}</translation>
+        <source>Файлов: {n}; скрыто секретных значений: {count}</source>
+        <translation>Files: {n}; secret values hidden: {count}</translation>
     </message>
     <message>
         <source>Не всё прочитано: {parts}</source>
@@ -2733,12 +2733,12 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>The program&apos;s automatic copy of {when} ({age}) was included instead.</translation>
     </message>
     <message>
-        <source>вложения: {n} файл(ов)</source>
-        <translation>attachments: {n} file(s)</translation>
+        <source>вложения пользователя (файлов: {n})</source>
+        <translation>user&apos;s attachments ({n} files)</translation>
     </message>
     <message>
-        <source>{n} файл(ов)</source>
-        <translation>{n} file(s)</translation>
+        <source>Файлов: {n}</source>
+        <translation>Files: {n}</translation>
     </message>
     <message>
         <source>найдены и другие: {ids}</source>
