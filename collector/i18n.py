@@ -35,13 +35,26 @@ def _(template: str, /, **params: Any) -> Text:
 
 
 def retranslate(message: str, translate: Any) -> str:
-    """Translate an engine message with ``translate(template) -> str`` (the GUI's ``tr``)."""
+    """Translate an engine message with ``translate(template) -> str`` (the GUI's ``tr``).
+
+    Parameters that are messages themselves (a size, a joined list of reasons) are translated
+    too, so a composed message reads in one language."""
     if isinstance(message, Text):
+        params = {k: retranslate(v, translate) if isinstance(v, Text) else v
+                  for k, v in message.params.items()}
         try:
-            return translate(message.template).format(**message.params)
+            return translate(message.template).format(**params)
         except (KeyError, IndexError, ValueError):
             return str(message)
     return translate(message)
+
+
+def join(sep: str, parts: Any) -> Text:
+    """Messages joined by ``sep`` that stay translatable part by part (``"; ".join`` would
+    give plain Russian text)."""
+    items = [p for p in parts if p]
+    template = sep.join(f"{{p{i}}}" for i in range(len(items)))
+    return Text(template, {f"p{i}": p for i, p in enumerate(items)})
 
 
 def plural_word(n: int, one: str, few: str, many: str) -> str:

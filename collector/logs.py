@@ -321,13 +321,14 @@ def newest_logged_version(logs_dir: Path) -> tuple[str, Path] | None:
 
 # --- formatting helpers ------------------------------------------------------------------------
 def human_size(n: int | float) -> str:
-    """``48,3 МБ`` — sizes as a Russian reader expects them."""
+    """``48,3 МБ`` — sizes as a Russian reader expects them (a message: English in the GUI)."""
     if n < 1024:
-        return plural(int(n), "байт", "байта", "байт")
-    for unit in ("КБ", "МБ", "ГБ"):
+        return _("{n} байт", n=int(n))  # as Windows Explorer writes it, no plural forms
+    units = (_("{x} КБ", x=""), _("{x} МБ", x=""), _("{x} ГБ", x=""))
+    for i, unit in enumerate(units):
         n /= 1024
-        if n < 1024 or unit == "ГБ":
-            return f"{n:.1f} {unit}".replace(".", ",")
+        if n < 1024 or i == len(units) - 1:
+            return _(unit.template, x=f"{n:.1f}".replace(".", ","))
     return str(n)
 
 

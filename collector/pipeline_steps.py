@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from collector import sysinfo
 from collector.attachments import plan_attachments
 from collector.errors import Cancelled
-from collector.i18n import _
+from collector.i18n import _, join
 from collector.installation import detect
 from collector.plan import record_backup_rate
 from collector.redact import redact_config
@@ -60,7 +60,7 @@ def step_installation(job: Collection, report: StepReport, control: StepControl)
     version = inst.version or _("не определена")
     report.message = _("{product}, версия {version}", product=inst.product, version=version)
     if inst.problems:
-        report.message += "; " + "; ".join(str(p) for p in inst.problems)
+        report.message = join("; ", [report.message, *inst.problems])
 
 
 def step_configs(job: Collection, report: StepReport, control: StepControl) -> None:
@@ -73,14 +73,15 @@ def step_configs(job: Collection, report: StepReport, control: StepControl) -> N
     keep = frozenset(filter(None, [(job.extra.get("gbs_id") or "")[2:]]))
     files = sorted(p for p in folder.iterdir() if p.is_file())
     total = 0
+    unread = []
     for i, path in enumerate(files):
         control.progress(i / max(1, len(files)), path.name)
         arcname = f"config/{path.name}"
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            report.message += _("{name} не прочитан ({error}); ", name=path.name,
-                                error=exc.strerror or exc)
+            unread.append(_("{name} не прочитан ({error})", name=path.name,
+                            error=exc.strerror or exc))
             continue
         if path.suffix.lower() in (".json", ".conf", ".config", ".xml", ".ini", ".txt"):
             red = redact_config(raw, keep=keep)
@@ -91,9 +92,8 @@ def step_configs(job: Collection, report: StepReport, control: StepControl) -> N
         else:
             continue  # binary settings (caches, keys) are not what support reads
         add_bytes(job, report, raw, arcname)
-    report.message = _("Файлов: {n}; скрыто секретных значений: {count}",
-                       n=len(report.files), count=total) + (
-        "; " + report.message if report.message else "")
+    report.message = join("; ", [_("Файлов: {n}; скрыто секретных значений: {count}",
+                                   n=len(report.files), count=total), *unread])
 
 
 def step_system(job: Collection, report: StepReport, control: StepControl) -> None:
@@ -109,7 +109,7 @@ def step_attachments(job: Collection, report: StepReport, control: StepControl) 
     paths += [p for p in form.get("attachments", []) if p not in paths]
     if not paths:
         report.status = "skipped"
-        report.message = _("Вложений нет")
+        report.message = _("не добавлены")
         return
     plan = plan_attachments(paths)
     from collector.bundle import SourceError
@@ -122,7 +122,7 @@ def step_attachments(job: Collection, report: StepReport, control: StepControl) 
             plan.problems.append(exc.message)
     if report.files:
         job.included.append(_("вложения пользователя (файлов: {n})", n=len(report.files)))
-    report.message = "; ".join([_("Файлов: {n}", n=len(report.files)), *plan.problems])
+    report.message = join("; ", [_("Файлов: {n}", n=len(report.files)), *plan.problems])
 
 
 def form_of(job: Collection):
@@ -161,8 +161,9 @@ def step_gbs_id(job: Collection, report: StepReport, control: StepControl) -> No
                        where=source.detail if source else _("выбран пользователем"))
     others = [c for c in candidates if c.value != chosen]
     if others:
-        report.message += "; " + _("найдены и другие: {ids}", ids=", ".join(
+        more = _("найдены и другие: {ids}", ids=", ".join(
             f"{c.value} ({c.describe()})" for c in others))
+        report.message = join("; ", [report.message, more])
 
 
 def write_early_entries(job: Collection) -> None:
@@ -229,7 +230,7 @@ def step_logs(job: Collection, report: StepReport, control: StepControl) -> None
     }
     if not selection.found:
         report.status = "failed"
-        report.message = "; ".join(str(p) for p in selection.problems) or _(
+        report.message = join("; ", selection.problems) or _(
             "Журналов за {day} нет", day=ru_date(day))
         return
     total = max(1, selection.bundle_bytes)
@@ -261,7 +262,7 @@ def step_logs(job: Collection, report: StepReport, control: StepControl) -> None
     if changed:
         notes.append(_("изменились во время сбора и пропущены: {files}", files=", ".join(changed)))
     if notes:
-        report.message += "; " + "; ".join(notes)
+        report.message = join("; ", [report.message, *notes])
 
 
 def include_database(job: Collection) -> bool:
@@ -357,10 +358,10 @@ def _program_backup_fallback(job, report, control, db, find_program_backups) -> 
         return
     newest = backups[0]
     if not job.options.use_program_backup:
-        report.message += " " + _(
+        report.message = join(" ", [report.message, _(
             "Есть автоматическая копия программы от {when} ({age}); её можно приложить "
             "(параметр --db-fallback или кнопка в окне).",
-            when=newest.created.strftime("%d.%m.%Y %H:%M"), age=newest.age_text)
+            when=newest.created.strftime("%d.%m.%Y %H:%M"), age=newest.age_text)])
         return
     arcname = f"database/program_backup_{newest.created.strftime('%Y-%m-%d_%H-%M-%S')}.fbk"
     if not job.wanted(arcname):
@@ -369,9 +370,9 @@ def _program_backup_fallback(job, report, control, db, find_program_backups) -> 
         job.writer.add_fileobj(stream, arcname, mtime=newest.created.timestamp())
     report.files.append(arcname)
     job.extra.setdefault("database", {})["program_backup"] = newest.to_json()
-    report.message += " " + _("Вместо неё приложена автоматическая копия программы от {when} "
-                              "({age}).", when=newest.created.strftime("%d.%m.%Y %H:%M"),
-                              age=newest.age_text)
+    report.message = join(" ", [report.message, _(
+        "Вместо неё приложена автоматическая копия программы от {when} ({age}).",
+        when=newest.created.strftime("%d.%m.%Y %H:%M"), age=newest.age_text)])
 
 
 # --- the archive ---------------------------------------------------------------------------------

@@ -104,11 +104,27 @@ def has_gui() -> bool:
     return (REPO / "ui" / "app.py").is_file()
 
 
+def compile_translations() -> None:
+    """The .qm files are build products, not kept in git: a fresh clone's exe needs them made
+    here (the frozen app has no lrelease to make them on first run)."""
+    translations = REPO / "ui" / "translations"
+    if not translations.is_dir():
+        return
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        import update_translations
+    finally:
+        sys.path.pop(0)
+    for ts in sorted(translations.glob("*.ts")):
+        update_translations.release(ts)
+
+
 def data_files(platform: str = sys.platform) -> list[tuple[str, str]]:
     """(source, destination folder) pairs, destinations mirroring the source tree so code that
     finds its files relative to ``__file__`` works frozen as well."""
     out: list[tuple[str, str]] = []
     ui = REPO / "ui"
+    compile_translations()
     if ui.is_dir():  # translations (ui/translations/*.qm), icons, images the GUI ships
         for path in sorted(ui.rglob("*")):
             if (path.is_file() and path.suffix not in (".py", ".pyc", ".ts")

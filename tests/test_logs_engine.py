@@ -397,7 +397,7 @@ def test_numbers_in_russian():
     assert logs.plural(3, "ошибка", "ошибки", "ошибок") == "3 ошибки"
     assert logs.plural(11, "ошибка", "ошибки", "ошибок") == "11 ошибок"
     assert logs.plural(22, "ошибка", "ошибки", "ошибок") == "22 ошибки"
-    assert logs.human_size(3) == "3 байта" and logs.human_size(2048) == "2,0 КБ"
+    assert logs.human_size(3) == "3 байт" and logs.human_size(2048) == "2,0 КБ"
     assert logs.human_size(5 * 1024 ** 3) == "5,0 ГБ"
 
 

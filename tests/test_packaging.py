@@ -377,6 +377,8 @@ def test_bundle_holds_what_the_app_needs_and_not_what_was_trimmed(build: Build) 
         assert not any(m == unwanted or m.startswith(unwanted + ".") for m in modules), unwanted
     assert not any(re.search(r"(^|/)(lib)?fbclient", n) for n in names)  # Linux: the system's
     if GUI:
+        # made by the build itself from the .ts in git: English works in an exe from a clone
+        assert "ui/translations/gbs_collector_en.qm" in names
         for path in sorted((REPO / "ui").rglob("*.qm")):
             assert path.relative_to(REPO).as_posix() in names
         qt_qm = {n.rsplit("/", 1)[1] for n in names if "/translations/" in n

@@ -83,7 +83,7 @@ def test_full_collection_through_the_wizard(gui: Gui) -> None:
     ended = time.monotonic()
     timer.stop()
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
-    assert ticks and max(gaps) < 1.0, f"GUI froze for {max(gaps):.2f} s"
+    assert ticks and max(gaps) < 1.5, f"GUI froze for {max(gaps):.2f} s"
     assert len(ticks) >= 0.25 * (ended - started) / 0.02, (len(ticks), ended - started)
 
     result = gui.state.result

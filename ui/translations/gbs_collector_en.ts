@@ -2529,6 +2529,22 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>the file is larger than {cap}: its start and end are kept, {cut}{span} was cut, including errors: {errors}</translation>
     </message>
     <message>
+        <source>{n} байт</source>
+        <translation>{n} bytes</translation>
+    </message>
+    <message>
+        <source>{x} КБ</source>
+        <translation>{x} KB</translation>
+    </message>
+    <message>
+        <source>{x} МБ</source>
+        <translation>{x} MB</translation>
+    </message>
+    <message>
+        <source>{x} ГБ</source>
+        <translation>{x} GB</translation>
+    </message>
+    <message>
         <source>файл занят другой программой и не даёт себя читать; закройте её и повторите</source>
         <translation>the file is held by another program that does not let it be read; close that program and try again</translation>
     </message>
@@ -2705,16 +2721,16 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>The settings folder {path} was not found</translation>
     </message>
     <message>
+        <source>не добавлены</source>
+        <translation>none added</translation>
+    </message>
+    <message>
         <source>Файлов: {n}; скрыто секретных значений: {count}</source>
         <translation>Files: {n}; secret values hidden: {count}</translation>
     </message>
     <message>
         <source>Не всё прочитано: {parts}</source>
         <translation>Not everything could be read: {parts}</translation>
-    </message>
-    <message>
-        <source>Вложений нет</source>
-        <translation>No attachments</translation>
     </message>
     <message>
         <source>В обращении есть замечания: {list}</source>
@@ -2761,12 +2777,12 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>There is an automatic copy made by the program on {when} ({age}); it can be included (the --db-fallback option or the button in the window).</translation>
     </message>
     <message>
-        <source>{name} не прочитан ({error}); </source>
-        <translation>{name} could not be read ({error}); </translation>
-    </message>
-    <message>
         <source>выбран пользователем</source>
         <translation>chosen by the user</translation>
+    </message>
+    <message>
+        <source>{name} не прочитан ({error})</source>
+        <translation>{name} was not read ({error})</translation>
     </message>
     <message>
         <source>Обращение и GBS.ID</source>

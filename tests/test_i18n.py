@@ -1,0 +1,37 @@
+"""Engine messages stay translatable when composed: joined lists, sizes inside sentences."""
+
+from __future__ import annotations
+
+from collector.i18n import Text, _, join, plural, retranslate
+from collector.logs import human_size
+
+EN = {"Файлов: {n}": "Files: {n}", "{x} МБ": "{x} MB", "Копия: {size}": "Backup: {size}",
+      "нет связи": "no connection"}
+
+
+def tr(template: str) -> str:
+    return EN.get(template, template)
+
+
+def test_a_message_is_its_russian_text() -> None:
+    msg = _("Файлов: {n}", n=3)
+    assert msg == "Файлов: 3" and isinstance(msg, Text)
+    assert retranslate(msg, tr) == "Files: 3"
+
+
+def test_nested_messages_are_translated_too() -> None:
+    msg = _("Копия: {size}", size=human_size(5 * 2**20))
+    assert msg == "Копия: 5,0 МБ"
+    assert retranslate(msg, tr) == "Backup: 5,0 MB"
+
+
+def test_joined_messages_keep_every_part_translatable() -> None:
+    msg = join("; ", [_("Файлов: {n}", n=2), "", _("нет связи"), "plain {braces} text"])
+    assert msg == "Файлов: 2; нет связи; plain {braces} text"
+    assert retranslate(msg, tr) == "Files: 2; no connection; plain {braces} text"
+
+
+def test_plural_forms() -> None:
+    forms = ("ошибка", "ошибки", "ошибок")
+    assert [plural(n, *forms) for n in (1, 2, 5, 11, 21, 104)] == [
+        "1 ошибка", "2 ошибки", "5 ошибок", "11 ошибок", "21 ошибка", "104 ошибки"]
