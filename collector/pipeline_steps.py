@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import glob
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from collector import sysinfo
@@ -379,7 +380,16 @@ def _program_backup_fallback(job, report, control, db, find_program_backups) -> 
 def open_writer(job: Collection):
     from collector.bundle import BundleWriter, bundle_name
 
-    name = bundle_name(job.extra.get("gbs_id"), job.options.problem_date, datetime.now())
+    # Two collections within one second (a retry with the program's own backup) must not
+    # collide: take the next free second rather than change the contract's name format.
+    moment = datetime.now().replace(microsecond=0)
+    while True:
+        name = bundle_name(job.extra.get("gbs_id"), job.options.problem_date, moment)
+        taken = list(job.options.out_dir.glob(glob.escape(name) + ".7z*")) \
+            if job.options.out_dir.is_dir() else []
+        if not taken:
+            break
+        moment += timedelta(seconds=1)
     writer = BundleWriter(job.options.out_dir, name, password=job.options.password,
                           volume_size=job.options.volume_size, cancel=job.cancel)
     writer.open()

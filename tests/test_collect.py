@@ -339,3 +339,16 @@ def test_passwords_stay_out_of_argv_logs_and_manifest(big_demo: DemoInfo, tmp_pa
         assert all(secret not in line for line in listings)
         assert secret not in log_text and secret not in stderr and secret not in stdout
         assert secret.encode() not in b"".join(files.values())
+
+
+def test_two_collections_in_the_same_second_do_not_collide(demo: DemoInfo, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    results = []
+    for _ in range(2):
+        job = Collection(SystemRoot.from_arg(demo.root),
+                         CollectOptions(problem_date=DEMO_TODAY, out_dir=out,
+                                        include_database=False, check_updates=False))
+        results.append(job.run())
+    first, second = (r.paths[0] for r in results)
+    assert first != second and first.exists() and second.exists()
+    assert first.name[:-len("YYYYMMDD-HHMMSS.7z")] == second.name[:-len("YYYYMMDD-HHMMSS.7z")]
