@@ -42,6 +42,16 @@ class _Backend:
     def copy(self, text: str) -> None:
         raise NotImplementedError
 
+    def _run(self, cmd: list[str], **kwargs: Any) -> subprocess.CompletedProcess:
+        try:
+            return subprocess.run(cmd, timeout=TIMEOUT_S, check=False, **kwargs)
+        except subprocess.TimeoutExpired as exc:
+            raise ClipboardError(_("Буфер обмена не отвечает ({tool}). Попробуйте ещё раз.",
+                                   tool=self.name)) from exc
+        except OSError as exc:
+            raise ClipboardError(_("Не удалось запустить {tool}: {error}", tool=self.name,
+                                   error=exc.strerror or exc)) from exc
+
     def read(self) -> str | None:
         raise NotImplementedError
 
@@ -60,16 +70,8 @@ class _CommandBackend(_Backend):
     def copy(self, text: str) -> None:
         # These tools fork a child that owns the selection until someone else takes it; with
         # captured stdout/stderr the child would hold our pipes and run() would wait for ever.
-        try:
-            proc = subprocess.run(self.copy_cmd, input=text.encode("utf-8"),
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                  timeout=TIMEOUT_S, check=False)
-        except subprocess.TimeoutExpired as exc:
-            raise ClipboardError(_("Буфер обмена не отвечает ({tool}). Попробуйте ещё раз.",
-                                   tool=self.name)) from exc
-        except OSError as exc:
-            raise ClipboardError(_("Не удалось запустить {tool}: {error}", tool=self.name,
-                                   error=exc.strerror or exc)) from exc
+        proc = self._run(self.copy_cmd, input=text.encode("utf-8"),
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         if proc.returncode != 0:
             raise ClipboardError(_("Не удалось скопировать в буфер обмена ({tool}, код {code}). "
                                    "Проверьте, что вы в графическом сеансе.",
@@ -83,15 +85,7 @@ class _CommandBackend(_Backend):
             time.sleep(0.02)
 
     def read(self) -> str | None:
-        try:
-            proc = subprocess.run(self.read_cmd, stdin=subprocess.DEVNULL, capture_output=True,
-                                  timeout=TIMEOUT_S, check=False)
-        except subprocess.TimeoutExpired as exc:
-            raise ClipboardError(_("Буфер обмена не отвечает ({tool}). Попробуйте ещё раз.",
-                                   tool=self.name)) from exc
-        except OSError as exc:
-            raise ClipboardError(_("Не удалось запустить {tool}: {error}", tool=self.name,
-                                   error=exc.strerror or exc)) from exc
+        proc = self._run(self.read_cmd, stdin=subprocess.DEVNULL, capture_output=True)
         if proc.returncode != 0:
             err = proc.stderr.decode("utf-8", "replace").lower()
             if "display" in err and ("open" in err or "connect" in err):

@@ -233,18 +233,23 @@ class RequestForm:
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> RequestForm:
-        path = Path(path)
-        try:
-            data = json.loads(path.read_text(encoding="utf-8-sig"))
-        except FileNotFoundError as exc:
-            raise CollectorError(_("Файл формы {path} не найден.", path=path)) from exc
-        except OSError as exc:
-            raise CollectorError(_("Не удалось прочитать {path}: {error}", path=path,
-                                   error=exc.strerror or exc)) from exc
-        except ValueError as exc:
-            raise CollectorError(_("Файл {path} — не JSON: {error}", path=path,
-                                   error=exc)) from exc
-        return cls.from_json(data)
+        return cls.from_json(read_form_file(path))
+
+
+def read_form_file(path: str | os.PathLike[str]) -> Any:
+    """The JSON inside a FORM.json file; a missing, unreadable or non-JSON file is a
+    :class:`CollectorError` in Russian (the structure is checked by :func:`parse_form`)."""
+    path = Path(path)
+    try:
+        return json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError as exc:
+        raise CollectorError(_("Файл формы {path} не найден.", path=path)) from exc
+    except OSError as exc:
+        raise CollectorError(_("Не удалось прочитать {path}: {error}", path=path,
+                               error=exc.strerror or exc)) from exc
+    except ValueError as exc:
+        raise CollectorError(_("Файл {path} — не JSON: {error}", path=path,
+                               error=exc)) from exc
 
 
 def parse_form(data: Any) -> tuple[RequestForm, list[Problem]]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import signal
 import threading
 from datetime import date
@@ -82,14 +81,9 @@ def parse_time_limits(items: list[str]) -> dict[str, float]:
 def load_form(path: str | None) -> dict | None:
     if not path:
         return None
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except OSError as exc:
-        raise CollectorError(_("Файл обращения {path} не прочитан: {error}", path=path,
-                               error=exc.strerror or exc)) from exc
-    except ValueError as exc:
-        raise CollectorError(_("Файл обращения {path} — не JSON: {error}", path=path,
-                               error=exc)) from exc
+    from collector.request import read_form_file
+
+    data = read_form_file(path)
     if not isinstance(data, dict):
         raise CollectorError(_("Файл обращения {path} должен содержать объект JSON", path=path))
     return data

@@ -1653,14 +1653,6 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
         <translation>Wrong time limit {item!r}: STEP=SECONDS is needed, steps: {steps}</translation>
     </message>
     <message>
-        <source>Файл обращения {path} не прочитан: {error}</source>
-        <translation>The request file {path} could not be read: {error}</translation>
-    </message>
-    <message>
-        <source>Файл обращения {path} — не JSON: {error}</source>
-        <translation>The request file {path} is not JSON: {error}</translation>
-    </message>
-    <message>
         <source>Неверное число секунд в {item!r}</source>
         <translation>Wrong number of seconds in {item!r}</translation>
     </message>
