@@ -511,9 +511,9 @@ def test_state_signals_reach_only_the_living_window(gui: Gui) -> None:
                         and not gui.state.day.loading, timeout=10000)
     assert page.day_card.title_label.text().startswith("Tuesday")  # refreshed, in English
     assert "Errors: " in page.day_summary.text()  # DayLogs.changed reached the new page
-    for signal in (gui.state.install.changed, gui.state.updates.changed, gui.state.gbs.changed,
-                   gui.state.calendar.changed, gui.state.outbox.changed,
-                   gui.state.request.draft_changed, gui.state.plan.changed):
-        signal.emit()  # the old pages' relays died with them: a dead receiver would raise here
+    for sig in (gui.state.install.changed, gui.state.updates.changed, gui.state.gbs.changed,
+                gui.state.calendar.changed, gui.state.outbox.changed,
+                gui.state.request.draft_changed, gui.state.plan.changed):
+        sig.emit()  # the old pages' relays died with them: a dead receiver would raise here
     gui.state.calendar.progress.emit(0.5)
     assert page.isVisible()
