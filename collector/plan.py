@@ -159,7 +159,7 @@ def make_plan(root: SystemRoot, inst: Installation, options: CollectOptions,
         if seconds >= 60:
             note += _("; займёт около {time} — программой можно пользоваться",
                       time=_duration(seconds))
-        add(PlanItem("database", "database/main.fbk", int(db.size_bytes * DB_BACKUP_RATIO),
+        add(PlanItem("database", "database/main.fbk", expected_backup_size(db),
                      note=str(note), estimated=True))
     elif db is not None and db.networked:
         plan.problems.append(str(_("База данных находится на другом компьютере (сетевое "
@@ -186,6 +186,18 @@ def make_plan(root: SystemRoot, inst: Installation, options: CollectOptions,
                 need=human_size(s.needed), free=human_size(s.free or 0),
                 hint=suggest_folder(s.needed, exclude=s.folder))))
     return plan
+
+
+def expected_backup_size(db: Any) -> int:
+    """The size a gbak backup of this database will have: the program's own newest backup
+    knows it best (its zip lists the .fbk's size); without one, a ratio of the .fdb size."""
+    from collector.database import find_program_backups
+
+    with contextlib.suppress(OSError):
+        for backup in find_program_backups(db.backup_path, None):
+            if backup.fbk_size:
+                return backup.fbk_size
+    return int(db.size_bytes * DB_BACKUP_RATIO)
 
 
 def free_space(folder: Path) -> int | None:

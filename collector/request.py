@@ -1105,26 +1105,6 @@ def render_request_text(form: RequestForm, ctx: RequestContext | None = None) ->
     return clean_text("\n".join(str(x) for x in lines)) + "\n"
 
 
-def email_subject(form: RequestForm, ctx: RequestContext | None = None) -> str:
-    """A subject line for the e-mail: topic, version, short id, the start of the first
-    question."""
-    ctx = ctx or RequestContext()
-    parts = [TOPICS.get(form.topic, _("Обращение"))]
-    if ctx.version:
-        parts.append(f"GBS.Market {ctx.version}")
-    gbs_id = normalize_gbs_id(ctx.gbs_id or "")
-    if gbs_id:
-        parts.append(f"GBS.ID {gbs_id[:10]}…")
-    previous = normalize_previous_request(form.previous_request)
-    if previous:
-        parts.append(_("к обращению {number}", number=previous))
-    items = form.question_items()
-    if items:
-        first = items[0][1].split("\n")[0]
-        parts.append(first if len(first) <= 60 else first[:57].rstrip() + "…")
-    return " | ".join(str(p) for p in parts)
-
-
 def planned_attachments(form: RequestForm, ctx: RequestContext | None = None) -> list[str]:
     """What the bundle will carry for this form, before it exists (the GUI's preview and
     ``form render``). The pipeline passes the real list, :func:`describe_bundle_entries`."""

@@ -352,8 +352,9 @@ class Collection:
             "steps": [r.to_json() for r in self.reports],
             "redactions": self.redactions,
             "excluded": sorted(set(self.excluded)),
+            "command": list(self.options.command or []),
             **{k: v for k, v in self.extra.items() if k in (
-                "database", "logs", "system_root", "command", "form_problems", "estimate")},
+                "database", "logs", "system_root", "form_problems", "estimate")},
         }
 
 

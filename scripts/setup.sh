@@ -74,11 +74,12 @@ if [ ! -x "$venv/bin/python" ]; then
     "$py" -m venv "$venv"
 fi
 stamp="$venv/.installed"
-want=$(cat pyproject.toml | sha256sum | cut -c1-16)
+want=$(cat pyproject.toml constraints.txt | sha256sum | cut -c1-16)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     say "устанавливаю пакеты Python"
     "$venv/bin/python" -m pip install -q --upgrade pip >/dev/null
-    "$venv/bin/python" -m pip install -q -e ".[test]"
+    # Exact versions from constraints.txt: CI and every machine test what was tested here.
+    "$venv/bin/python" -m pip install -q -c constraints.txt -e ".[gui,build,test]"
     echo "$want" > "$stamp"
 fi
 

@@ -128,14 +128,21 @@ def run(args: argparse.Namespace) -> int:
         return ExitCode.OK
     cancel = threading.Event()
     _install_cancel_handlers(cancel)
-    last_step = [""]
+    last_step, last_tenth = [""], [0]
 
     def progress(ev: ProgressEvent) -> None:
         if args.json:
             return
         if ev.step != last_step[0]:
-            last_step[0] = ev.step
+            last_step[0], last_tenth[0] = ev.step, 0
             err(f"… {ev.title}")
+            return
+        # A long step (the database) says how far it is, a line per tenth, so a technician
+        # watching a terminal or a log file sees it move.
+        tenth = int(ev.step_fraction * 10)
+        if 0 < tenth < 10 and tenth > last_tenth[0]:
+            last_tenth[0] = tenth
+            err(f"  {ev.title}: {tenth * 10}%")
 
     job = Collection(root, options, progress=progress, cancel=cancel)
     result = job.run()
