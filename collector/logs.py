@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from collector.errors import Cancelled, CollectorError, ExitCode
+from collector.humanize import human_size, ru_date
 from collector.i18n import _, plural
 from collector.winsys.sharedfile import (
     NotARegularFile,
@@ -320,22 +321,6 @@ def newest_logged_version(logs_dir: Path) -> tuple[str, Path] | None:
 
 
 # --- formatting helpers ------------------------------------------------------------------------
-def human_size(n: int | float) -> str:
-    """``48,3 МБ`` — sizes as a Russian reader expects them (a message: English in the GUI)."""
-    if n < 1024:
-        return _("{n} байт", n=int(n))  # as Windows Explorer writes it, no plural forms
-    units = (_("{x} КБ", x=""), _("{x} МБ", x=""), _("{x} ГБ", x=""))
-    for i, unit in enumerate(units):
-        n /= 1024
-        if n < 1024 or i == len(units) - 1:
-            return _(unit.template, x=f"{n:.1f}".replace(".", ","))
-    return str(n)
-
-
-def ru_date(d: date) -> str:
-    return d.strftime("%d.%m.%Y")
-
-
 def _key_of(dt: datetime) -> bytes:
     return f"{dt:%Y%m%d%H%M%S}{dt.microsecond * 10:07d}".encode("ascii")
 

@@ -209,7 +209,8 @@ def step_request(job: Collection, report: StepReport, control: StepControl) -> N
 
 def step_logs(job: Collection, report: StepReport, control: StepControl) -> None:
     from collector.bundle import EntryIncomplete, SourceError
-    from collector.logs import LogFileChanged, ru_date, select_logs
+    from collector.humanize import ru_date
+    from collector.logs import LogFileChanged, select_logs
 
     day = job.options.problem_date
     selection = select_logs(
@@ -287,7 +288,7 @@ def step_database(job: Collection, report: StepReport, control: StepControl) -> 
         find_program_backups,
         target_from_installation,
     )
-    from collector.logs import human_size
+    from collector.humanize import human_size
 
     if not include_database(job):
         report.status = "skipped"

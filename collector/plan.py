@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from collector.attachments import plan_attachments
+from collector.humanize import duration, human_size
 from collector.i18n import _
 from collector.installation import Installation
-from collector.logs import human_size
 from collector.steps import CollectOptions
 from collector.sysroot import SystemRoot
 
@@ -158,7 +158,7 @@ def make_plan(root: SystemRoot, inst: Installation, options: CollectOptions,
         note = _("резервная копия из файла {size}", size=human_size(db.size_bytes))
         if seconds >= 60:
             note += _("; займёт около {time} — программой можно пользоваться",
-                      time=_duration(seconds))
+                      time=duration(seconds))
         add(PlanItem("database", "database/main.fbk", expected_backup_size(db),
                      note=str(note), estimated=True))
     elif db is not None and db.networked:
@@ -303,7 +303,7 @@ def format_plan(plan: Plan) -> str:
         size = sum(i.size for i in items)
         secs = plan.seconds.get(g, 0.0)
         lines.append(f"\n{GROUP_TITLES[g]} — {len(items)}, {human_size(size)}"
-                     + (f", ~{_duration(secs)}" if secs >= 1 else ""))
+                     + (f", ~{duration(secs)}" if secs >= 1 else ""))
         for i in items:
             est = "~" if i.estimated else ""
             note = f" ({i.note})" if i.note else ""
@@ -311,7 +311,7 @@ def format_plan(plan: Plan) -> str:
     lines.append("")
     lines.append(str(_("Итого: {total} до сжатия, архив около {archive}, время около {time}.",
                        total=human_size(plan.total_bytes), archive=human_size(plan.archive_bytes),
-                       time=_duration(plan.total_seconds))))
+                       time=duration(plan.total_seconds))))
     for s in plan.space:
         mark = "+" if s.ok else "!"
         lines.append(f"{mark} " + str(_("Место в {folder} ({purpose}): нужно {need}, свободно "
@@ -324,12 +324,3 @@ def format_plan(plan: Plan) -> str:
     lines.append("")
     lines.append(str(_("Исключить файл или папку: --exclude ПУТЬ (например --exclude config).")))
     return "\n".join(lines)
-
-
-def _duration(seconds: float) -> str:
-    if seconds < 60:
-        return str(_("{n} с", n=max(1, round(seconds))))
-    minutes = round(seconds / 60)
-    if minutes < 60:
-        return str(_("{n} мин", n=minutes))
-    return str(_("{h} ч {m} мин", h=minutes // 60, m=minutes % 60))

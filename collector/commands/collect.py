@@ -11,6 +11,7 @@ from pathlib import Path
 
 from collector.cli import add_json_option, add_root_option, err, print_json
 from collector.errors import CollectorError, ExitCode
+from collector.humanize import human_size
 from collector.i18n import _
 from collector.secret_input import (
     ARCHIVE_PASSWORD_ENV,
@@ -193,9 +194,9 @@ def format_result(result) -> str:
     if result.paths:
         size = sum(p.stat().st_size for p in result.paths if p.exists())
         if len(result.paths) == 1:
-            lines.append(f"Архив готов: {result.paths[0]} ({size / 2**20:.1f} МБ)")
+            lines.append(f"Архив готов: {result.paths[0]} ({human_size(size)})")
         else:
-            lines.append(f"Архив готов: {len(result.paths)} частей, всего {size / 2**20:.1f} МБ:")
+            lines.append(f"Архив готов: {len(result.paths)} частей, всего {human_size(size)}:")
             lines += [f"  {p}" for p in result.paths]
     if result.exit_code == ExitCode.STEP_FAILED:
         lines.append("Некоторые шаги не удались — архив собран без них, причины записаны в "

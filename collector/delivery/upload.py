@@ -55,6 +55,7 @@ from collector.delivery.tus import (
     TusClient,
     UploadGone,
 )
+from collector.humanize import human_size
 from collector.i18n import _
 
 log = logging.getLogger("collector.delivery")
@@ -62,14 +63,6 @@ log = logging.getLogger("collector.delivery")
 PROGRESS_EVERY = 0.2  # seconds between progress callbacks (the last one always comes)
 MIN_CHUNK = 64 << 10
 CHUNK_SECONDS = 10.0  # aim of one PATCH's duration on a slow line
-
-
-def human_size(n: float) -> str:
-    for unit in ("байт", "КБ", "МБ", "ГБ"):
-        if n < 1024 or unit == "ГБ":
-            return f"{n:.0f} {unit}" if unit == "байт" else f"{n:.1f} {unit}".replace(".", ",")
-        n /= 1024
-    return str(n)
 
 
 @dataclass
