@@ -5,8 +5,8 @@ from __future__ import annotations
 from collector.humanize import human_size
 from collector.i18n import Text, _, join, plural, retranslate
 
-EN = {"Файлов: {n}": "Files: {n}", "{whole},{tenth} МБ": "{whole}.{tenth} MB", "Копия: {size}": "Backup: {size}",
-      "нет связи": "no connection"}
+EN = {"Файлов: {n}": "Files: {n}", "{whole},{tenth} МБ": "{whole}.{tenth} MB",
+      "Копия: {size}": "Backup: {size}", "нет связи": "no connection"}
 
 
 def tr(template: str) -> str:

@@ -592,7 +592,7 @@ class AppState(QObject):
         return self.form.problem_date or self.today
 
     def collect_options(self):
-        from collector.steps import CollectOptions
+        from collector.pipeline import CollectOptions
 
         form = self.form.to_json()
         form["include_database"] = self.include_database()
@@ -616,8 +616,8 @@ class AppState(QObject):
         )
 
     def start_collection(self):
+        from collector.pipeline import Collection
         from collector.redact import register_secret
-        from collector.steps import Collection
 
         self.save_draft()
         options = self.collect_options()

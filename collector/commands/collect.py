@@ -9,17 +9,18 @@ import threading
 from datetime import date
 from pathlib import Path
 
+from collector import sources
 from collector.cli import add_json_option, add_root_option, err, print_json
 from collector.errors import CollectorError, ExitCode
 from collector.humanize import human_size
 from collector.i18n import _
+from collector.pipeline import Collection, CollectOptions, ProgressEvent
 from collector.secret_input import (
     ARCHIVE_PASSWORD_ENV,
     DB_PASSWORD_ENV,
     add_secret_option,
     resolve_secret,
 )
-from collector.steps import STEP_TITLES, Collection, CollectOptions, ProgressEvent
 from collector.sysroot import SystemRoot
 
 
@@ -69,9 +70,9 @@ def parse_time_limits(items: list[str]) -> dict[str, float]:
     limits = {}
     for item in items:
         name, sep, seconds = item.partition("=")
-        if not sep or name not in STEP_TITLES:
+        if not sep or name not in sources.names():
             raise CollectorError(_("Неверный предел времени {item!r}: нужно ШАГ=СЕКУНДЫ, шаги: "
-                                   "{steps}", item=item, steps=", ".join(STEP_TITLES)))
+                                   "{steps}", item=item, steps=", ".join(sources.names())))
         try:
             limits[name] = float(seconds)
         except ValueError:
@@ -186,7 +187,7 @@ def format_result(result) -> str:
     marks = {"ok": "+", "skipped": "·", "failed": "!"}
     lines = ["", "Шаги:"]
     for r in result.steps:
-        title = STEP_TITLES.get(r.name, r.name)
+        title = sources.get(r.name).title
         tail = f" — {r.message}" if r.message else ""
         limit = " (превышено время)" if r.timeout_hit else ""
         lines.append(f"  {marks.get(r.status, '?')} {title}{limit}{tail} [{r.seconds:.1f} с]")

@@ -340,6 +340,8 @@ class RequestContext:
     latest_version: str | None = None
     gbs_id: str | None = None
     attached: list[str] = field(default_factory=list)  # lines: what the bundle carries
+    missing: list[str] = field(default_factory=list)  # lines: what could not be attached, why
+    known: list[str] = field(default_factory=list)  # «Что известно»: facts found on the PC
     today: date = field(default_factory=date.today)
     log_days: set[date] | None = None  # days with a log folder; None: unknown
     recent_requests: list[SentRequest] = field(default_factory=list)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from collector.gbsid import normalize_gbs_id
 from collector.humanize import ru_date
-from collector.i18n import _, plural_word
+from collector.i18n import _
 from collector.request.contacts import format_phone, normalize_previous_request, normalized_contact
 from collector.request.model import (
     SYMPTOMS,
@@ -16,7 +16,6 @@ from collector.request.model import (
     RequestForm,
     clean_text,
     effective_include_database,
-    parse_date,
 )
 from collector.request.rules import attachment_name, is_audio
 
@@ -51,6 +50,11 @@ def render_request_text(form: RequestForm, ctx: RequestContext | None = None) ->
         lines.append(_("Дата проблемы: {date}", date=ru_date(form.problem_date)))
     elif form.topic == "errors":
         lines.append(_("Дата проблемы: не указана"))
+    known = [clean_text(k).replace("\n", " ") for k in ctx.known if k.strip()]
+    if known:
+        lines.append("")
+        lines.append(_("Что известно:"))
+        lines += [f"- {k}" for k in known]
     lines.append("")
     items = form.question_items()
     lines.append(_("Вопросы:") if len(items) != 1 else _("Вопрос:"))
@@ -84,77 +88,37 @@ def render_request_text(form: RequestForm, ctx: RequestContext | None = None) ->
     lines.append(_("Приложено:"))
     attached = [clean_text(a).replace("\n", " ") for a in ctx.attached if a.strip()]
     lines += [f"- {a}" for a in attached] or [_("ничего")]
+    missing = [clean_text(m).replace("\n", " ") for m in ctx.missing if m.strip()]
+    if missing:
+        lines.append("")
+        lines.append(_("Не удалось приложить:"))
+        lines += [f"- {m}" for m in missing]
     return clean_text("\n".join(str(x) for x in lines)) + "\n"
 
 
 def planned_attachments(form: RequestForm, ctx: RequestContext | None = None) -> list[str]:
     """What the bundle will carry for this form, before it exists (the GUI's preview and
-    ``form render``). The pipeline passes the real list, :func:`describe_bundle_entries`."""
+    ``form render``), named by the same sources that name a real bundle's contents."""
+    from collector.sources import describe_entries
+
     ctx = ctx or RequestContext()
-    lines = []
-    if form.problem_date:
-        lines.append(_("журналы работы программы за {day}", day=ru_date(form.problem_date)))
-    if effective_include_database(form) and not ctx.database_networked:
-        lines.append(_("резервная копия базы данных"))
+    entries = []
     if normalize_gbs_id(ctx.gbs_id or ""):
-        lines.append(_("GBS.ID в текстовом виде и QR-код (gbs_id.txt, gbs_id_qr.png)"))
-    lines.append(_("настройки программы (пароли и ключи заменены на ***)"))
-    lines.append(_("сведения о компьютере (system.json)"))
+        entries.append("gbs_id.txt")
+    if form.problem_date:
+        entries.append(f"logs/{form.problem_date.isoformat()}/")
+    entries += ["config/", "system.json"]
     for raw in form.attachments:
         if raw.strip() and not is_audio(Path(raw), check_content=False):
-            lines.append(_("файл пользователя: {name}", name=attachment_name(raw)))
-    return [str(x) for x in lines]
+            entries.append(f"attachments/{attachment_name(raw)}")
+    if effective_include_database(form) and not ctx.database_networked:
+        entries.append("database/main.fbk")
+    return describe_entries(entries)
 
 
 def describe_bundle_entries(entries: Iterable[str]) -> list[str]:
-    """Lines for "Приложено:" from the bundle's entry names (``logs/2026-11-20/trace.log``…).
+    """Lines for «Приложено» from the bundle's entry names (``logs/2026-11-20/trace.log``…),
+    each named by the source that writes it (``collector.sources``)."""
+    from collector.sources import describe_entries
 
-    The request's own files (``request.*``, ``manifest.json``) are not listed.
-    """
-    days: dict[str, int] = {}
-    crpt: set[str] = set()
-    gbs_id = config = database = system = False
-    user_files: list[str] = []
-    for entry in entries:
-        parts = PurePosixPath(entry.replace("\\", "/")).parts
-        if not parts:
-            continue
-        top = parts[0]
-        if top in ("request.txt", "request.json", "manifest.json"):
-            continue
-        if top in ("gbs_id.txt", "gbs_id_qr.png"):
-            gbs_id = True
-        elif top == "system.json":
-            system = True
-        elif top == "config":
-            config = True
-        elif top == "database":
-            database = True
-        elif top == "attachments" and len(parts) > 1:
-            user_files.append(parts[-1])
-        elif top == "logs" and len(parts) > 2:
-            if "crpt" in parts[1:-1] or parts[1] == "crpt":
-                crpt.add(PurePosixPath(parts[-1]).stem)
-            else:
-                days[parts[1]] = days.get(parts[1], 0) + 1
-    lines = []
-    for day, n in sorted(days.items()):
-        d = parse_date(day)
-        lines.append(_("журналы работы программы за {day} ({n} {files})",
-                       day=ru_date(d) if d else day, n=n,
-                       files=plural_word(n, "файл", "файла", "файлов")))
-    for day in sorted(crpt):
-        d = parse_date(day)
-        lines.append(_("журнал обмена с «Честным знаком» за {day}",
-                       day=ru_date(d) if d else day))
-    if database:
-        lines.append(_("резервная копия базы данных"))
-    if gbs_id:
-        lines.append(_("GBS.ID в текстовом виде и QR-код (gbs_id.txt, gbs_id_qr.png)"))
-    if config:
-        lines.append(_("настройки программы (пароли и ключи заменены на ***)"))
-    if system:
-        lines.append(_("сведения о компьютере (system.json)"))
-    for name in user_files:
-        lines.append(_("файл пользователя: {name}", name=name))
-    return [str(x) for x in lines]
+    return describe_entries(list(entries))

@@ -8,22 +8,6 @@
         <translation>unknown</translation>
     </message>
     <message>
-        <source>{n} байт</source>
-        <translation>{n} bytes</translation>
-    </message>
-    <message>
-        <source>КБ</source>
-        <translation>KB</translation>
-    </message>
-    <message>
-        <source>МБ</source>
-        <translation>MB</translation>
-    </message>
-    <message>
-        <source>ГБ</source>
-        <translation>GB</translation>
-    </message>
-    <message>
         <source>меньше минуты</source>
         <translation>under a minute</translation>
     </message>
@@ -1633,6 +1617,22 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
         <translation>Windows did not accept the text into the clipboard (code {code}).</translation>
     </message>
     <message>
+        <source>GBS.Market на этом компьютере не найдена — собирать нечего. Убедитесь, что программа установлена, запустите её и повторите. Если программа не запускается или переустановлена, опишите проблему в обращении: с формой обращения (--form) архив соберётся и без неё.</source>
+        <translation>GBS.Market was not found on this PC — there is nothing to collect. Make sure the program is installed, start it and try again. If the program does not start or was reinstalled, describe the problem in a request: with a request form (--form) the archive is made without it.</translation>
+    </message>
+    <message>
+        <source>программа не найдена на этом компьютере</source>
+        <translation>the program was not found on this PC</translation>
+    </message>
+    <message>
+        <source>Что известно:</source>
+        <translation>What is known:</translation>
+    </message>
+    <message>
+        <source>Не удалось приложить:</source>
+        <translation>Could not be attached:</translation>
+    </message>
+    <message>
         <source>Внимание: пароль в командной строке видят другие программы на этом компьютере. Безопаснее указать параметр без значения или переменную {env}.</source>
         <translation>Warning: a password on the command line is visible to other programs on this computer. Safer: give the option without a value, or the variable {env}.</translation>
     </message>
@@ -2429,6 +2429,18 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>Could not write the GBS.ID files to {path}: {error}</translation>
     </message>
     <message>
+        <source>{whole},{tenth} ГБ</source>
+        <translation>{whole}.{tenth} GB</translation>
+    </message>
+    <message>
+        <source>{whole},{tenth} КБ</source>
+        <translation>{whole}.{tenth} KB</translation>
+    </message>
+    <message>
+        <source>{whole},{tenth} МБ</source>
+        <translation>{whole}.{tenth} MB</translation>
+    </message>
+    <message>
         <source>записей об установке GBS.Market нет</source>
         <translation>no installation records of GBS.Market</translation>
     </message>
@@ -2523,18 +2535,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>{n} байт</source>
         <translation>{n} bytes</translation>
-    </message>
-    <message>
-        <source>{x} КБ</source>
-        <translation>{x} KB</translation>
-    </message>
-    <message>
-        <source>{x} МБ</source>
-        <translation>{x} MB</translation>
-    </message>
-    <message>
-        <source>{x} ГБ</source>
-        <translation>{x} GB</translation>
     </message>
     <message>
         <source>файл занят другой программой и не даёт себя читать; закройте её и повторите</source>
@@ -2685,6 +2685,14 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>a nested folder was skipped: too deep, or a loop</translation>
     </message>
     <message>
+        <source>не приложены (не файлы настроек): {names}</source>
+        <translation>not attached (not settings files): {names}</translation>
+    </message>
+    <message>
+        <source>автоматическая резервная копия базы, сделанная программой</source>
+        <translation>the program&apos;s own automatic database backup</translation>
+    </message>
+    <message>
         <source>{product}, версия {version}</source>
         <translation>{product}, version {version}</translation>
     </message>
@@ -2739,10 +2747,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>Вместо неё приложена автоматическая копия программы от {when} ({age}).</source>
         <translation>The program&apos;s automatic copy of {when} ({age}) was included instead.</translation>
-    </message>
-    <message>
-        <source>вложения пользователя (файлов: {n})</source>
-        <translation>user&apos;s attachments ({n} files)</translation>
     </message>
     <message>
         <source>Файлов: {n}</source>
@@ -3115,14 +3119,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>nothing</translation>
     </message>
     <message>
-        <source>Обращение</source>
-        <translation>Request</translation>
-    </message>
-    <message>
-        <source>к обращению {number}</source>
-        <translation>to request {number}</translation>
-    </message>
-    <message>
         <source>журналы работы программы за {day}</source>
         <translation>the program&apos;s logs for {day}</translation>
     </message>
@@ -3307,34 +3303,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>not given</translation>
     </message>
     <message>
-        <source>Оплата и лицензирование</source>
-        <translation>Payment and licensing</translation>
-    </message>
-    <message>
-        <source>Возможности, технические вопросы и ошибки</source>
-        <translation>Features, technical questions and errors</translation>
-    </message>
-    <message>
-        <source>Сотрудничество</source>
-        <translation>Cooperation</translation>
-    </message>
-    <message>
-        <source>программа работает медленно</source>
-        <translation>the program is slow</translation>
-    </message>
-    <message>
-        <source>не удаётся найти товар в каталоге</source>
-        <translation>an item cannot be found in the catalogue</translation>
-    </message>
-    <message>
-        <source>при просмотре журнала продаж за какой-то день возникает ошибка</source>
-        <translation>an error appears when viewing the sales journal for some day</translation>
-    </message>
-    <message>
-        <source>прибыль считается некорректно</source>
-        <translation>the profit is calculated wrongly</translation>
-    </message>
-    <message>
         <source>{what}. Без значения — спросить (так пароль не виден в списке процессов); или переменная окружения {env}</source>
         <translation>{what}. Without a value: ask (so the password is not visible in the process list); or the environment variable {env}</translation>
     </message>
@@ -3397,10 +3365,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>Внутренняя ошибка: {error}</source>
         <translation>Internal error: {error}</translation>
-    </message>
-    <message>
-        <source>GBS.Market на этом компьютере не найдена — собирать нечего. Убедитесь, что программа установлена, запустите её и повторите.</source>
-        <translation>GBS.Market was not found on this computer — there is nothing to collect. Make sure the program is installed, run it and try again.</translation>
     </message>
     <message>
         <source>GBS.Market на этом компьютере не найдена.</source>
