@@ -24,12 +24,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from collector import __version__
+from collector.bundle.hashing import sha256_of_file
 from collector.delivery.bundlefile import (
     BundleFiles,
     BundleInfo,
     find_bundle,
     read_bundle_info,
-    sha256_file,
     sidecar_hashes,
 )
 from collector.delivery.state import (
@@ -232,7 +232,7 @@ class Uploader:
         self._emit(force=True, phase="hash", sent=0, total=total,
                    message=_("Подсчёт контрольной суммы…"))
         for p, s in todo:
-            s.sha256 = sha256_file(p, on_bytes, self.cancel_event.is_set)
+            s.sha256 = sha256_of_file(p, self.cancel_event, on_bytes=on_bytes)
         self._emit(force=True, phase="check", sent=0, total=files.total_size, message="")
 
     def _metadata(self, state: UploadState, i: int, info: BundleInfo) -> dict[str, str]:
