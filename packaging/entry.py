@@ -2,7 +2,7 @@
 
 ``GBS-Support-Collector.exe detect --json`` (any subcommand of ``collector.cli.COMMANDS``,
 ``--version``, ``--help``) runs the command line; anything else — a double click, a shortcut,
-``--root DIR`` — starts the GUI (``ui.app:main(argv)``).
+``--root DIR`` — starts the GUI through the app's one launcher (``ui.launch:main(argv)``).
 
 Runs from source too: ``python packaging/entry.py detect --root /tmp/demo``.
 
@@ -65,8 +65,9 @@ def run_gui(argv: list[str]) -> int:
         _arm_exit_after_show()  # before the GUI imports QApplication
     # Every build carries the GUI: an ImportError here is a packaging bug and must fail loudly.
     import ui.app
+    import ui.launch
 
-    return int(ui.app.main(argv) or 0)
+    return int(ui.launch.main(argv) or 0)
 
 
 # --- frozen-exe plumbing ------------------------------------------------------------------------
