@@ -50,6 +50,7 @@ from collector.request.model import (
     FORM_KEYS,
     RULES,
     SYMPTOMS,
+    TEMPLATE_QUESTIONS,
     TOPICS,
     Contact,
     FormError,
@@ -85,7 +86,8 @@ from collector.request.rules import (
 )
 
 __all__ = [
-    "CONTACT_KEYS", "DATA_SYMPTOMS", "FORM_KEYS", "KNOWLEDGE_BASE", "RULES", "SYMPTOMS", "TOPICS",
+    "CONTACT_KEYS", "DATA_SYMPTOMS", "FORM_KEYS", "KNOWLEDGE_BASE", "RULES", "SYMPTOMS",
+    "TEMPLATE_QUESTIONS", "TOPICS",
     "Contact", "FormError", "Problem", "RequestContext", "RequestForm", "Rules", "SentRequest",
     "advise", "attachment_name", "clean_question", "clean_text", "database_reason",
     "describe_bundle_entries", "effective_include_database", "email_problem", "format_phone",

@@ -43,6 +43,15 @@ TOPICS: dict[str, str] = {  # the desk's three queues, in its order
 }
 
 
+# The questions of a fresh FORM.json (``form new``): instructions, caught by the rules when sent
+# unchanged. One question per item, the day, what was expected: the desk's rules at work.
+TEMPLATE_QUESTIONS: dict[str, list[str]] = {
+    "errors": ["Опишите, что случилось: что вы делали, что ожидали увидеть и что увидели "
+               "(текст ошибки, номер документа). Каждый вопрос — отдельным пунктом."],
+    "licensing": ["Опишите вопрос по оплате или лицензии: когда оплачивали (дату и время), что "
+                  "пишет программа сейчас. Чек об оплате приложите в attachments."],
+    "cooperation": ["Опишите предложение о сотрудничестве: кто вы и что предлагаете."],
+}
 SYMPTOMS: dict[str, str] = {  # the guideline's examples of situations that need the database
     "slow": "программа работает медленно",
     "item_not_found": "не удаётся найти товар в каталоге",

@@ -28,10 +28,12 @@ from collector.request.model import (
     DATA_SYMPTOMS,
     RULES,
     SYMPTOMS,
+    TEMPLATE_QUESTIONS,
     TOPICS,
     Problem,
     RequestContext,
     RequestForm,
+    clean_question,
     clean_text,
     effective_include_database,
     recommend_database,
@@ -195,20 +197,20 @@ def _check_version(ctx: RequestContext, out: list[Problem]) -> None:
 def _check_gbs_id(form: RequestForm, ctx: RequestContext, out: list[Problem]) -> None:
     if ctx.gbs_id and normalize_gbs_id(ctx.gbs_id) is None:
         _p(out, "gbs_id", "error", "gbs_id.invalid",
-           _("GBS.ID «{value}» неверный. Скопируйте его из GBS.Market (Справка → О программе).",
-             value=ctx.gbs_id))
+           _("GBS.ID «{value}» неверный. Скопируйте его в окне лицензии GBS.Market кнопкой "
+             "копирования рядом с ID.", value=ctx.gbs_id))
         return
     if ctx.gbs_id:
         return
     if form.topic == "licensing":
         _p(out, "gbs_id", "error", "gbs_id.missing",
-           _("Для вопроса о лицензии нужен GBS.ID. Скопируйте его в GBS.Market: Справка → "
-             "О программе, кнопка копирования рядом с ID — сборщик подхватит его сам. Вручную "
-             "ID не переписывайте."))
+           _("Для вопроса о лицензии нужен GBS.ID. Скопируйте его в окне лицензии GBS.Market "
+             "кнопкой копирования рядом с ID — сборщик подхватит его сам. Вручную ID не "
+             "переписывайте."))
     elif form.topic == "errors":
         _p(out, "gbs_id", "warning", "gbs_id.missing",
            _("GBS.ID не найден. Он поможет поддержке быстрее найти вашу лицензию: скопируйте "
-             "его в GBS.Market (Справка → О программе)."))
+             "его в окне лицензии GBS.Market кнопкой копирования рядом с ID."))
 
 
 def _check_date(form: RequestForm, ctx: RequestContext, out: list[Problem]) -> None:
@@ -261,8 +263,14 @@ def _check_questions(form: RequestForm, out: list[Problem]) -> None:
              "пришлите их отдельными обращениями.", n=total))
     seen: dict[str, int] = {}
     topic_name = TOPICS.get(form.topic)
+    templates = {clean_question(t) for ts in TEMPLATE_QUESTIONS.values() for t in ts}
     for number, (i, q) in enumerate(items, start=1):
         fld = f"questions[{i}]"
+        if q in templates:
+            _p(out, fld, "error", "questions.template",
+               _("Вопрос {n} — подсказка из шаблона формы: замените её своим вопросом.",
+                 n=number))
+            continue
         key = re.sub(r"\W+", " ", q.lower()).strip()
         if key in seen:
             _p(out, fld, "warning", "questions.duplicate",

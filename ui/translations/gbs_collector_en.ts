@@ -1633,6 +1633,22 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
         <translation>Could not be attached:</translation>
     </message>
     <message>
+        <source>GBS.ID «{value}» неверный. Скопируйте его в окне лицензии GBS.Market кнопкой копирования рядом с ID.</source>
+        <translation>The GBS.ID «{value}» is not valid. Copy it in GBS.Market&apos;s licence window with the copy button next to the ID.</translation>
+    </message>
+    <message>
+        <source>Для вопроса о лицензии нужен GBS.ID. Скопируйте его в окне лицензии GBS.Market кнопкой копирования рядом с ID — сборщик подхватит его сам. Вручную ID не переписывайте.</source>
+        <translation>A licence question needs the GBS.ID. Copy it in GBS.Market&apos;s licence window with the copy button next to the ID — the collector picks it up by itself. Do not retype the ID.</translation>
+    </message>
+    <message>
+        <source>GBS.ID не найден. Он поможет поддержке быстрее найти вашу лицензию: скопируйте его в окне лицензии GBS.Market кнопкой копирования рядом с ID.</source>
+        <translation>GBS.ID not found. It helps support find your licence faster: copy it in GBS.Market&apos;s licence window with the copy button next to the ID.</translation>
+    </message>
+    <message>
+        <source>Вопрос {n} — подсказка из шаблона формы: замените её своим вопросом.</source>
+        <translation>Question {n} is the form template&apos;s hint: replace it with your own question.</translation>
+    </message>
+    <message>
         <source>Внимание: пароль в командной строке видят другие программы на этом компьютере. Безопаснее указать параметр без значения или переменную {env}.</source>
         <translation>Warning: a password on the command line is visible to other programs on this computer. Safer: give the option without a value, or the variable {env}.</translation>
     </message>
@@ -1697,6 +1713,14 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
     <message>
         <source>Не удалось записать {path}: {error}</source>
         <translation>Could not write {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Форма записана в {path}. Заполните questions (по вопросу в пункте) и contact, затем проверьте: form check {path}</source>
+        <translation>The form is written to {path}. Fill in questions (one question per item) and contact, then check it: form check {path}</translation>
+    </message>
+    <message>
+        <source>Файл {path} уже есть: укажите другое имя или добавьте --force.</source>
+        <translation>{path} already exists: give another name or add --force.</translation>
     </message>
     <message>
         <source>Неверная дата «{text}»: укажите её как ГГГГ-ММ-ДД, например 2026-11-20 (или 20.11.2026).</source>
@@ -2983,14 +3007,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>The exact program version could not be found. Look it up in GBS.Market: Help → About — and write it in your question, e.g. &quot;My version is 6.3.0.1693&quot;.</translation>
     </message>
     <message>
-        <source>GBS.ID «{value}» неверный. Скопируйте его из GBS.Market (Справка → О программе).</source>
-        <translation>The GBS.ID &quot;{value}&quot; is wrong. Copy it from GBS.Market (Help → About).</translation>
-    </message>
-    <message>
-        <source>Для вопроса о лицензии нужен GBS.ID. Скопируйте его в GBS.Market: Справка → О программе, кнопка копирования рядом с ID — сборщик подхватит его сам. Вручную ID не переписывайте.</source>
-        <translation>A licence question needs the GBS.ID. Copy it in GBS.Market: Help → About, the copy button next to the ID — the collector picks it up itself. Do not retype the ID.</translation>
-    </message>
-    <message>
         <source>Дата {date} ещё не наступила. Укажите день, когда появилась ошибка.</source>
         <translation>The date {date} has not come yet. Give the day the error appeared.</translation>
     </message>
@@ -3169,10 +3185,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>Версия {version} устарела{latest}. Поддержка просит сначала обновить программу по инструкции: от версии к версии программа меняется, и проблема может быть уже исправлена. Отправить обращение можно и сейчас.</source>
         <translation>Version {version} is out of date{latest}. Support asks you to update the program first, following the instructions: the program changes from version to version, and the problem may already be fixed. You can still send the request now.</translation>
-    </message>
-    <message>
-        <source>GBS.ID не найден. Он поможет поддержке быстрее найти вашу лицензию: скопируйте его в GBS.Market (Справка → О программе).</source>
-        <translation>The GBS.ID was not found. It helps support find your licence faster: copy it in GBS.Market (Help → About).</translation>
     </message>
     <message>
         <source>Укажите дату, когда появилась ошибка: поддержке нужны журналы работы программы (логи) именно за этот день.</source>
@@ -3409,10 +3421,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>Не удалось создать папку для данных сборщика {path}: {error}. Проверьте права на папку или укажите другую в переменной окружения {env}.</source>
         <translation>Could not create the collector&apos;s data folder {path}: {error}. Check the folder&apos;s permissions or give another one in the environment variable {env}.</translation>
-    </message>
-    <message>
-        <source>Не удалось создать папку {path}: {error}</source>
-        <translation>Could not create the folder {path}: {error}</translation>
     </message>
     <message>
         <source>{name} не является программой Windows ({detail})</source>
