@@ -1625,6 +1625,34 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
         <translation>the program was not found on this PC</translation>
     </message>
     <message>
+        <source>Оплата и лицензирование</source>
+        <translation>Payment and licensing</translation>
+    </message>
+    <message>
+        <source>Возможности, технические вопросы и ошибки</source>
+        <translation>Features, technical questions and errors</translation>
+    </message>
+    <message>
+        <source>Сотрудничество</source>
+        <translation>Cooperation</translation>
+    </message>
+    <message>
+        <source>программа работает медленно</source>
+        <translation>the program is slow</translation>
+    </message>
+    <message>
+        <source>не удаётся найти товар в каталоге</source>
+        <translation>an item cannot be found in the catalogue</translation>
+    </message>
+    <message>
+        <source>при просмотре журнала продаж за какой-то день возникает ошибка</source>
+        <translation>an error appears when viewing the sales journal for some day</translation>
+    </message>
+    <message>
+        <source>прибыль считается некорректно</source>
+        <translation>the profit is calculated wrongly</translation>
+    </message>
+    <message>
         <source>Что известно:</source>
         <translation>What is known:</translation>
     </message>
