@@ -28,7 +28,8 @@ sys.path.insert(0, str(REPO))
 
 ENGINE = REPO / "collector"
 UI = REPO / "ui"
-ENGINE_TABLES = {"collector/request/model.py": ("TOPICS", "SYMPTOMS")}  # plain-str tables the GUI shows
+# Plain-str tables the GUI shows, by module.
+ENGINE_TABLES = {"collector/request/model.py": ("TOPICS", "SYMPTOMS")}
 LANGS = ("en",)
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
