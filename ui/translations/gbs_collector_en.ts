@@ -2577,6 +2577,18 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>the logs do not record the version</translation>
     </message>
     <message>
+        <source>Журналы за {date} программа уже удалила: папки журналов она хранит {days} дней, журналы «Честного знака» — {crpt_days} дней.</source>
+        <translation>The program has already deleted the logs of {date}: it keeps log folders for {days} days and the Chestny ZNAK (CRPT) logs for {crpt_days} days.</translation>
+    </message>
+    <message>
+        <source>Журналы за {date} программа уже удалила: папки журналов она хранит {days} дней и удаляет более старые при запуске. Остался только журнал «Честного знака» (CRPT): он хранится {crpt_days} дней.</source>
+        <translation>The program has already deleted the logs of {date}: it keeps log folders for {days} days and deletes older ones when it starts. Only the Chestny ZNAK (CRPT) log is left: it is kept for {crpt_days} days.</translation>
+    </message>
+    <message>
+        <source>Журналы за {date} программа уже удалила: папки журналов она хранит {days} дней и удаляет более старые при запуске.</source>
+        <translation>The program has already deleted the logs of {date}: it keeps log folders for {days} days and deletes older ones when it starts.</translation>
+    </message>
+    <message>
         <source>файл не прочитан: {error}</source>
         <translation>the file could not be read: {error}</translation>
     </message>
@@ -2827,6 +2839,18 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>выбран пользователем</source>
         <translation>chosen by the user</translation>
+    </message>
+    <message>
+        <source>Ближайшие дни с журналами: {days}.</source>
+        <translation>Nearest days with logs: {days}.</translation>
+    </message>
+    <message>
+        <source>архив, который программа сделала из журнала прошлого дня: взят как есть ({name} внутри)</source>
+        <translation>the archive the program made of a past day&apos;s log: taken as it is ({name} inside)</translation>
+    </message>
+    <message>
+        <source>За {date} нет папки журналов {path}, есть только журнал «Честного знака» (CRPT).</source>
+        <translation>There is no log folder {path} for {date}, only the Chestny ZNAK (CRPT) log.</translation>
     </message>
     <message>
         <source>{name} не прочитан ({error})</source>
