@@ -10,7 +10,6 @@ concatenated, so ``D:\\GBS`` means ``D:\\GBSLogs\\``). Nothing here writes anyth
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -615,10 +614,3 @@ def _preference(inst: Installation) -> tuple:
         inst.data_path.is_dir(),
         version,
     )
-
-
-def detection_json(det: Detection, update=None) -> str:
-    data = det.to_json()
-    if update is not None:
-        data["update"] = update.to_json()
-    return json.dumps(data, ensure_ascii=False, indent=2)
