@@ -110,63 +110,10 @@ def read_country(configs_dir: Path) -> str:
     return settings_facts(configs_dir).country
 
 
-# --- what the program keeps in Configs (GBS_MARKET.md §5) --------------------------------------
-PROGRAM_CONFIGS = ("Devices.json", "Settings.json", "DataBase.json", "Cafe.json",
-                   "FilterOptions.json", "Integrations.json", "testing.json")
-TEXT_CONFIG_SUFFIXES = (".json", ".conf", ".config", ".xml", ".ini", ".txt", ".log", ".csv")
-MAX_CONFIG_DEPTH = 4  # Configs\ExcelTemplates\ImportToCatalog\<file>
-MAX_CONFIG_FILE = 16 * 1024 * 1024
-
-COUNTRIES = ("NotSet", "Russia", "Ukraine", "Azerbaijan", "Kazakhstan", "Belarus", "Uzbekistan",
-             "Armenia")
+# --- what Settings.json and DataBase.json say (GBS_MARKET.md §5) ---------------------------------
 VERSION_UPDATE = {0: "Release", 1: "Beta", 2: "Develop"}
 UPDATE_TYPE = {0: "NoUpdate", 1: "UpdateNotification", 2: "AutoUpdate"}
 MODE_PROGRAM = {0: "Shop", 1: "Cafe", 2: "Home", 3: "None"}
-
-
-@dataclass(frozen=True)
-class ConfigFile:
-    """One file of ``Configs``: where it goes in the bundle and how."""
-
-    path: Path
-    arcname: str  # config/<path inside Configs, with forward slashes>
-    size: int
-    redact: bool  # text: secrets replaced; otherwise copied as it is
-    known: bool  # one of the files the program itself writes
-
-
-def config_files(configs_dir: Path) -> list[ConfigFile]:
-    """Every file under ``Configs`` the bundle takes, in a stable order. The review and the
-    collection both list exactly these."""
-    found: list[ConfigFile] = []
-
-    def walk(folder: Path, rel: str, depth: int) -> None:
-        try:
-            entries = sorted(folder.iterdir(), key=lambda p: p.name.casefold())
-        except OSError:
-            return
-        for p in entries:
-            try:
-                if p.is_symlink():
-                    continue  # a link out of Configs is not the program's
-                if p.is_dir():
-                    if depth + 1 < MAX_CONFIG_DEPTH:
-                        walk(p, f"{rel}{p.name}/", depth + 1)
-                    continue
-                if not p.is_file():
-                    continue
-                size = p.stat().st_size
-            except OSError:
-                continue
-            if size > MAX_CONFIG_FILE:
-                continue
-            found.append(ConfigFile(p, f"config/{rel}{p.name}", size,
-                                    p.suffix.lower() in TEXT_CONFIG_SUFFIXES,
-                                    depth == 0 and p.name in PROGRAM_CONFIGS))
-
-    if configs_dir.is_dir():
-        walk(configs_dir, "", 0)
-    return found
 
 
 def _section(data: dict[str, Any], name: str) -> dict[str, Any]:

@@ -76,6 +76,7 @@ class DatabaseInfo:
     has_credentials: bool
     backup_path: Path | None
     backup_path_windows: str | None
+    create_db_in_backup: bool | None = None  # BackUp.CreateDbInBackup: the program's zips hold it
 
     @property
     def networked(self) -> bool:
@@ -494,6 +495,7 @@ def _database(
         has_credentials=bool(cfg and cfg.has_credentials),
         backup_path=backup_path,
         backup_path_windows=cfg.backup_path_windows if cfg else None,
+        create_db_in_backup=cfg.create_db_in_backup if cfg else None,
     )
     return info, (cfg.correct_exit if cfg else None), problems
 

@@ -49,7 +49,7 @@ def test_demo_detected_with_exact_version(demo: DemoInfo) -> None:
     assert db.backup_path_windows == "C:\\Users\\Магазин\\Documents\\GBS.Market6_backups\\"
     assert inst.correct_exit is False
     assert inst.running == []
-    assert inst.found_by == ["registry", "default_folder"]
+    assert inst.found_by == ["registry", "autostart", "default_folder"]
     names = [(s.name, s.status) for s in det.sources]
     assert names == [("registry", "found"), ("default_folder", "found"),
                      ("process", "not_found"), ("data_folder", "found")]

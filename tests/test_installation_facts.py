@@ -7,6 +7,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from collector.database.program_backups import (
+    fbk_name_for,
+    find_program_backups,
+    no_fbk_reason,
+)
 from collector.database.tools import market_firebird_dirs, market_services
 from collector.demo_exe import write_exe
 from collector.installation import detect
@@ -161,3 +166,35 @@ def test_both_firebird_services_and_their_gbak_folders():
                 ServiceInfo("Spooler", "Print", "running", "auto", None)]
     assert [s.name for s in market_services(services)] == [
         "FirebirdServer_9b6e7ae5", "FirebirdServerFirebirdForGBS"]  # the program's preference
+
+
+def _program_zip(folder: Path, name: str, fbk: str | None) -> Path:
+    """§7: <BackUp.Path>\\<GBS.ID>\\yyyy-MM-dd_HH-mm-ss.zip, <db name>.fbk at the root."""
+    import zipfile
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    with zipfile.ZipFile(path, "w") as z:
+        if fbk:
+            z.writestr(fbk, b"gbak backup")
+        z.writestr("Configs/DataBase.json", b"{}")
+        z.writestr("Logs/2026-11-19/trace.log", b"")
+    return path
+
+
+def test_the_programs_backup_is_named_after_the_database(tmp_path):
+    assert fbk_name_for("D:\\Базы\\MAGAZ.FDB") == "MAGAZ.fbk"
+    assert fbk_name_for(None) == "main.fbk"
+    folder = tmp_path / "GBS.Market6_backups" / "0F3A9C5E7B214D6A8E1F2C3B4A5D6E7F"
+    _program_zip(folder, "2026-11-19_21-59-49.zip", "MAGAZ.fbk")
+    _program_zip(folder, "2026-11-20_08-00-03.zip", None)  # gbak failed at this start
+    found = find_program_backups(folder.parent, None, db_name="MAGAZ.fbk")
+    assert [(b.path.name, b.fbk_name) for b in found] == [
+        ("2026-11-20_08-00-03.zip", None), ("2026-11-19_21-59-49.zip", "MAGAZ.fbk")]
+
+
+def test_why_the_programs_zip_has_no_database():
+    assert "сетевой клиент" in no_fbk_reason("NetWork", True, "HiPos")
+    assert "HiPos" in no_fbk_reason("NetWork", True, "HiPos")
+    assert "CreateDbInBackup" in no_fbk_reason("Local", False)
+    assert "gbak" in no_fbk_reason("Local", True) and "backup.log" in no_fbk_reason("Local", None)
