@@ -549,8 +549,8 @@ def _version_line(facts: VersionFacts) -> str | None:
 def _started_line(logs_dir: Path) -> str | None:
     """What follows «Запуск программы.» in the newest day's trace.log."""
     for _day, folder in sorted(logs.day_folders(logs_dir).items(), reverse=True)[:2]:
-        trace = _existing_case(folder / "trace.log")
-        try:
+        try:  # a day folder closed to us (PermissionError) is just not read here
+            trace = _existing_case(folder / "trace.log")
             found = last_mark(trace, STARTED) if trace.is_file() else None
         except OSError:
             found = None
