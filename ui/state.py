@@ -723,19 +723,16 @@ class AppState(QObject):
         holder: dict[str, Any] = {}
 
         def work(task: tasks.Task):
-            from collector.delivery import Outbox, uploader_from_settings
+            from collector.delivery import Sender
             from collector.settings import load_settings
 
-            up = uploader_from_settings(load_settings(), on_progress=task.progress)
-            holder["uploader"] = up
-            watch = _CancelBridge(task, up)
+            sender = Sender(load_settings(), on_progress=task.progress)
+            holder["sender"] = sender
+            watch = _CancelBridge(task, sender)
             try:
-                outbox = Outbox()
-                entry = outbox.add(paths[0])
-                return outbox.send(entry, lambda files: up.upload(files, password=password))
+                return sender.send(paths[0], password)
             finally:
                 watch.stop()
-                up.close()
 
         def done(result) -> None:
             self.uploading = None
