@@ -16,7 +16,7 @@ from collector.plan import record_backup_rate
 from collector.redact import redact_config
 from collector.settings import load_settings
 from collector.steps import StepTimeout
-from collector.updates import check_latest
+from collector.updates import check_installation
 
 if TYPE_CHECKING:
     from collector.bundle import BundleResult
@@ -54,9 +54,7 @@ def step_installation(job: Collection, report: StepReport, control: StepControl)
         return
     job.extra["system_root"] = str(job.root.base) if job.root.base else None
     if job.options.check_updates:
-        settings = load_settings()
-        status = check_latest(inst.version, settings.latest_version_url,
-                              settings.update_check_timeout)
+        status = check_installation(inst, load_settings())
         job.extra["update"], job.extra["update_obj"] = status.to_json(), status
     version = inst.version or _("не определена")
     report.message = _("{product}, версия {version}", product=inst.product, version=version)

@@ -26,6 +26,7 @@ Bodies are stored on disk (``store``), so big ones cost no memory.
 
 from __future__ import annotations
 
+import contextlib
 import email.message
 import hashlib
 import itertools
@@ -178,7 +179,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: _Server
     protocol_version = "HTTP/1.1"
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
     def _reply(self, status: int, body: bytes, ctype: str = "application/json",
@@ -208,10 +209,10 @@ class _Handler(BaseHTTPRequestHandler):
             post.received += len(block)
             left -= len(block)
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:
         self._reply(404, b"{}")
 
-    def do_POST(self) -> None:  # noqa: N802 - http.server's name
+    def do_POST(self) -> None:
         srv = self.server
         post = srv.owner._new_post(self.path, dict(self.headers.items()),
                                    int(self.headers.get("Content-Length") or 0))
@@ -279,10 +280,9 @@ class _Handler(BaseHTTPRequestHandler):
         self._reply(200, json.dumps({"task": post.task}).encode())
 
     def handle(self) -> None:
-        try:
+        # A fault closed the connection under the handler: nothing more to say.
+        with contextlib.suppress(ConnectionError, OSError, ValueError):
             super().handle()
-        except (ConnectionError, OSError, ValueError):
-            pass  # a fault closed the connection under the handler: nothing more to say
 
 
 class _Server(ThreadingHTTPServer):
@@ -367,3 +367,37 @@ class IntakeServer:
         """Wait until ``n`` POSTs have arrived (no sleeping in the tests)."""
         with self._lock:
             return self.got_post.wait_for(lambda: len(self.posts) >= n, timeout)
+
+
+class SilentServer:
+    """Accepts connections on ``127.0.0.1`` and never reads or answers (a hung server)."""
+
+    def __init__(self) -> None:
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener.settimeout(0.1)
+        self.port = self.listener.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.accepted: list[socket.socket] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _addr = self.listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self.accepted.append(conn)
+
+    def __enter__(self) -> SilentServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(5)
+        for c in self.accepted:
+            c.close()
+        self.listener.close()

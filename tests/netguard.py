@@ -40,6 +40,7 @@ NETWORK_KEYS = frozenset(LOOPBACK_SETTINGS)
 
 violations: list[str] = []
 _installed = False
+_to_file = False  # a child process: report into the NETGUARD_LOG file for the parent
 
 
 def env_overrides() -> dict[str, str]:
@@ -78,7 +79,7 @@ def _allowed(sock: socket.socket, address: object) -> bool:
 def _record(what: str) -> None:
     violations.append(what)
     log = os.environ.get(LOG_ENV)
-    if log:
+    if log and _to_file:
         try:
             with open(log, "a", encoding="utf-8") as f:
                 f.write(f"{os.getpid()} {what}\n")
@@ -86,9 +87,11 @@ def _record(what: str) -> None:
             pass
 
 
-def install() -> None:
-    """Refuse (and record) every connection and name lookup outside loopback in this process."""
-    global _installed
+def install(*, child: bool = False) -> None:
+    """Refuse (and record) every connection and name lookup outside loopback in this process;
+    a ``child`` also reports them into the ``NETGUARD_LOG`` file."""
+    global _installed, _to_file
+    _to_file = child
     if _installed:
         return
     _installed = True

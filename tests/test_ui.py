@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests import ui_support
+from tests import netguard, ui_support
 from tests.ui_support import REPO, TODAY, Gui, start_gui, type_text, zbar
 
 gui, ui_env = ui_support.gui, ui_support.ui_env  # pytest fixtures used by name below
@@ -82,16 +82,18 @@ def test_no_installation_says_what_to_do(qtbot, ui_env, tmp_path: Path) -> None:
 
 
 def test_update_check_runs_off_the_gui_thread(qtbot, demo, ui_env, tmp_path: Path) -> None:
-    """A server that answers slowly: the window is there at once, the answer fills in later."""
+    """A feed that answers only when the test says so: the window is there at once, the answer
+    fills in later."""
     import http.server
     import threading
-    import time
 
-    class Slow(http.server.BaseHTTPRequestHandler):
+    release = threading.Event()
+
+    class Held(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            time.sleep(1.5)
-            body = json.dumps({"version": "6.7.0.3000"}).encode()
-            self.send_response(200)
+            release.wait(30)
+            body = json.dumps({"Version": "6.7.0.3000", "Md5": "0" * 32}).encode()
+            self.send_response(200 if self.path.endswith("/updates/release//info.json") else 404)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
@@ -100,23 +102,24 @@ def test_update_check_runs_off_the_gui_thread(qtbot, demo, ui_env, tmp_path: Pat
         def log_message(self, *a) -> None:
             pass
 
-    srv = http.server.HTTPServer(("127.0.0.1", 0), Slow)
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Held)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     ui_env["settings"].write_text(json.dumps(
-        {"latest_version_url": f"http://127.0.0.1:{srv.server_port}/latest"}))
+        {**netguard.LOOPBACK_SETTINGS, "update_mirrors": [f"http://127.0.0.1:{srv.server_port}"],
+         "update_check_timeout": 20}))
     from ui.app import build
 
-    started = time.monotonic()
     ctrl = build(["--root", str(demo.root), "--today", TODAY, "--out", str(ui_env["out"])])
     g = Gui(ctrl, qtbot, ui_env["out"])
     try:
-        assert time.monotonic() - started < 1.5  # not waiting for the server
         qtbot.waitUntil(lambda: g.state.update_checking, timeout=5000)
         assert "Проверяю, последняя ли это версия" in labels_text(g.page("start"))
+        release.set()
         qtbot.waitUntil(lambda: g.state.update is not None, timeout=15000)
         text = labels_text(g.page("start"))
-        assert "устарела, последняя — 6.7.0.3000" in text
+        assert "Доступно обновление 6.7.0.3000" in text
     finally:
+        release.set()
         g.close()
         srv.shutdown()
 

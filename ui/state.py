@@ -270,13 +270,9 @@ class AppState(QObject):
 
         def work(task: tasks.Task):
             from collector.settings import load_settings
-            from collector.updates import UpdateStatus, check_latest
+            from collector.updates import check_installation
 
-            if not enabled:
-                return UpdateStatus("unknown", version, None,
-                                    _("Проверка обновлений отключена."))
-            s = load_settings()
-            return check_latest(version, s.latest_version_url, s.update_check_timeout)
+            return check_installation(inst, load_settings(), online=enabled)
 
         def done(status) -> None:
             self.update = status

@@ -8,9 +8,10 @@ from collector.cli import add_json_option, add_root_option, err, print_json
 from collector.errors import ExitCode
 from collector.gbsid import find_gbs_ids, no_id_help
 from collector.installation import Detection, Installation, detect
+from collector.logs import human_size
 from collector.settings import load_settings
 from collector.sysroot import SystemRoot
-from collector.updates import UpdateStatus, check_latest
+from collector.updates import UpdateStatus, check_installation
 
 SOURCE_NAMES = {
     "registry": "реестр",
@@ -30,21 +31,32 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("detect", help="найти GBS.Market и её точную версию")
     add_root_option(p)
     add_json_option(p)
-    p.add_argument("--offline", action="store_true", help="не проверять наличие обновлений")
-    p.add_argument("--latest-url", metavar="URL",
-                   help="адрес, где опубликована последняя версия (вместо настроек)")
+    add_update_options(p)
     p.set_defaults(handler=run)
+
+
+def add_update_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--offline", action="store_true",
+                   help="не спрашивать сервер обновлений (только последний ответ, сохранённый "
+                        "программой)")
+    p.add_argument("--update-mirror", metavar="URL", action="append",
+                   help="сервер обновлений программы (вместо update_mirrors из настроек; можно "
+                        "несколько, по порядку)")
+
+
+def check_update_for(inst: Installation, args: argparse.Namespace) -> UpdateStatus:
+    settings = load_settings()
+    if args.update_mirror:
+        settings.update_mirrors = list(args.update_mirror)
+    return check_installation(inst, settings, online=not args.offline)
 
 
 def run(args: argparse.Namespace) -> int:
     root = SystemRoot.from_arg(args.root)
     detection = detect(root)
     update = None
-    if detection.installation is not None and not args.offline:
-        settings = load_settings()
-        update = check_latest(detection.installation.version,
-                              args.latest_url or settings.latest_version_url,
-                              settings.update_check_timeout)
+    if detection.installation is not None:
+        update = check_update_for(detection.installation, args)
     gbs_ids = find_gbs_ids(root, detection.installation) if detection.installation else []
     if args.json:
         data = detection.to_json()
@@ -54,16 +66,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         err(format_detection(detection, update, gbs_ids))
     return ExitCode.OK if detection.installation is not None else ExitCode.NO_INSTALLATION
-
-
-def _size(n: int | None) -> str:
-    if n is None:
-        return "?"
-    for unit in ("байт", "КБ", "МБ", "ГБ"):
-        if n < 1024 or unit == "ГБ":
-            return f"{n:.0f} {unit}" if unit == "байт" else f"{n:.1f} {unit}".replace(".", ",")
-        n /= 1024
-    return str(n)
 
 
 def format_installation(inst: Installation, update: UpdateStatus | None) -> list[str]:
@@ -85,7 +87,8 @@ def format_installation(inst: Installation, update: UpdateStatus | None) -> list
         lines.append("  База данных:      не найдена")
     else:
         where = CONNECTION.get(db.connection_type, db.connection_type)
-        size = _size(db.size_bytes) if db.exists else "файла нет"
+        size = human_size(db.size_bytes) if db.exists and db.size_bytes is not None \
+            else "файла нет"
         lines.append(f"  База данных:      {db.path_windows} ({size}), {where}, "
                      f"сервер {db.server}:{db.port}")
     if inst.running:

@@ -124,7 +124,8 @@ def _status_text(e: OutboxEntry) -> str:
     if e.status == WAITING and e.request_code and e.large_part == "pending":
         return _("обращение {number} принято, полный архив ждёт отправки", number=e.request_code)
     return {WAITING: _("ждёт отправки"),
-            SENT: _("отправлен, номер обращения {code}", code=e.request_code),
+            SENT: _("отправлен, код {code}", code=e.request_code) if e.channel == "tus"
+            else _("отправлен, номер обращения {code}", code=e.request_code),
             UNCERTAIN: _("возможно, дошёл (попытка {when}): ответ сервера не получен",
                          when=when_text(e.uncertain_at)),
             FAILED: _("не отправлен")}.get(e.status, e.status)

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from collector.delivery.bundlefile import BundleFiles, sha256_file, sidecar_hashes
+from collector.bundle import sha256_of_file
+from collector.delivery.bundlefile import BundleFiles, sidecar_hashes
 from collector.delivery.tus import DeliveryError
 from collector.errors import Cancelled
 from collector.i18n import _
@@ -82,7 +84,7 @@ class SendHasher:
 
 def expected_hashes(files: BundleFiles, password: str | None = None, *,
                     on_bytes: Callable[[int], None] | None = None,
-                    cancelled: Callable[[], bool] | None = None) -> dict[str, str]:
+                    cancel: threading.Event | None = None) -> dict[str, str]:
     """``file name → sha256`` every part must have when sent.
 
     From ``<bundle>.sha256`` when it lists every part. Without it the archive must pass
@@ -93,25 +95,25 @@ def expected_hashes(files: BundleFiles, password: str | None = None, *,
         return {p.name: known[p.name] for p in files.parts}
     from collector.bundle import verify_bundle
 
-    report = verify_bundle(files.parts[0], password)
+    report = verify_bundle(files.parts[0], password, cancel=cancel)
     if not report.ok:
         raise Tampered(_(
             "Архив {name} не прошёл проверку и не отправлен: {problem} Соберите архив заново.",
             name=files.name, problem=" ".join(str(p) for p in report.problems)))
     out = {}
     for p in files.parts:
-        out[p.name] = sha256_file(p, on_bytes, cancelled)
+        out[p.name] = sha256_of_file(p, cancel, on_bytes=on_bytes)
     return out
 
 
-def read_verified(path: Path, expected: str, cancelled: Callable[[], bool] | None = None) -> bytes:
+def read_verified(path: Path, expected: str, cancel: threading.Event | None = None) -> bytes:
     """The whole file, refused when its bytes do not match ``expected`` (for the e-mail draft,
     which holds the attachment in memory anyway)."""
     hasher = SendHasher(path, expected)
     chunks = []
     with open(path, "rb") as f:
         while block := f.read(BLOCK):
-            if cancelled and cancelled():
+            if cancel is not None and cancel.is_set():
                 raise Cancelled()
             hasher.feed(block)
             chunks.append(block)

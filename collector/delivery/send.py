@@ -84,24 +84,20 @@ class SendResult:
         return d
 
     def summary(self) -> Text:
-        """What happened, for people (Russian)."""
+        """What happened, for people (Russian); the number itself is shown beside it."""
         if self.already_sent:
-            return _("Этот архив уже отправлен раньше: номер обращения {number}. Второй раз он "
-                     "не отправлен.", number=self.request_number)
+            return _("Этот архив уже отправлен раньше; второй раз он не отправлен.")
         if self.channel == "tus":
-            return _("Архив загружен на сервер поддержки. Код обращения: {number}.",
-                     number=self.request_number)
+            return _("Архив загружен на сервер поддержки: сообщите этот код поддержке — по нему "
+                     "найдут ваш архив.")
         if not self.large_part:
-            return _("Обращение принято поддержкой вместе с архивом. Номер обращения: {number}.",
-                     number=self.request_number)
+            return _("Обращение принято поддержкой вместе с архивом.")
         if self.large_part == "tus":
-            return _("Обращение принято поддержкой (номер {number}) с архивом без базы данных; "
-                     "полный архив с базой загружен отдельно и привязан к этому номеру.",
-                     number=self.request_number)
-        return _("Обращение принято поддержкой (номер {number}) с архивом без базы данных. "
-                 "Полный архив с базой подготовлен письмами ({count}) с номером обращения в "
-                 "теме: отправьте их все{to}.", number=self.request_number,
-                 count=len(self.drafts),
+            return _("Обращение принято поддержкой с архивом без базы данных; полный архив с "
+                     "базой загружен отдельно и привязан к номеру обращения.")
+        return _("Обращение принято поддержкой с архивом без базы данных. Полный архив с базой "
+                 "подготовлен письмами ({count}) с номером обращения в теме: отправьте их "
+                 "все{to}.", count=len(self.drafts),
                  to=_(" на {address}", address=self.recipient) if self.recipient else "")
 
 
@@ -264,8 +260,7 @@ class Sender:
             self.progress.sent += n
             self.progress.emit("hash")
 
-        expected = expected_hashes(files, password, on_bytes=hashed,
-                                   cancelled=self.cancel_event.is_set)
+        expected = expected_hashes(files, password, on_bytes=hashed, cancel=self.cancel_event)
         if not self.intake_url:
             return self._tus_only(entry, files, info, password)
         if entry.channel == "intake" and entry.request_code and entry.large_part == "pending":

@@ -45,9 +45,9 @@ def _valid(existing: BundleFiles) -> bool:
     known = sidecar_hashes(existing)
     if not all(p.name in known for p in existing.parts):
         return False
-    from collector.delivery.bundlefile import sha256_file
+    from collector.bundle import sha256_of_file
 
-    return all(sha256_file(p) == known[p.name] for p in existing.parts)
+    return all(sha256_of_file(p) == known[p.name] for p in existing.parts)
 
 
 def small_bundle(files: BundleFiles, out_dir: Path, limit: int, password: str | None = None,
@@ -59,8 +59,7 @@ def small_bundle(files: BundleFiles, out_dir: Path, limit: int, password: str | 
     its password, damaged) or nothing small enough is left."""
     import py7zr
 
-    from collector.bundle import BundleWriter
-    from collector.bundle_stream import JoinedReader
+    from collector.bundle import BundleWriter, JoinedReader
 
     out_dir.mkdir(parents=True, exist_ok=True)
     name = small_name(files)

@@ -238,8 +238,7 @@ class Uploader:
 
         self._emit(force=True, phase="hash", sent=0, total=total,
                    message=_("Проверка архива перед отправкой…"))
-        known = expected_hashes(files, password, on_bytes=on_bytes,
-                                cancelled=self.cancel_event.is_set)
+        known = expected_hashes(files, password, on_bytes=on_bytes, cancel=self.cancel_event)
         for p, s in zip(files.parts, state.parts, strict=True):
             s.sha256 = known[p.name]
         self._emit(force=True, phase="check", sent=0, total=total, message="")

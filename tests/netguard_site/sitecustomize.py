@@ -9,6 +9,6 @@ if os.environ.get("NETGUARD_LOG"):
     try:
         import netguard
 
-        netguard.install()
+        netguard.install(child=True)
     finally:
         sys.path.pop(0)
