@@ -20,7 +20,7 @@ import hashlib
 import json
 import logging
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -119,8 +119,6 @@ class UpdateStatus:
     how: str = ""  # how to update, when outdated
     reason: str = ""  # why it could not be checked (or why the feed was not asked)
     feed_url: str = ""  # the mirror that answered
-    checked_at: str = field(default_factory=lambda: datetime.now().astimezone().isoformat(
-        timespec="seconds"))
 
     def to_json(self) -> dict:
         return asdict(self)

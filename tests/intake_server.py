@@ -21,6 +21,7 @@ Faults (``fault(kind, count=1, **options)``, taken in order, one per POST):
 - ``reset_after_body``: read the whole body, make the task, then reset the connection;
 - ``silent``: accept the connection and read nothing, never answer (a server that hangs).
 ``max_bytes``: bodies above it get 413 (after the body was drained, as real servers do).
+``keep_bodies=False`` (the bench) deletes each body once it is parsed and its task recorded.
 Bodies are stored on disk (``store``), so big ones cost no memory.
 """
 
@@ -103,8 +104,11 @@ class ContractError(Exception):
     pass
 
 
-def parse_multipart(body_path: Path, size: int, content_type: str) -> dict[str, Part]:
-    """The parts of a stored body, strictly by RFC 7578 and the intake's contract."""
+def parse_multipart(body_path: Path, size: int, content_type: str, *,
+                    file_type_allowed: bool = False) -> dict[str, Part]:
+    """The parts of a stored body, strictly by RFC 7578 and the intake's contract
+    (``file_type_allowed``: a Content-Type on the file part too, as ``curl -F`` always sends
+    one; for the bench's baseline only)."""
     ct = email.message.Message()
     ct["content-type"] = content_type
     if ct.get_content_type() != "multipart/form-data":
@@ -170,7 +174,7 @@ def parse_multipart(body_path: Path, size: int, content_type: str) -> dict[str, 
     if file is not None:
         if not file.filename:
             raise ContractError("file part without a filename")
-        if "content-type" in file.headers:
+        if "content-type" in file.headers and not file_type_allowed:
             raise ContractError("file part with a Content-Type")
     return parts
 
@@ -260,13 +264,16 @@ class _Handler(BaseHTTPRequestHandler):
             return
         try:
             post.parts = parse_multipart(body_path, post.received,
-                                         self.headers.get("Content-Type", ""))
+                                         self.headers.get("Content-Type", ""),
+                                         file_type_allowed=srv.owner.file_type_allowed)
         except ContractError as exc:
             post.outcome = f"contract: {exc}"
             self._reply(400, json.dumps({"error": str(exc)}).encode())
             return
         post.task = srv.owner._new_task(post)
         post.outcome = "task"
+        if not srv.owner.keep_bodies:
+            body_path.unlink()
         if kind == "hang":
             srv.owner.release.wait(srv.owner.hang_limit)
             self._reset()
@@ -295,13 +302,16 @@ class IntakeServer:
     """The intake on ``127.0.0.1`` (a free port). Thread-safe to inspect while it runs."""
 
     def __init__(self, store: Path | None = None, *, first_task: int = 50001,
-                 max_bytes: int = 0, path: str = INTAKE_PATH, hang_limit: float = 60.0) -> None:
+                 max_bytes: int = 0, path: str = INTAKE_PATH, hang_limit: float = 60.0,
+                 file_type_allowed: bool = False, keep_bodies: bool = True) -> None:
         self._tmp = None if store else tempfile.TemporaryDirectory(prefix="intake-")
         self.store = Path(store or self._tmp.name)  # type: ignore[union-attr]
         self.store.mkdir(parents=True, exist_ok=True)
         self.path = path
         self.max_bytes = max_bytes
         self.hang_limit = hang_limit
+        self.file_type_allowed = file_type_allowed
+        self.keep_bodies = keep_bodies
         self.release = threading.Event()
         self._lock = threading.Lock()
         self._faults: list[dict] = []
