@@ -111,15 +111,11 @@ class OutboxDialog(QDialog):
         def work(task: tasks.Task):
             from collector.delivery import Outbox, Sender
             from collector.settings import load_settings
-            from ui.state import _CancelBridge
 
             outbox = Outbox()
-            sender = Sender(load_settings(), on_progress=task.progress, outbox=outbox)
-            bridge = _CancelBridge(task, sender)
-            try:
-                return sender.send(outbox.get(e.id) or outbox.add(paths[0]))
-            finally:
-                bridge.stop()
+            sender = Sender(load_settings(), on_progress=task.progress, outbox=outbox,
+                            cancel=task.cancel)
+            return sender.send(outbox.get(e.id) or outbox.add(paths[0]))
 
         self.task = tasks.start(work, on_done=self._sent, on_error=self._failed,
                                 on_progress=lambda p: self.bar.setValue(int(p.fraction * 1000)),

@@ -142,7 +142,8 @@ class Sender:
 
     def __init__(self, settings, *, intake_url: str | None = None, upload_url: str | None = None,
                  token: str | None = None, on_progress: Callable[[Progress], None] | None = None,
-                 outbox: Outbox | None = None, data_root: Path | None = None) -> None:
+                 outbox: Outbox | None = None, data_root: Path | None = None,
+                 cancel: threading.Event | None = None) -> None:
         self.settings = settings
         self.intake_url = settings.intake_url if intake_url is None else intake_url
         self.upload_url = settings.upload_url if upload_url is None else upload_url
@@ -150,7 +151,7 @@ class Sender:
         self.on_progress = on_progress
         self.data_root = data_root
         self.outbox = outbox or Outbox(data_root)
-        self.cancel_event = threading.Event()
+        self.cancel_event = cancel or threading.Event()
         self.progress = _StageProgress(on_progress)
         self.intake_posts = 0
 
