@@ -607,6 +607,8 @@ class RequestContext:
     version: str | None = None  # exact, from Market.exe: "6.6.12.2634"
     update_state: str = "unknown"  # current | outdated | newer | unknown (updates.UpdateStatus)
     latest_version: str | None = None
+    update_reason: str = ""  # why the update check could not answer (updates.UpdateStatus)
+    update_checked: bool = False  # a check was made (else nothing is said about updates)
     gbs_id: str | None = None
     attached: list[str] = field(default_factory=list)  # lines: what the bundle carries
     today: date = field(default_factory=date.today)
@@ -634,6 +636,8 @@ class RequestContext:
             version=getattr(inst, "version", None),
             update_state=getattr(update, "state", "unknown") or "unknown",
             latest_version=getattr(update, "latest", None),
+            update_reason=getattr(update, "reason", "") or "",
+            update_checked=update is not None,
             gbs_id=gbs_id,
             attached=list(attached),
             today=today or date.today(),
@@ -1060,6 +1064,11 @@ def render_request_text(form: RequestForm, ctx: RequestContext | None = None) ->
         if ctx.update_state == "outdated":
             version += _(" — устарела, последняя {latest}", latest=ctx.latest_version) \
                 if ctx.latest_version else _(" — устарела")
+        elif ctx.update_checked and ctx.update_state == "current":
+            version += _(" — последняя")
+        elif ctx.update_checked and ctx.update_state == "unknown":
+            version += _(" — проверить обновления не удалось ({reason})",
+                         reason=ctx.update_reason or _("причина неизвестна"))
     else:
         version = _("не определена")
     lines.append(_("Версия программы: {version}", version=version))

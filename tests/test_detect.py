@@ -413,3 +413,34 @@ def test_detect_names_the_gbs_id_and_where_it_came_from(demo: DemoInfo) -> None:
     shutil.rmtree(demo.root / "Users")
     human = cli("detect", "--root", str(demo.root), "--offline")
     assert "GBS.ID:           не найден" in human.stderr
+
+
+def test_links_to_the_desk_carry_the_gbs_id_and_a_vendor_build_wins(demo: DemoInfo) -> None:
+    import base64
+    import hashlib
+
+    from collector.links import desk_links
+    from collector.settings import Settings
+
+    s = Settings(support_url="https://gbsmarket.ru/contacts/?gbsId={gbs_id}&utm_campaign="
+                             "{version}&utm_source=desktop_app&utm_medium=interface",
+                 kb_url="https://gbsmarket.ru/kb6/?gbsId={gbs_id}&utm_campaign={version}")
+    inst = _inst(demo)
+    links = desk_links(s, inst, demo.gbs_id)
+    assert links.source == "settings"
+    assert links.support == (f"https://gbsmarket.ru/contacts/?gbsId={demo.gbs_id}"
+                             "&utm_campaign=6.6.12.2634&utm_source=desktop_app"
+                             "&utm_medium=interface")
+    assert links.kb.startswith(f"https://gbsmarket.ru/kb6/?gbsId={demo.gbs_id}&")
+    res = cli("detect", "--root", str(demo.root), "--json", "--offline")
+    assert json.loads(res.stdout)["links"]["kb"].startswith("http://127.0.0.1:9/kb6/?gbsId=6:")
+    app = demo.root / EXE_DIR
+    vendor = json.dumps({"CodeName": "partner", "Links": [
+        {"Type": "Support", "Value": "https://partner.example/help"},
+        {"Type": "KB", "Value": "https://partner.example/kb"}]}).encode()
+    (app / "vendor.dll").write_bytes(vendor)
+    (app / "vendor.hash").write_text(base64.b64encode(
+        hashlib.sha256(vendor + b"gbsmarket26092023").digest()).decode())
+    own = desk_links(s, _inst(demo), demo.gbs_id)
+    assert (own.source, own.support, own.kb) == ("vendor", "https://partner.example/help",
+                                                "https://partner.example/kb")

@@ -50,7 +50,8 @@ def test_start_page_shows_what_was_found(gui: Gui, tmp_path: Path) -> None:
     assert r"C:\ProgramData\F-Lab\GBS.Market\6" in text
     size = demo.database.stat().st_size
     assert "Размер: " in text and "МБ" in text and size > 0
-    assert "адрес проверки не настроен" in text or "Проверка обновлений отключена" in text
+    assert "Не удалось проверить обновления: " in text and "программа ещё не сохраняла" in text
+    assert "База знаний" in text and "Связаться с поддержкой" in text  # the desk's links
     # the GBS.ID as selectable text, never an input field
     panel = page.gbs
     assert panel.value.text() == demo.gbs_id

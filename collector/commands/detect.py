@@ -8,6 +8,7 @@ from collector.cli import add_json_option, add_root_option, err, print_json
 from collector.errors import ExitCode
 from collector.gbsid import find_gbs_ids, no_id_help
 from collector.installation import Detection, Installation, detect
+from collector.links import desk_links
 from collector.logs import human_size
 from collector.settings import load_settings
 from collector.sysroot import SystemRoot
@@ -58,13 +59,23 @@ def run(args: argparse.Namespace) -> int:
     if detection.installation is not None:
         update = check_update_for(detection.installation, args)
     gbs_ids = find_gbs_ids(root, detection.installation) if detection.installation else []
+    links = desk_links(load_settings(), detection.installation,
+                       gbs_ids[0].value if gbs_ids else None)
     if args.json:
         data = detection.to_json()
         data["update"] = update.to_json() if update else None
         data["gbs_ids"] = [c.to_json() for c in gbs_ids]
+        data["links"] = links.to_json()
         print_json(data)
     else:
-        err(format_detection(detection, update, gbs_ids))
+        text = format_detection(detection, update, gbs_ids)
+        if links.support or links.kb:
+            text += "\n\nПоддержка:"
+            if links.kb:
+                text += f"\n  База знаний (сначала поищите ответ там): {links.kb}"
+            if links.support:
+                text += f"\n  Связаться с поддержкой: {links.support}"
+        err(text)
     return ExitCode.OK if detection.installation is not None else ExitCode.NO_INSTALLATION
 
 
