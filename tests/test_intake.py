@@ -325,3 +325,34 @@ def _sha(data: bytes) -> str:
     import hashlib
 
     return hashlib.sha256(data).hexdigest()
+
+
+def test_settings_come_from_file_environment_and_command_line(clean_env, intake, tmp_path,
+                                                              monkeypatch):
+    from collector.settings import clear_cli_overrides, load_settings, set_cli_override
+
+    fixtures.write_settings(clean_env["settings"], intake_max_mb=7,
+                            update_mirrors=["http://127.0.0.1:9/a"])
+    assert load_settings().intake_max_mb == 7
+    monkeypatch.setenv("GBS_COLLECTOR_INTAKE_MAX_MB", "8")
+    monkeypatch.setenv("GBS_COLLECTOR_UPDATE_MIRRORS",
+                       '["http://127.0.0.1:9/b", "http://127.0.0.1:9/c"]')
+    s = load_settings()
+    assert s.intake_max_mb == 8 and s.update_mirrors == ["http://127.0.0.1:9/b",
+                                                         "http://127.0.0.1:9/c"]
+    try:
+        set_cli_override("intake_max_mb=9")
+        assert load_settings().intake_max_mb == 9
+        with pytest.raises(Exception) as e:
+            set_cli_override("no_such_key=1")
+        assert "Неизвестная настройка" in e.value.message  # type: ignore[attr-defined]
+    finally:
+        clear_cli_overrides()
+    # the command line: --set before the subcommand, e.g. a lower intake limit that splits
+    b = make_bundle(tmp_path / "out", payload=2 << 20)
+    p = subprocess.run(cli("--set", "intake_max_mb=1", "upload", str(b.path), "--intake",
+                           intake.url, "--json"), env=cli_env(), capture_output=True, text=True,
+                       timeout=120)
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["large_part"] == "mail"
+    assert intake.tasks[50001].file.filename.endswith("_no-db.7z")  # type: ignore[union-attr]
