@@ -48,8 +48,9 @@ def test_start_page_shows_what_was_found(gui: Gui, tmp_path: Path) -> None:
     demo = gui.demo
     assert demo.version in text  # the exact version from Market.exe
     assert r"C:\ProgramData\F-Lab\GBS.Market\6" in text
-    size = demo.database.stat().st_size
-    assert "Размер: " in text and "МБ" in text and size > 0
+    from ui.i18n import fmt_size
+
+    assert f"Размер: {fmt_size(demo.database.stat().st_size)}" in text
     assert "Не удалось проверить обновления: " in text and "программа ещё не сохраняла" in text
     assert "База знаний" in text and "Связаться с поддержкой" in text  # the desk's links
     # the GBS.ID as selectable text, never an input field
@@ -88,7 +89,7 @@ def test_update_check_runs_off_the_gui_thread(qtbot, demo, ui_env, tmp_path: Pat
     import http.server
     import threading
 
-    release = threading.Event()
+    release, answered = threading.Event(), threading.Event()
 
     class Held(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:
@@ -99,6 +100,7 @@ def test_update_check_runs_off_the_gui_thread(qtbot, demo, ui_env, tmp_path: Pat
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
+            answered.set()
 
         def log_message(self, *a) -> None:
             pass
@@ -113,10 +115,12 @@ def test_update_check_runs_off_the_gui_thread(qtbot, demo, ui_env, tmp_path: Pat
     ctrl = build(["--root", str(demo.root), "--today", TODAY, "--out", str(ui_env["out"])])
     g = Gui(ctrl, qtbot, ui_env["out"])
     try:
+        assert not answered.is_set()  # the window came up without waiting for the server
         qtbot.waitUntil(lambda: g.state.updates.checking, timeout=5000)
         assert "Проверяю, последняя ли это версия" in labels_text(g.page("start"))
         release.set()
         qtbot.waitUntil(lambda: g.state.updates.status is not None, timeout=15000)
+        assert answered.is_set()
         text = labels_text(g.page("start"))
         assert "Доступно обновление 6.7.0.3000" in text
     finally:

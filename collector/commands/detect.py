@@ -7,9 +7,9 @@ import argparse
 from collector.cli import add_json_option, add_root_option, err, print_json
 from collector.errors import ExitCode
 from collector.gbsid import find_gbs_ids, no_id_help
+from collector.humanize import human_size
 from collector.installation import Detection, Installation, detect
 from collector.links import desk_links
-from collector.logs import human_size
 from collector.settings import load_settings
 from collector.sysroot import SystemRoot
 from collector.updates import UpdateStatus, check_installation

@@ -23,8 +23,8 @@ from collector.delivery.outbox import FAILED, SENT, UNCERTAIN, WAITING, Outbox, 
 from collector.delivery.send import Sender, SendResult
 from collector.delivery.tus import DeliveryError, Progress
 from collector.errors import Cancelled, CollectorError, ExitCode
+from collector.humanize import human_size
 from collector.i18n import _
-from collector.logs import human_size
 from collector.secret_input import ARCHIVE_PASSWORD_ENV, read_secret_file
 from collector.settings import load_settings
 

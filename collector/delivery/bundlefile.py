@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from collector.bundle.volumes import JoinedReader
-from collector.errors import CollectorError, ExitCode
+from collector.errors import CollectorError
 from collector.i18n import _
 
 _VOLUME = re.compile(r"^(?P<base>.+\.7z)\.(?P<num>\d{3,})$", re.IGNORECASE)
@@ -28,7 +28,6 @@ TOPIC_TITLES = {
     "errors": "Ошибки и технические вопросы",
     "cooperation": "Сотрудничество",
 }
-HASH_BLOCK = 1 << 20
 
 
 @dataclass
@@ -202,7 +201,3 @@ def sidecar_hashes(files: BundleFiles) -> dict[str, str]:
         if m:
             out[Path(m[2].strip()).name] = m[1].lower()
     return out
-
-
-def delivery_failed(message: str) -> CollectorError:
-    return CollectorError(message, exit_code=ExitCode.DELIVERY_FAILED)

@@ -50,8 +50,8 @@ from collector.delivery.tus import DeliveryError, Meter, Progress, RetryPolicy
 from collector.delivery.upload import uploader_from_settings
 from collector.errors import Cancelled, CollectorError
 from collector.http_session import http_setup
+from collector.humanize import human_size
 from collector.i18n import Text, _
-from collector.logs import human_size
 from collector.userdata import user_data_dir
 
 log = logging.getLogger("collector.delivery")

@@ -51,8 +51,8 @@ from collector.delivery.tus import (
     _FileSlice,
 )
 from collector.http_session import HttpSetup, http_setup
+from collector.humanize import human_size
 from collector.i18n import _
-from collector.logs import human_size
 
 log = logging.getLogger("collector.delivery")
 

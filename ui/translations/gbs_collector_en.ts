@@ -8,22 +8,6 @@
         <translation>unknown</translation>
     </message>
     <message>
-        <source>{n} байт</source>
-        <translation>{n} bytes</translation>
-    </message>
-    <message>
-        <source>КБ</source>
-        <translation>KB</translation>
-    </message>
-    <message>
-        <source>МБ</source>
-        <translation>MB</translation>
-    </message>
-    <message>
-        <source>ГБ</source>
-        <translation>GB</translation>
-    </message>
-    <message>
         <source>меньше минуты</source>
         <translation>under a minute</translation>
     </message>
@@ -1701,8 +1685,346 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
         <translation>Windows did not accept the text into the clipboard (code {code}).</translation>
     </message>
     <message>
+        <source>обращение {number} принято, полный архив ждёт отправки</source>
+        <translation>request {number} accepted, the full archive waits to be sent</translation>
+    </message>
+    <message>
+        <source>возможно, дошёл (попытка {when}): ответ сервера не получен</source>
+        <translation>may have arrived (attempt {when}): no answer from the server</translation>
+    </message>
+    <message>
+        <source>Код обращения: {number}</source>
+        <translation>Request code: {number}</translation>
+    </message>
+    <message>
+        <source>Номер обращения: {number}</source>
+        <translation>Request number: {number}</translation>
+    </message>
+    <message>
+        <source>Отправка прервана. Архив остался в очереди «Отправить позже»; при следующей отправке она продолжится.</source>
+        <translation>Sending interrupted. The archive stays in the &quot;Send later&quot; queue; the next send goes on from there.</translation>
+    </message>
+    <message>
+        <source>отправлен, номер обращения {code}</source>
+        <translation>sent, request number {code}</translation>
+    </message>
+    <message>
+        <source>Внимание: попытка {when} могла дойти до поддержки, хотя ответ не пришёл. Эта отправка может её продублировать; в обращении это отмечено.</source>
+        <translation>Note: the attempt of {when} may have reached support although no answer came. This send may duplicate it; the request says so.</translation>
+    </message>
+    <message>
+        <source>Письма с полным архивом: {paths}</source>
+        <translation>Letters with the full archive: {paths}</translation>
+    </message>
+    <message>
+        <source>{reason}
+Архив {name} сохранён в очереди «Отправить позже»: программа предложит отправить его при следующем запуске (или команда: collector upload --pending).</source>
+        <translation>{reason}
+The archive {name} is kept in the &quot;Send later&quot; queue: the program offers to send it at its next start (or the command: collector upload --pending).</translation>
+    </message>
+    <message>
+        <source>Этот архив уже отправлен в поддержку: номер обращения {number}. Письмо с ним создало бы второе обращение. Если поддержка попросит прислать его ещё раз, используйте --again.</source>
+        <translation>This archive has been sent to support already: request number {number}. A letter with it would make a second request. If support asks for it again, use --again.</translation>
+    </message>
+    <message>
+        <source>Обращение отправлено целиком, но ответ сервера поддержки не получен ({reason}). Возможно, оно уже принято: повторять его автоматически сборщик не будет, чтобы не создать второе обращение. Подождите ответа поддержки на указанные контакты. Если ответа нет в течение рабочего дня, отправьте ещё раз: поддержка увидит, что это возможный повтор отправки {when}.</source>
+        <translation>The request was sent in full, but no answer came from the support server ({reason}). It may have been accepted already: the collector will not repeat it by itself, so as not to make a second request. Wait for support to answer at the contacts you gave. If there is no answer within a working day, send it again: support will see it may repeat the send of {when}.</translation>
+    </message>
+    <message>
+        <source>Сервер поддержки отклонил обращение (ответ {code}). Оно не принято; отправьте его письмом или позвоните в поддержку.</source>
+        <translation>The support server refused the request (answer {code}). It was not accepted; send it by e-mail or call support.</translation>
+    </message>
+    <message>
+        <source>Адрес приёма обращений задан неверно: {url}. Нужен адрес вида https://… (настройка intake_url).</source>
+        <translation>The request intake address is wrong: {url}. An address like https://… is needed (setting intake_url).</translation>
+    </message>
+    <message>
+        <source>Сервер поддержки не принимает такой большой файл (ответ 413).</source>
+        <translation>The support server does not take a file this large (answer 413).</translation>
+    </message>
+    <message>
+        <source>Сервер поддержки временно не принимает обращения (ответ {code}).</source>
+        <translation>The support server is not taking requests right now (answer {code}).</translation>
+    </message>
+    <message>
+        <source>Сервер поддержки перенаправляет запрос (ответ {code}): проверьте адрес приёма обращений (intake_url).</source>
+        <translation>The support server redirects the request (answer {code}): check the request intake address (intake_url).</translation>
+    </message>
+    <message>
+        <source>Соединение с сервером поддержки отклонено: его сертификат не прошёл проверку ({error}). Обращение не отправлено. Проверьте дату и время на компьютере. Если в сети стоит прокси или антивирус, проверяющий HTTPS, укажите его корневой сертификат в настройке ca_bundle (или в переменной REQUESTS_CA_BUNDLE).</source>
+        <translation>The connection to the support server was refused: its certificate failed the check ({error}). The request was not sent. Check the date and time on this PC. If the network has a proxy or an antivirus that inspects HTTPS, give its root certificate in the setting ca_bundle (or the variable REQUESTS_CA_BUNDLE).</translation>
+    </message>
+    <message>
+        <source>Нет связи с сервером поддержки {host}: {error}.</source>
+        <translation>No connection to the support server {host}: {error}.</translation>
+    </message>
+    <message>
+        <source>шлюз не дождался ответа сервера поддержки (ответ {code})</source>
+        <translation>a gateway gave up waiting for the support server (answer {code})</translation>
+    </message>
+    <message>
+        <source>сервер ответил {code}, но без номера обращения</source>
+        <translation>the server answered {code}, but without a request number</translation>
+    </message>
+    <message>
+        <source>Файл {name} не совпадает со своей контрольной суммой (.sha256): архив изменён или повреждён после сборки. Он не отправлен. Соберите архив заново.</source>
+        <translation>The file {name} does not match its checksum (.sha256): the archive was changed or damaged after it was made. It was not sent. Make the archive again.</translation>
+    </message>
+    <message>
+        <source>Архив {name} не прошёл проверку и не отправлен: {problem} Соберите архив заново.</source>
+        <translation>The archive {name} failed the check and was not sent: {problem} Make the archive again.</translation>
+    </message>
+    <message>
+        <source>Обращение принято поддержкой с архивом без базы данных. Полный архив с базой подготовлен письмами ({count}) с номером обращения в теме: отправьте их все{to}.</source>
+        <translation>Support accepted the request with the archive without the database. The full archive with the database is prepared as letters ({count}) with the request number in the subject: send them all{to}.</translation>
+    </message>
+    <message>
+        <source>Этот архив уже отправлен раньше; второй раз он не отправлен.</source>
+        <translation>This archive was sent before; it was not sent a second time.</translation>
+    </message>
+    <message>
+        <source>Архив загружен на сервер поддержки: сообщите этот код поддержке — по нему найдут ваш архив.</source>
+        <translation>The archive is uploaded to the support server: quote this code to support — they find your archive by it.</translation>
+    </message>
+    <message>
+        <source>Обращение принято поддержкой вместе с архивом.</source>
+        <translation>Support accepted the request together with the archive.</translation>
+    </message>
+    <message>
+        <source>Обращение принято поддержкой с архивом без базы данных; полный архив с базой загружен отдельно и привязан к номеру обращения.</source>
+        <translation>Support accepted the request with the archive without the database; the full archive with the database was uploaded separately and tied to the request number.</translation>
+    </message>
+    <message>
+        <source>Обращение в поддержку GBS.Market. Описание — в файле request.txt внутри архива.</source>
+        <translation>A GBS.Market support request. The description is in request.txt inside the archive.</translation>
+    </message>
+    <message>
+        <source>Отправка обращения в поддержку…</source>
+        <translation>Sending the request to support…</translation>
+    </message>
+    <message>
+        <source>Адрес приёма обращений не настроен (intake_url в collector_settings.json рядом с программой). Отправьте архив по почте или укажите адрес: --intake URL.</source>
+        <translation>The request intake address is not set (intake_url in collector_settings.json beside the program). Send the archive by e-mail or give the address: --intake URL.</translation>
+    </message>
+    <message>
+        <source>Проверка архива перед отправкой…</source>
+        <translation>Checking the archive before sending…</translation>
+    </message>
+    <message>
+        <source>Подготовка архива без базы данных для обращения…</source>
+        <translation>Preparing the archive without the database for the request…</translation>
+    </message>
+    <message>
+        <source>Обращение принято, номер {number}. Полный архив с базой данных ещё не отправлен: {reason}</source>
+        <translation>The request is accepted, number {number}. The full archive with the database is not sent yet: {reason}</translation>
+    </message>
+    <message>
+        <source>Отправка полного архива с базой данных…</source>
+        <translation>Sending the full archive with the database…</translation>
+    </message>
+    <message>
+        <source>Отправка архива…</source>
+        <translation>Sending the archive…</translation>
+    </message>
+    <message>
+        <source> на {address}</source>
+        <translation> to {address}</translation>
+    </message>
+    <message>
+        <source>Даже без базы данных архив больше предела приёма обращений.</source>
+        <translation>Even without the database the archive is over the intake size limit.</translation>
+    </message>
+    <message>
+        <source>Архив зашифрован: чтобы отправить его частями, нужен пароль архива.</source>
+        <translation>The archive is encrypted: sending it in parts needs the archive password.</translation>
+    </message>
+    <message>
+        <source>{reason} Сервер не отвечает уже {minutes} мин: отправка остановлена.</source>
+        <translation>{reason} The server has not answered for {minutes} min: sending stopped.</translation>
+    </message>
+    <message>
+        <source>Сервер поддержки отклонил запрос (ответ {code}).</source>
+        <translation>The support server refused the request (answer {code}).</translation>
+    </message>
+    <message>
+        <source>По адресу {url} нет сервера загрузки файлов (ответ {code}): проверьте адрес отправки в настройках (upload_url). Ничего не отправлено.</source>
+        <translation>There is no file upload server at {url} (answer {code}): check the upload address in the settings (upload_url). Nothing was sent.</translation>
+    </message>
+    <message>
+        <source>Сервер по адресу {url} не сообщил адрес загрузки (нет заголовка Location): это не сервер загрузки файлов. Проверьте upload_url.</source>
+        <translation>The server at {url} gave no upload address (no Location header): it is not a file upload server. Check upload_url.</translation>
+    </message>
+    <message>
+        <source>Соединение с сервером поддержки отклонено: его сертификат не прошёл проверку ({error}). Данные не отправлены. Проверьте дату и время на компьютере. Если в сети стоит прокси или антивирус, проверяющий HTTPS, укажите его корневой сертификат в настройке ca_bundle (или в переменной REQUESTS_CA_BUNDLE).</source>
+        <translation>The connection to the support server was refused: its certificate failed the check ({error}). No data was sent. Check the date and time on this PC. If the network has a proxy or an antivirus that inspects HTTPS, give its root certificate in the setting ca_bundle (or the variable REQUESTS_CA_BUNDLE).</translation>
+    </message>
+    <message>
+        <source>Ошибка при обращении к серверу поддержки {host}: {error}.</source>
+        <translation>Error talking to the support server {host}: {error}.</translation>
+    </message>
+    <message>
+        <source>Адрес сервера загрузки не настроен (upload_url в collector_settings.json рядом с программой). Отправьте архив по почте или укажите адрес: --url.</source>
+        <translation>The upload server address is not set (upload_url in collector_settings.json beside the program). Send the archive by e-mail or give the address: --url.</translation>
+    </message>
+    <message>
+        <source>адрес сервера не найден (нет интернета или DNS)</source>
+        <translation>server address not found (no internet or DNS)</translation>
+    </message>
+    <message>
+        <source>сервер отказал в подключении</source>
+        <translation>the server refused the connection</translation>
+    </message>
+    <message>
+        <source>соединение сброшено</source>
+        <translation>the connection was reset</translation>
+    </message>
+    <message>
+        <source>сервер не ответил вовремя</source>
+        <translation>the server did not answer in time</translation>
+    </message>
+    <message>
+        <source>сервер закрыл соединение, не ответив</source>
+        <translation>the server closed the connection without answering</translation>
+    </message>
+    <message>
+        <source>соединение прервано</source>
+        <translation>the connection was aborted</translation>
+    </message>
+    <message>
+        <source>сеть недоступна</source>
+        <translation>the network is unreachable</translation>
+    </message>
+    <message>
+        <source>сервер недоступен</source>
+        <translation>the server is unreachable</translation>
+    </message>
+    <message>
+        <source>соединение закрыто сервером</source>
+        <translation>the server closed the connection</translation>
+    </message>
+    <message>
+        <source>сбой соединения</source>
+        <translation>connection failure</translation>
+    </message>
+    <message>
+        <source>защищённое соединение не установлено</source>
+        <translation>no secure connection could be made</translation>
+    </message>
+    <message>
+        <source>сервер не ответил на подключение</source>
+        <translation>the server did not answer the connection</translation>
+    </message>
+    <message>
+        <source>ответ сервера оборвался</source>
+        <translation>the server&apos;s answer was cut off</translation>
+    </message>
+    <message>
+        <source>прокси-сервер не отвечает или не пропускает соединение</source>
+        <translation>the proxy server does not answer or does not let the connection through</translation>
+    </message>
+    <message>
+        <source>срок действия сертификата истёк</source>
+        <translation>the certificate has expired</translation>
+    </message>
+    <message>
+        <source>сертификат выдан другому адресу</source>
+        <translation>the certificate was issued for another address</translation>
+    </message>
+    <message>
+        <source>самоподписанный сертификат</source>
+        <translation>a self-signed certificate</translation>
+    </message>
+    <message>
+        <source>неизвестный центр сертификации</source>
+        <translation>an unknown certificate authority</translation>
+    </message>
+    <message>
+        <source>сертификат не заверен доверенным центром</source>
+        <translation>the certificate is not signed by a trusted authority</translation>
+    </message>
+    <message>
+        <source>Не удалось прочитать файл корневого сертификата {path}. Проверьте настройку ca_bundle.</source>
+        <translation>Could not read the root certificate file {path}. Check the setting ca_bundle.</translation>
+    </message>
+    <message>
+        <source>GBS.Market на этом компьютере не найдена — собирать нечего. Убедитесь, что программа установлена, запустите её и повторите. Если программа не запускается или переустановлена, опишите проблему в обращении: с формой обращения (--form) архив соберётся и без неё.</source>
+        <translation>GBS.Market was not found on this PC — there is nothing to collect. Make sure the program is installed, start it and try again. If the program does not start or was reinstalled, describe the problem in a request: with a request form (--form) the archive is made without it.</translation>
+    </message>
+    <message>
+        <source>программа не найдена на этом компьютере</source>
+        <translation>the program was not found on this PC</translation>
+    </message>
+    <message>
+        <source>Оплата и лицензирование</source>
+        <translation>Payment and licensing</translation>
+    </message>
+    <message>
+        <source>Возможности, технические вопросы и ошибки</source>
+        <translation>Features, technical questions and errors</translation>
+    </message>
+    <message>
+        <source>Сотрудничество</source>
+        <translation>Cooperation</translation>
+    </message>
+    <message>
+        <source>программа работает медленно</source>
+        <translation>the program is slow</translation>
+    </message>
+    <message>
+        <source>не удаётся найти товар в каталоге</source>
+        <translation>an item cannot be found in the catalogue</translation>
+    </message>
+    <message>
+        <source>при просмотре журнала продаж за какой-то день возникает ошибка</source>
+        <translation>an error appears when viewing the sales journal for some day</translation>
+    </message>
+    <message>
+        <source>прибыль считается некорректно</source>
+        <translation>the profit is calculated wrongly</translation>
+    </message>
+    <message>
+        <source>Что известно:</source>
+        <translation>What is known:</translation>
+    </message>
+    <message>
+        <source>Не удалось приложить:</source>
+        <translation>Could not be attached:</translation>
+    </message>
+    <message>
+        <source> — последняя</source>
+        <translation> — the latest</translation>
+    </message>
+    <message>
+        <source> — проверить обновления не удалось ({reason})</source>
+        <translation> — updates could not be checked ({reason})</translation>
+    </message>
+    <message>
+        <source>причина неизвестна</source>
+        <translation>reason unknown</translation>
+    </message>
+    <message>
+        <source>GBS.ID «{value}» неверный. Скопируйте его в окне лицензии GBS.Market кнопкой копирования рядом с ID.</source>
+        <translation>The GBS.ID «{value}» is not valid. Copy it in GBS.Market&apos;s licence window with the copy button next to the ID.</translation>
+    </message>
+    <message>
+        <source>Для вопроса о лицензии нужен GBS.ID. Скопируйте его в окне лицензии GBS.Market кнопкой копирования рядом с ID — сборщик подхватит его сам. Вручную ID не переписывайте.</source>
+        <translation>A licence question needs the GBS.ID. Copy it in GBS.Market&apos;s licence window with the copy button next to the ID — the collector picks it up by itself. Do not retype the ID.</translation>
+    </message>
+    <message>
+        <source>GBS.ID не найден. Он поможет поддержке быстрее найти вашу лицензию: скопируйте его в окне лицензии GBS.Market кнопкой копирования рядом с ID.</source>
+        <translation>GBS.ID not found. It helps support find your licence faster: copy it in GBS.Market&apos;s licence window with the copy button next to the ID.</translation>
+    </message>
+    <message>
+        <source>Вопрос {n} — подсказка из шаблона формы: замените её своим вопросом.</source>
+        <translation>Question {n} is the form template&apos;s hint: replace it with your own question.</translation>
+    </message>
+    <message>
         <source>Внимание: пароль в командной строке видят другие программы на этом компьютере. Безопаснее указать параметр без значения или переменную {env}.</source>
         <translation>Warning: a password on the command line is visible to other programs on this computer. Safer: give the option without a value, or the variable {env}.</translation>
+    </message>
+    <message>
+        <source>Не удалось проверить обновления: внутренняя ошибка сборщика (подробности в журнале).</source>
+        <translation>Could not check for updates: an internal error of the collector (details in its log).</translation>
     </message>
     <message>
         <source>Файл обращения {path} должен содержать объект JSON</source>
@@ -1765,6 +2087,14 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
     <message>
         <source>Не удалось записать {path}: {error}</source>
         <translation>Could not write {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Форма записана в {path}. Заполните questions (по вопросу в пункте) и contact, затем проверьте: form check {path}</source>
+        <translation>The form is written to {path}. Fill in questions (one question per item) and contact, then check it: form check {path}</translation>
+    </message>
+    <message>
+        <source>Файл {path} уже есть: укажите другое имя или добавьте --force.</source>
+        <translation>{path} already exists: give another name or add --force.</translation>
     </message>
     <message>
         <source>Неверная дата «{text}»: укажите её как ГГГГ-ММ-ДД, например 2026-11-20 (или 20.11.2026).</source>
@@ -2127,8 +2457,16 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
         <translation>The archive does not fit into one e-mail: {count} drafts were prepared, send them all: {paths}</translation>
     </message>
     <message>
+        <source>Обращение № {number}</source>
+        <translation>Request No. {number}</translation>
+    </message>
+    <message>
         <source>Письмо {index} из {count}: {names}.</source>
         <translation>E-mail {index} of {count}: {names}.</translation>
+    </message>
+    <message>
+        <source>Номер обращения: {code}. Текст обращения и архив без базы данных уже у поддержки; в этом письме — полный архив {name}.</source>
+        <translation>Request number: {code}. The request text and the archive without the database are with support already; this letter carries the full archive {name}.</translation>
     </message>
     <message>
         <source>Код обращения: {code} (архив {name} загружен на сервер поддержки).</source>
@@ -2439,6 +2777,18 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
         <translation>Could not write the GBS.ID files to {path}: {error}</translation>
     </message>
     <message>
+        <source>{whole},{tenth} ГБ</source>
+        <translation>{whole}.{tenth} GB</translation>
+    </message>
+    <message>
+        <source>{whole},{tenth} КБ</source>
+        <translation>{whole}.{tenth} KB</translation>
+    </message>
+    <message>
+        <source>{whole},{tenth} МБ</source>
+        <translation>{whole}.{tenth} MB</translation>
+    </message>
+    <message>
         <source>записей об установке GBS.Market нет</source>
         <translation>no installation records of GBS.Market</translation>
     </message>
@@ -2523,6 +2873,18 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
         <translation>the logs do not record the version</translation>
     </message>
     <message>
+        <source>Журналы за {date} программа уже удалила: папки журналов она хранит {days} дней, журналы «Честного знака» — {crpt_days} дней.</source>
+        <translation>The program has already deleted the logs of {date}: it keeps log folders for {days} days and the Chestny ZNAK (CRPT) logs for {crpt_days} days.</translation>
+    </message>
+    <message>
+        <source>Журналы за {date} программа уже удалила: папки журналов она хранит {days} дней и удаляет более старые при запуске. Остался только журнал «Честного знака» (CRPT): он хранится {crpt_days} дней.</source>
+        <translation>The program has already deleted the logs of {date}: it keeps log folders for {days} days and deletes older ones when it starts. Only the Chestny ZNAK (CRPT) log is left: it is kept for {crpt_days} days.</translation>
+    </message>
+    <message>
+        <source>Журналы за {date} программа уже удалила: папки журналов она хранит {days} дней и удаляет более старые при запуске.</source>
+        <translation>The program has already deleted the logs of {date}: it keeps log folders for {days} days and deletes older ones when it starts.</translation>
+    </message>
+    <message>
         <source>файл не прочитан: {error}</source>
         <translation>the file could not be read: {error}</translation>
     </message>
@@ -2533,18 +2895,6 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
     <message>
         <source>{n} байт</source>
         <translation>{n} bytes</translation>
-    </message>
-    <message>
-        <source>{x} КБ</source>
-        <translation>{x} KB</translation>
-    </message>
-    <message>
-        <source>{x} МБ</source>
-        <translation>{x} MB</translation>
-    </message>
-    <message>
-        <source>{x} ГБ</source>
-        <translation>{x} GB</translation>
     </message>
     <message>
         <source>файл занят другой программой и не даёт себя читать; закройте её и повторите</source>
@@ -2695,6 +3045,14 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
         <translation>a nested folder was skipped: too deep, or a loop</translation>
     </message>
     <message>
+        <source>не приложены (не файлы настроек): {names}</source>
+        <translation>not attached (not settings files): {names}</translation>
+    </message>
+    <message>
+        <source>автоматическая резервная копия базы, сделанная программой</source>
+        <translation>the program&apos;s own automatic database backup</translation>
+    </message>
+    <message>
         <source>{product}, версия {version}</source>
         <translation>{product}, version {version}</translation>
     </message>
@@ -2751,10 +3109,6 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
         <translation>The program&apos;s automatic copy of {when} ({age}) was included instead.</translation>
     </message>
     <message>
-        <source>вложения пользователя (файлов: {n})</source>
-        <translation>user&apos;s attachments ({n} files)</translation>
-    </message>
-    <message>
         <source>Файлов: {n}</source>
         <translation>Files: {n}</translation>
     </message>
@@ -2783,274 +3137,16 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
         <translation>chosen by the user</translation>
     </message>
     <message>
-        <source>обращение {number} принято, полный архив ждёт отправки</source>
-        <translation>request {number} accepted, the full archive waits to be sent</translation>
+        <source>Ближайшие дни с журналами: {days}.</source>
+        <translation>Nearest days with logs: {days}.</translation>
     </message>
     <message>
-        <source>возможно, дошёл (попытка {when}): ответ сервера не получен</source>
-        <translation>may have arrived (attempt {when}): no answer from the server</translation>
+        <source>архив, который программа сделала из журнала прошлого дня: взят как есть ({name} внутри)</source>
+        <translation>the archive the program made of a past day&apos;s log: taken as it is ({name} inside)</translation>
     </message>
     <message>
-        <source>Код обращения: {number}</source>
-        <translation>Request code: {number}</translation>
-    </message>
-    <message>
-        <source>Номер обращения: {number}</source>
-        <translation>Request number: {number}</translation>
-    </message>
-    <message>
-        <source>Отправка прервана. Архив остался в очереди «Отправить позже»; при следующей отправке она продолжится.</source>
-        <translation>Sending interrupted. The archive stays in the &quot;Send later&quot; queue; the next send goes on from there.</translation>
-    </message>
-    <message>
-        <source>отправлен, номер обращения {code}</source>
-        <translation>sent, request number {code}</translation>
-    </message>
-    <message>
-        <source>Внимание: попытка {when} могла дойти до поддержки, хотя ответ не пришёл. Эта отправка может её продублировать; в обращении это отмечено.</source>
-        <translation>Note: the attempt of {when} may have reached support although no answer came. This send may duplicate it; the request says so.</translation>
-    </message>
-    <message>
-        <source>Письма с полным архивом: {paths}</source>
-        <translation>Letters with the full archive: {paths}</translation>
-    </message>
-    <message>
-        <source>{reason}
-Архив {name} сохранён в очереди «Отправить позже»: программа предложит отправить его при следующем запуске (или команда: collector upload --pending).</source>
-        <translation>{reason}
-The archive {name} is kept in the &quot;Send later&quot; queue: the program offers to send it at its next start (or the command: collector upload --pending).</translation>
-    </message>
-    <message>
-        <source>Обращение № {number}</source>
-        <translation>Request No. {number}</translation>
-    </message>
-    <message>
-        <source>Номер обращения: {code}. Текст обращения и архив без базы данных уже у поддержки; в этом письме — полный архив {name}.</source>
-        <translation>Request number: {code}. The request text and the archive without the database are with support already; this letter carries the full archive {name}.</translation>
-    </message>
-    <message>
-        <source>Этот архив уже отправлен в поддержку: номер обращения {number}. Письмо с ним создало бы второе обращение. Если поддержка попросит прислать его ещё раз, используйте --again.</source>
-        <translation>This archive has been sent to support already: request number {number}. A letter with it would make a second request. If support asks for it again, use --again.</translation>
-    </message>
-    <message>
-        <source>Обращение отправлено целиком, но ответ сервера поддержки не получен ({reason}). Возможно, оно уже принято: повторять его автоматически сборщик не будет, чтобы не создать второе обращение. Подождите ответа поддержки на указанные контакты. Если ответа нет в течение рабочего дня, отправьте ещё раз: поддержка увидит, что это возможный повтор отправки {when}.</source>
-        <translation>The request was sent in full, but no answer came from the support server ({reason}). It may have been accepted already: the collector will not repeat it by itself, so as not to make a second request. Wait for support to answer at the contacts you gave. If there is no answer within a working day, send it again: support will see it may repeat the send of {when}.</translation>
-    </message>
-    <message>
-        <source>Сервер поддержки отклонил обращение (ответ {code}). Оно не принято; отправьте его письмом или позвоните в поддержку.</source>
-        <translation>The support server refused the request (answer {code}). It was not accepted; send it by e-mail or call support.</translation>
-    </message>
-    <message>
-        <source>Адрес приёма обращений задан неверно: {url}. Нужен адрес вида https://… (настройка intake_url).</source>
-        <translation>The request intake address is wrong: {url}. An address like https://… is needed (setting intake_url).</translation>
-    </message>
-    <message>
-        <source>Сервер поддержки не принимает такой большой файл (ответ 413).</source>
-        <translation>The support server does not take a file this large (answer 413).</translation>
-    </message>
-    <message>
-        <source>Сервер поддержки временно не принимает обращения (ответ {code}).</source>
-        <translation>The support server is not taking requests right now (answer {code}).</translation>
-    </message>
-    <message>
-        <source>Сервер поддержки перенаправляет запрос (ответ {code}): проверьте адрес приёма обращений (intake_url).</source>
-        <translation>The support server redirects the request (answer {code}): check the request intake address (intake_url).</translation>
-    </message>
-    <message>
-        <source>Соединение с сервером поддержки отклонено: его сертификат не прошёл проверку ({error}). Обращение не отправлено. Проверьте дату и время на компьютере. Если в сети стоит прокси или антивирус, проверяющий HTTPS, укажите его корневой сертификат в настройке ca_bundle (или в переменной REQUESTS_CA_BUNDLE).</source>
-        <translation>The connection to the support server was refused: its certificate failed the check ({error}). The request was not sent. Check the date and time on this PC. If the network has a proxy or an antivirus that inspects HTTPS, give its root certificate in the setting ca_bundle (or the variable REQUESTS_CA_BUNDLE).</translation>
-    </message>
-    <message>
-        <source>Нет связи с сервером поддержки {host}: {error}.</source>
-        <translation>No connection to the support server {host}: {error}.</translation>
-    </message>
-    <message>
-        <source>шлюз не дождался ответа сервера поддержки (ответ {code})</source>
-        <translation>a gateway gave up waiting for the support server (answer {code})</translation>
-    </message>
-    <message>
-        <source>сервер ответил {code}, но без номера обращения</source>
-        <translation>the server answered {code}, but without a request number</translation>
-    </message>
-    <message>
-        <source>Файл {name} не совпадает со своей контрольной суммой (.sha256): архив изменён или повреждён после сборки. Он не отправлен. Соберите архив заново.</source>
-        <translation>The file {name} does not match its checksum (.sha256): the archive was changed or damaged after it was made. It was not sent. Make the archive again.</translation>
-    </message>
-    <message>
-        <source>Архив {name} не прошёл проверку и не отправлен: {problem} Соберите архив заново.</source>
-        <translation>The archive {name} failed the check and was not sent: {problem} Make the archive again.</translation>
-    </message>
-    <message>
-        <source>Обращение принято поддержкой с архивом без базы данных. Полный архив с базой подготовлен письмами ({count}) с номером обращения в теме: отправьте их все{to}.</source>
-        <translation>Support accepted the request with the archive without the database. The full archive with the database is prepared as letters ({count}) with the request number in the subject: send them all{to}.</translation>
-    </message>
-    <message>
-        <source>Этот архив уже отправлен раньше; второй раз он не отправлен.</source>
-        <translation>This archive was sent before; it was not sent a second time.</translation>
-    </message>
-    <message>
-        <source>Архив загружен на сервер поддержки: сообщите этот код поддержке — по нему найдут ваш архив.</source>
-        <translation>The archive is uploaded to the support server: quote this code to support — they find your archive by it.</translation>
-    </message>
-    <message>
-        <source>Обращение принято поддержкой вместе с архивом.</source>
-        <translation>Support accepted the request together with the archive.</translation>
-    </message>
-    <message>
-        <source>Обращение принято поддержкой с архивом без базы данных; полный архив с базой загружен отдельно и привязан к номеру обращения.</source>
-        <translation>Support accepted the request with the archive without the database; the full archive with the database was uploaded separately and tied to the request number.</translation>
-    </message>
-    <message>
-        <source>Обращение в поддержку GBS.Market. Описание — в файле request.txt внутри архива.</source>
-        <translation>A GBS.Market support request. The description is in request.txt inside the archive.</translation>
-    </message>
-    <message>
-        <source>Отправка обращения в поддержку…</source>
-        <translation>Sending the request to support…</translation>
-    </message>
-    <message>
-        <source>Адрес приёма обращений не настроен (intake_url в collector_settings.json рядом с программой). Отправьте архив по почте или укажите адрес: --intake URL.</source>
-        <translation>The request intake address is not set (intake_url in collector_settings.json beside the program). Send the archive by e-mail or give the address: --intake URL.</translation>
-    </message>
-    <message>
-        <source>Проверка архива перед отправкой…</source>
-        <translation>Checking the archive before sending…</translation>
-    </message>
-    <message>
-        <source>Подготовка архива без базы данных для обращения…</source>
-        <translation>Preparing the archive without the database for the request…</translation>
-    </message>
-    <message>
-        <source>Обращение принято, номер {number}. Полный архив с базой данных ещё не отправлен: {reason}</source>
-        <translation>The request is accepted, number {number}. The full archive with the database is not sent yet: {reason}</translation>
-    </message>
-    <message>
-        <source>Отправка полного архива с базой данных…</source>
-        <translation>Sending the full archive with the database…</translation>
-    </message>
-    <message>
-        <source>Отправка архива…</source>
-        <translation>Sending the archive…</translation>
-    </message>
-    <message>
-        <source> на {address}</source>
-        <translation> to {address}</translation>
-    </message>
-    <message>
-        <source>Даже без базы данных архив больше предела приёма обращений.</source>
-        <translation>Even without the database the archive is over the intake size limit.</translation>
-    </message>
-    <message>
-        <source>Архив зашифрован: чтобы отправить его частями, нужен пароль архива.</source>
-        <translation>The archive is encrypted: sending it in parts needs the archive password.</translation>
-    </message>
-    <message>
-        <source>{reason} Сервер не отвечает уже {minutes} мин: отправка остановлена.</source>
-        <translation>{reason} The server has not answered for {minutes} min: sending stopped.</translation>
-    </message>
-    <message>
-        <source>Сервер поддержки отклонил запрос (ответ {code}).</source>
-        <translation>The support server refused the request (answer {code}).</translation>
-    </message>
-    <message>
-        <source>По адресу {url} нет сервера загрузки файлов (ответ {code}): проверьте адрес отправки в настройках (upload_url). Ничего не отправлено.</source>
-        <translation>There is no file upload server at {url} (answer {code}): check the upload address in the settings (upload_url). Nothing was sent.</translation>
-    </message>
-    <message>
-        <source>Сервер по адресу {url} не сообщил адрес загрузки (нет заголовка Location): это не сервер загрузки файлов. Проверьте upload_url.</source>
-        <translation>The server at {url} gave no upload address (no Location header): it is not a file upload server. Check upload_url.</translation>
-    </message>
-    <message>
-        <source>Соединение с сервером поддержки отклонено: его сертификат не прошёл проверку ({error}). Данные не отправлены. Проверьте дату и время на компьютере. Если в сети стоит прокси или антивирус, проверяющий HTTPS, укажите его корневой сертификат в настройке ca_bundle (или в переменной REQUESTS_CA_BUNDLE).</source>
-        <translation>The connection to the support server was refused: its certificate failed the check ({error}). No data was sent. Check the date and time on this PC. If the network has a proxy or an antivirus that inspects HTTPS, give its root certificate in the setting ca_bundle (or the variable REQUESTS_CA_BUNDLE).</translation>
-    </message>
-    <message>
-        <source>Ошибка при обращении к серверу поддержки {host}: {error}.</source>
-        <translation>Error talking to the support server {host}: {error}.</translation>
-    </message>
-    <message>
-        <source>Адрес сервера загрузки не настроен (upload_url в collector_settings.json рядом с программой). Отправьте архив по почте или укажите адрес: --url.</source>
-        <translation>The upload server address is not set (upload_url in collector_settings.json beside the program). Send the archive by e-mail or give the address: --url.</translation>
-    </message>
-    <message>
-        <source>адрес сервера не найден (нет интернета или DNS)</source>
-        <translation>server address not found (no internet or DNS)</translation>
-    </message>
-    <message>
-        <source>сервер отказал в подключении</source>
-        <translation>the server refused the connection</translation>
-    </message>
-    <message>
-        <source>соединение сброшено</source>
-        <translation>the connection was reset</translation>
-    </message>
-    <message>
-        <source>сервер не ответил вовремя</source>
-        <translation>the server did not answer in time</translation>
-    </message>
-    <message>
-        <source>сервер закрыл соединение, не ответив</source>
-        <translation>the server closed the connection without answering</translation>
-    </message>
-    <message>
-        <source>соединение прервано</source>
-        <translation>the connection was aborted</translation>
-    </message>
-    <message>
-        <source>сеть недоступна</source>
-        <translation>the network is unreachable</translation>
-    </message>
-    <message>
-        <source>сервер недоступен</source>
-        <translation>the server is unreachable</translation>
-    </message>
-    <message>
-        <source>соединение закрыто сервером</source>
-        <translation>the server closed the connection</translation>
-    </message>
-    <message>
-        <source>сбой соединения</source>
-        <translation>connection failure</translation>
-    </message>
-    <message>
-        <source>защищённое соединение не установлено</source>
-        <translation>no secure connection could be made</translation>
-    </message>
-    <message>
-        <source>сервер не ответил на подключение</source>
-        <translation>the server did not answer the connection</translation>
-    </message>
-    <message>
-        <source>ответ сервера оборвался</source>
-        <translation>the server&apos;s answer was cut off</translation>
-    </message>
-    <message>
-        <source>прокси-сервер не отвечает или не пропускает соединение</source>
-        <translation>the proxy server does not answer or does not let the connection through</translation>
-    </message>
-    <message>
-        <source>срок действия сертификата истёк</source>
-        <translation>the certificate has expired</translation>
-    </message>
-    <message>
-        <source>сертификат выдан другому адресу</source>
-        <translation>the certificate was issued for another address</translation>
-    </message>
-    <message>
-        <source>самоподписанный сертификат</source>
-        <translation>a self-signed certificate</translation>
-    </message>
-    <message>
-        <source>неизвестный центр сертификации</source>
-        <translation>an unknown certificate authority</translation>
-    </message>
-    <message>
-        <source>сертификат не заверен доверенным центром</source>
-        <translation>the certificate is not signed by a trusted authority</translation>
-    </message>
-    <message>
-        <source>Не удалось прочитать файл корневого сертификата {path}. Проверьте настройку ca_bundle.</source>
-        <translation>Could not read the root certificate file {path}. Check the setting ca_bundle.</translation>
+        <source>За {date} нет папки журналов {path}, есть только журнал «Честного знака» (CRPT).</source>
+        <translation>There is no log folder {path} for {date}, only the Chestny ZNAK (CRPT) log.</translation>
     </message>
     <message>
         <source>{name} не прочитан ({error})</source>
@@ -3259,14 +3355,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>The exact program version could not be found. Look it up in GBS.Market: Help → About — and write it in your question, e.g. &quot;My version is 6.3.0.1693&quot;.</translation>
     </message>
     <message>
-        <source>GBS.ID «{value}» неверный. Скопируйте его из GBS.Market (Справка → О программе).</source>
-        <translation>The GBS.ID &quot;{value}&quot; is wrong. Copy it from GBS.Market (Help → About).</translation>
-    </message>
-    <message>
-        <source>Для вопроса о лицензии нужен GBS.ID. Скопируйте его в GBS.Market: Справка → О программе, кнопка копирования рядом с ID — сборщик подхватит его сам. Вручную ID не переписывайте.</source>
-        <translation>A licence question needs the GBS.ID. Copy it in GBS.Market: Help → About, the copy button next to the ID — the collector picks it up itself. Do not retype the ID.</translation>
-    </message>
-    <message>
         <source>Дата {date} ещё не наступила. Укажите день, когда появилась ошибка.</source>
         <translation>The date {date} has not come yet. Give the day the error appeared.</translation>
     </message>
@@ -3395,12 +3483,12 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>nothing</translation>
     </message>
     <message>
-        <source>Обращение</source>
-        <translation>Request</translation>
+        <source>Неизвестная настройка «{key}». Допустимы: {keys}.</source>
+        <translation>Unknown setting &quot;{key}&quot;. Allowed: {keys}.</translation>
     </message>
     <message>
-        <source>к обращению {number}</source>
-        <translation>to request {number}</translation>
+        <source>Настройка {key}: значение «{value}» не подходит.</source>
+        <translation>Setting {key}: the value &quot;{value}&quot; does not fit.</translation>
     </message>
     <message>
         <source>журналы работы программы за {day}</source>
@@ -3453,10 +3541,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>Версия {version} устарела{latest}. Поддержка просит сначала обновить программу по инструкции: от версии к версии программа меняется, и проблема может быть уже исправлена. Отправить обращение можно и сейчас.</source>
         <translation>Version {version} is out of date{latest}. Support asks you to update the program first, following the instructions: the program changes from version to version, and the problem may already be fixed. You can still send the request now.</translation>
-    </message>
-    <message>
-        <source>GBS.ID не найден. Он поможет поддержке быстрее найти вашу лицензию: скопируйте его в GBS.Market (Справка → О программе).</source>
-        <translation>The GBS.ID was not found. It helps support find your licence faster: copy it in GBS.Market (Help → About).</translation>
     </message>
     <message>
         <source>Укажите дату, когда появилась ошибка: поддержке нужны журналы работы программы (логи) именно за этот день.</source>
@@ -3523,16 +3607,8 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation> — out of date</translation>
     </message>
     <message>
-        <source> — последняя</source>
-        <translation> — the latest</translation>
-    </message>
-    <message>
         <source>Дата проблемы: не указана</source>
         <translation>Date of the problem: not given</translation>
-    </message>
-    <message>
-        <source>Не удалось проверить обновления: внутренняя ошибка сборщика (подробности в журнале).</source>
-        <translation>Could not check for updates: an internal error of the collector (details in its log).</translation>
     </message>
     <message>
         <source>Файл формы {path} не найден.</source>
@@ -3587,10 +3663,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>The file &quot;{path}&quot; is not accessible: {error}</translation>
     </message>
     <message>
-        <source> — проверить обновления не удалось ({reason})</source>
-        <translation> — updates could not be checked ({reason})</translation>
-    </message>
-    <message>
         <source>не найден</source>
         <translation>not found</translation>
     </message>
@@ -3599,48 +3671,8 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>not given</translation>
     </message>
     <message>
-        <source>причина неизвестна</source>
-        <translation>reason unknown</translation>
-    </message>
-    <message>
-        <source>Оплата и лицензирование</source>
-        <translation>Payment and licensing</translation>
-    </message>
-    <message>
-        <source>Возможности, технические вопросы и ошибки</source>
-        <translation>Features, technical questions and errors</translation>
-    </message>
-    <message>
-        <source>Сотрудничество</source>
-        <translation>Cooperation</translation>
-    </message>
-    <message>
-        <source>программа работает медленно</source>
-        <translation>the program is slow</translation>
-    </message>
-    <message>
-        <source>не удаётся найти товар в каталоге</source>
-        <translation>an item cannot be found in the catalogue</translation>
-    </message>
-    <message>
-        <source>при просмотре журнала продаж за какой-то день возникает ошибка</source>
-        <translation>an error appears when viewing the sales journal for some day</translation>
-    </message>
-    <message>
-        <source>прибыль считается некорректно</source>
-        <translation>the profit is calculated wrongly</translation>
-    </message>
-    <message>
         <source>{what}. Без значения — спросить (так пароль не виден в списке процессов); или переменная окружения {env}</source>
         <translation>{what}. Without a value: ask (so the password is not visible in the process list); or the environment variable {env}</translation>
-    </message>
-    <message>
-        <source>Неизвестная настройка «{key}». Допустимы: {keys}.</source>
-        <translation>Unknown setting &quot;{key}&quot;. Allowed: {keys}.</translation>
-    </message>
-    <message>
-        <source>Настройка {key}: значение «{value}» не подходит.</source>
-        <translation>Setting {key}: the value &quot;{value}&quot; does not fit.</translation>
     </message>
     <message>
         <source>Программа и версия</source>
@@ -3767,10 +3799,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>Internal error: {error}</translation>
     </message>
     <message>
-        <source>GBS.Market на этом компьютере не найдена — собирать нечего. Убедитесь, что программа установлена, запустите её и повторите.</source>
-        <translation>GBS.Market was not found on this computer — there is nothing to collect. Make sure the program is installed, run it and try again.</translation>
-    </message>
-    <message>
         <source>GBS.Market на этом компьютере не найдена.</source>
         <translation>GBS.Market was not found on this computer.</translation>
     </message>
@@ -3789,10 +3817,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>Не удалось создать папку для данных сборщика {path}: {error}. Проверьте права на папку или укажите другую в переменной окружения {env}.</source>
         <translation>Could not create the collector&apos;s data folder {path}: {error}. Check the folder&apos;s permissions or give another one in the environment variable {env}.</translation>
-    </message>
-    <message>
-        <source>Не удалось создать папку {path}: {error}</source>
-        <translation>Could not create the folder {path}: {error}</translation>
     </message>
     <message>
         <source>{name} не является программой Windows ({detail})</source>
