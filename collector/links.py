@@ -38,15 +38,14 @@ def _fill(template: str, gbs_id: str, version: str) -> str:
 
 def desk_links(settings: Any, inst: Any | None = None, gbs_id: str | None = None) -> DeskLinks:
     """The links for this installation and GBS.ID (``6:<ID>``)."""
-    from collector.updates import FeedParams
-    from collector.vendor import read_vendor
+    from collector.configs import settings_facts
 
-    exe = getattr(inst, "exe", None)
-    vendor = read_vendor(exe.parent) if exe is not None else None
+    branding = getattr(inst, "branding", None)
+    vendor = branding.vendor if branding is not None else None
     if vendor is not None and vendor.links:
         return DeskLinks(vendor.links.get("Support", ""), vendor.links.get("KB", ""),
                          vendor.links.get("Main", ""), "vendor")
-    if inst is not None and FeedParams.of(inst).country == "Ukraine":
+    if inst is not None and settings_facts(inst.configs_dir).country == "Ukraine":
         return DeskLinks(UKRAINE_SUPPORT, "", UKRAINE_SITE, "ukraine")
     gid = gbs_id or ""
     if gid and not gid.startswith("6:"):

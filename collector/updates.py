@@ -16,7 +16,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import re
@@ -26,23 +25,19 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from collector.branding import update_hash
 from collector.i18n import Text, _, join
 
 log = logging.getLogger("collector.updates")
 
 _VERSION = re.compile(r"\b(\d+)\.(\d+)\.(\d+)\.(\d+)\b")
-HASH_SALT = "3364a3b8"
 CHANNELS = {0: "release", 1: "beta", 2: "develop"}
-UPDATE_TYPES = {0: "NoUpdate", 1: "Notification", 2: "AutoUpdate"}
+UPDATE_TYPES = {0: "NoUpdate", 1: "UpdateNotification", 2: "AutoUpdate"}
 
 
 def parse_version(text: str | None) -> tuple[int, ...] | None:
     m = _VERSION.search(text or "")
     return tuple(int(x) for x in m.groups()) if m else None
-
-
-def feed_hash(code_name: str) -> str:
-    return hashlib.md5(f"{code_name}{HASH_SALT}".encode("ascii")).hexdigest()
 
 
 def _enum(value: Any, names: dict[int, str], default: int) -> int:
@@ -72,36 +67,26 @@ class FeedParams:
 
     @classmethod
     def of(cls, inst: Any | None) -> FeedParams:
-        """From an ``installation.Installation`` (its Settings.json and vendor build)."""
+        """From an ``installation.Installation``: its build (``branding``) and Settings.json."""
         if inst is None:
             return cls()
-        from collector.configs import ConfigError, read_json_config
-        from collector.vendor import read_vendor
+        from collector.configs import settings_facts
 
-        params = cls(local_info=inst.data_path / "Updates" / "info.json",
-                     local_zip=inst.data_path / "Updates" / "update.zip")
-        vendor = read_vendor(inst.exe.parent if getattr(inst, "exe", None) else None)
-        if vendor is not None:
-            params.code_name, params.country = vendor.code_name, vendor.country
-        try:
-            settings = read_json_config(inst.configs_dir / "Settings.json")
-        except ConfigError:
-            settings = {}
-        other = settings.get("Other") if isinstance(settings.get("Other"), dict) else {}
-        update = other.get("UpdateConfig") if isinstance(other.get("UpdateConfig"), dict) else {}
-        params.channel = CHANNELS[_enum(update.get("VersionUpdate"), CHANNELS, 0)]
-        params.update_type = _enum(update.get("UpdateType"), UPDATE_TYPES, 2)
-        iface = settings.get("Interface") if isinstance(settings.get("Interface"), dict) else {}
-        if isinstance(iface.get("Country"), str) and iface["Country"]:
-            params.country = iface["Country"]
-        return params
+        facts = settings_facts(inst.configs_dir)
+        branding = getattr(inst, "branding", None)
+        return cls(code_name=branding.code_name if branding is not None else "gbsmarket",
+                   channel=CHANNELS[_enum(facts.version_update, CHANNELS, 0)],
+                   update_type=_enum(facts.update_type, UPDATE_TYPES, 2),
+                   country=facts.country,
+                   local_info=inst.data_path / "Updates" / "info.json",
+                   local_zip=inst.data_path / "Updates" / "update.zip")
 
     def urls(self, mirrors: list[str]) -> list[str]:
         chosen = [m for m in mirrors if m]
         if self.country == "Ukraine":
             com = [m for m in chosen if (urlsplit(m).hostname or "").endswith(".com")]
             chosen = com or chosen
-        h = feed_hash(self.code_name)
+        h = update_hash(self.code_name)
         return [f"{m.rstrip('/')}/{h}/updates/{self.channel}//info.json" for m in chosen]
 
 

@@ -33,9 +33,9 @@ from typing import ClassVar
 import pytest
 
 from collector import __version__
+from collector.branding import update_hash as feed_hash
 from collector.cli import COMMANDS
 from collector.demo import DEMO_VERSION, DemoInfo
-from collector.updates import feed_hash
 from tests import netguard
 from tests.conftest import DEMO_TODAY, REPO, tree_snapshot
 

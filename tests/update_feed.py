@@ -8,7 +8,7 @@ import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from collector.updates import feed_hash
+from collector.branding import update_hash as feed_hash
 
 
 class UpdateFeed:

@@ -65,8 +65,6 @@ SEND_BLOCK = 1 << 20
 TEXT_TYPE = "text/plain; charset=utf-8"
 RETRY_STATUS = {408, 429}
 MAYBE_STATUS = {504}  # a gateway gave up waiting for the desk: the task may exist
-# ModeProgram of DataBase.json, as the program's form writes it (§5, §11).
-MODES = {0: "Shop", 1: "Cafe", 2: "Home", 3: "None"}
 
 
 class IntakeTooLarge(TooLarge):
@@ -113,10 +111,12 @@ class IntakeMessage:
 
 def mode_name(value: object) -> str:
     """``ModeProgram`` (a number, or already a name) as the form writes it."""
-    if isinstance(value, str) and value in MODES.values():
+    from collector.configs import MODE_PROGRAM
+
+    if isinstance(value, str) and value in MODE_PROGRAM.values():
         return value
     try:
-        return MODES.get(int(value), "None")  # type: ignore[arg-type]
+        return MODE_PROGRAM.get(int(value), "None")  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return "None"
 
