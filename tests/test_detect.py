@@ -361,7 +361,11 @@ def test_channel_update_type_and_vendor_code_name_come_from_the_installation(
     (app / "vendor.dll").write_bytes(vendor)
     (app / "vendor.hash").write_text(base64.b64encode(
         hashlib.sha256(vendor + b"gbsmarket26092023").digest()).decode())
+    # a vendor build moves the data folder; AppConfig.conf keeps it where the demo has it
+    (app / "AppConfig.conf").write_text(json.dumps(
+        {"DataPath": "C:\\ProgramData\\F-Lab\\GBS.Market\\6\\"}), encoding="utf-8")
     inst = _inst(demo)
+    assert inst.branding.build == "vendor"
     params = FeedParams.of(inst)
     assert (params.code_name, params.channel, params.update_type) == ("leomarket", "beta", 1)
     with UpdateFeed({("leomarket", "beta"): "6.6.14.1"}) as feed:
