@@ -454,9 +454,9 @@ class BundleWriter:
 
 
 def _os_error_text(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
-    return str(exc) or type(exc).__name__
+    from collector.oserrors import os_error_text
+
+    return os_error_text(exc)
 
 
 # --- verification ------------------------------------------------------------------------------

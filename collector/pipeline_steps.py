@@ -13,7 +13,8 @@ from collector.errors import Cancelled
 from collector.i18n import _, join
 from collector.installation import detect
 from collector.plan import record_backup_rate
-from collector.redact import redact_config
+from collector.redact import RedactingWriter, entry_kind
+from collector.redact.prime import learn_config_secrets
 from collector.settings import load_settings
 from collector.steps import StepTimeout
 from collector.updates import check_latest
@@ -71,9 +72,7 @@ def step_configs(job: Collection, report: StepReport, control: StepControl) -> N
         report.message = _("Папка настроек {path} не найдена",
                            path=job.root.windows_path(folder))
         return
-    keep = frozenset(filter(None, [(job.extra.get("gbs_id") or "")[2:]]))
     files = sorted(p for p in folder.iterdir() if p.is_file())
-    total = 0
     unread = []
     for i, path in enumerate(files):
         control.progress(i / max(1, len(files)), path.name)
@@ -84,15 +83,11 @@ def step_configs(job: Collection, report: StepReport, control: StepControl) -> N
             unread.append(_("{name} не прочитан ({error})", name=path.name,
                             error=exc.strerror or exc))
             continue
-        if path.suffix.lower() in (".json", ".conf", ".config", ".xml", ".ini", ".txt"):
-            red = redact_config(raw, keep=keep)
-            raw = red.data
-            if red.count:
-                job.redactions.append({"path": arcname, "count": red.count})
-                total += red.count
-        else:
+        if entry_kind(arcname) != "config":
             continue  # binary settings (caches, keys) are not what support reads
-        add_bytes(job, report, raw, arcname)
+        add_bytes(job, report, raw, arcname)  # the writer replaces the secrets
+    counts = job.scrubber.tokens.counts
+    total = sum(sum(counts.get(a, {}).values()) for a in report.files)
     report.message = join("; ", [_("Файлов: {n}; скрыто секретных значений: {count}",
                                    n=len(report.files), count=total), *unread])
 
@@ -393,7 +388,32 @@ def open_writer(job: Collection):
     writer = BundleWriter(job.options.out_dir, name, password=job.options.password,
                           volume_size=job.options.volume_size, cancel=job.cancel)
     writer.open()
-    return writer
+    return RedactingWriter(writer, job.scrubber, map_folder=_map_folder())
+
+
+def _map_folder():
+    from collector.errors import CollectorError
+    from collector.userdata import user_data_dir
+
+    try:
+        return user_data_dir()
+    except CollectorError:
+        return None  # a read-only profile: the bundle is still scrubbed, the map not kept
+
+
+def learn_secrets(job: Collection) -> None:
+    """Before the first entry: the configs' secrets, to replace them wherever they recur."""
+    inst = job.installation
+    gbs_id = (job.extra.get("gbs_id") or "")[2:]
+    if gbs_id:
+        job.scrubber.keep = job.scrubber.keep | {gbs_id}
+    from collector.redact.logfilter import registered_secrets
+
+    for typed in [job.options.password, job.options.db_password, *registered_secrets()]:
+        if typed:
+            job.scrubber.tokens.learn(typed, kind="typed")
+    learn_config_secrets(job.scrubber, [inst.configs_dir, inst.exe.parent if inst.exe else None,
+                                        inst.data_path])
 
 
 def finish_writer(job: Collection, manifest: dict[str, Any]) -> BundleResult:

@@ -25,6 +25,7 @@ from collector import __version__
 from collector.errors import Cancelled, CollectorError, ExitCode, NoInstallation
 from collector.i18n import _
 from collector.installation import Detection, Installation, detect
+from collector.redact import TextScrubber, TokenMap
 from collector.sysroot import SystemRoot
 
 log = logging.getLogger(__name__)
@@ -168,6 +169,7 @@ class CollectOptions:
     clipboard_text: str | None = None  # what the GUI saw in the clipboard (may hold the ID)
     check_updates: bool = True
     use_program_backup: bool = False  # live backup failed → take the program's newest own one
+    hide_personal: bool = False  # phone numbers, e-mails, card numbers in logs → tokens
 
 
 @dataclass
@@ -201,7 +203,7 @@ class Collection:
         self.detection = detection
         self.reports: list[StepReport] = []
         self.included: list[str] = []  # what the request text lists as attached
-        self.redactions: list[dict[str, Any]] = []
+        self.scrubber = TextScrubber(TokenMap(), personal=options.hide_personal)
         self.excluded: list[str] = []
         self.extra: dict[str, Any] = {}
         self.writer = None
@@ -299,6 +301,7 @@ class Collection:
         if not plan.space_ok:  # say it before writing anything, not half-way through
             raise CollectorError("\n".join(p for p in plan.problems if "места" in p)
                                  or plan.problems[0], exit_code=ExitCode.USAGE)
+        ps.learn_secrets(self)
         self.writer = ps.open_writer(self)
         try:
             ps.write_early_entries(self)
@@ -350,7 +353,7 @@ class Collection:
             "topic": form.get("topic"),
             "problem_date": self.options.problem_date.isoformat(),
             "steps": [r.to_json() for r in self.reports],
-            "redactions": self.redactions,
+            "redactions": self.scrubber.tokens.redactions(),
             "excluded": sorted(set(self.excluded)),
             **{k: v for k, v in self.extra.items() if k in (
                 "database", "logs", "system_root", "command", "form_problems", "estimate")},

@@ -44,6 +44,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="добавить журналы за N дней до и после (проблемы около полуночи)")
     p.add_argument("--max-log-mb", type=float, metavar="N",
                    help="ограничить размер каждого журнала (начало и конец сохраняются)")
+    p.add_argument("--hide-personal", action="store_true",
+                   help="скрыть персональные данные в журналах: телефоны, адреса почты, "
+                        "номера карт")
     p.add_argument("--attach", action="append", default=[], metavar="FILE",
                    help="приложить файл или папку (можно несколько раз)")
     p.add_argument("--time-limit", action="append", default=[], metavar="STEP=SECONDS",
@@ -116,6 +119,7 @@ def run(args: argparse.Namespace) -> int:
         attachments=[Path(p) for p in args.attach],
         command=_public_command(args),
         use_program_backup=args.db_fallback,
+        hide_personal=args.hide_personal,
     )
     if args.review:
         from collector.plan import format_plan
