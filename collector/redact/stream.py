@@ -85,11 +85,19 @@ class ScrubbingReader(io.RawIOBase):
             raw = self._src.read(self._piece)
         if not raw:
             self._eof = True
+            if self.encoding == "utf-8":
+                tail_bytes, self._raw_pending = self._raw_pending, b""
+                self._out += self._scrubber.scrub_bytes(tail_bytes, self._where,
+                                                        personal=self._personal)
+                return
             tail = self._pending + self._decode_final()
             self._pending = ""
             if tail:
                 self._emit(tail)
             self._out += self._leftover
+            return
+        if self.encoding == "utf-8":
+            self._fill_utf8(raw)
             return
         text = self._pending + self._decoder.decode(raw)
         cut = text.rfind("\n") + 1
@@ -103,6 +111,22 @@ class ScrubbingReader(io.RawIOBase):
             self._pending = text
 
     _leftover = b""
+    _raw_pending = b""
+
+    def _fill_utf8(self, raw: bytes) -> None:
+        # UTF-8 is scrubbed as bytes: a line break byte is never part of another character, and
+        # lines without anything secret are copied without decoding them at all.
+        buf = self._raw_pending + raw
+        cut = buf.rfind(b"\n") + 1
+        if not cut and len(buf) > MAX_LINE:
+            space = buf.rfind(b" ", 0, MAX_LINE)
+            cut = space + 1 if space > 0 else MAX_LINE
+        if cut:
+            self._raw_pending = buf[cut:]
+            self._out += self._scrubber.scrub_bytes(buf[:cut], self._where,
+                                                    personal=self._personal)
+        else:
+            self._raw_pending = buf
 
     def _decode_final(self) -> str:
         try:
@@ -113,5 +137,11 @@ class ScrubbingReader(io.RawIOBase):
             return ""
 
     def _emit(self, text: str) -> None:
-        clean = self._scrubber.scrub(text, self._where, personal=self._personal)
-        self._out += clean.encode(self.encoding, self._errors)
+        # Other encodings go through UTF-8 to share the fast path for lines with no secret.
+        utf8 = text.encode("utf-8", "surrogatepass")
+        clean = self._scrubber.scrub_bytes(utf8, self._where, personal=self._personal)
+        if clean is utf8:
+            self._out += text.encode(self.encoding, self._errors)
+        else:
+            self._out += clean.decode("utf-8", "surrogatepass").encode(self.encoding,
+                                                                       self._errors)

@@ -15,6 +15,8 @@ import json
 import re
 from urllib.parse import quote
 
+import ahocorasick
+
 from collector.redact.keys import is_secret_key
 from collector.redact.tokens import TOKEN_RE, TokenMap
 
@@ -43,6 +45,45 @@ _PHONE = re.compile(r"(?<![\w+])(?:(?:\+7|8)[^\S\n]?\(?\d{3}\)?[^\S\n-]?\d{3}[^\
 _CARD = re.compile(r"(?<![\w])(?:[2-6]\d{3}(?:[ -]?\d{4}){3}|[2-6]\d{3}(?:[ -]\d{4}){3} \d{3})"
                    r"(?![\w])")
 
+# What a line must contain to be worth the patterns above. A whole piece of log is searched for
+# all of them in one pass (Aho-Corasick); lines without any pass through untouched. Short words
+# count only at the start of a word ("pin" but not "shipping", "ключ" but not "подключение"),
+# or after the words that make compound key names ("apikey").
+_HOT_WORDS = ["pass", "pwd", "secret", "token", "auth", "credential", "login", "cookie", "://",
+              "bearer", "eyj", "k_live_", "k_test_", "парол", "токен", "секрет", "логин"]
+_HOT_WORD_START = ["key", "pin", "bot", "session", "ключ"]
+_KEY_PREFIXES = (b"api", b"api_", b"api-", b"private", b"private_", b"access", b"access_",
+                 b"license", b"license_", b"secret", b"secret_")
+_HOT_PERSONAL = ["@", "+7", "+3", "8 (", "8("]
+_HOT_PERSONAL_RE = re.compile(rb"8[0-9]{10}|[2-6][0-9]{3}[ -]?[0-9]{4}[ -]?[0-9]{4}")
+_LETTERS = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_CYRILLIC_LEAD = frozenset(b"\xd0\xd1")  # first byte of a two-byte Cyrillic letter
+
+
+def _case_forms(word: str) -> set[str]:
+    return {word, word.capitalize(), word.upper()}
+
+
+def _automaton(literals: list[bytes], personal: bool) -> ahocorasick.Automaton:
+    """Needles as latin-1 text of their UTF-8 bytes: the haystack is a piece of log decoded
+    as latin-1 (one character per byte), so positions are byte offsets."""
+    auto = ahocorasick.Automaton()
+    for group, start in ((_HOT_WORDS, False), (_HOT_WORD_START, True)):
+        for word in group:
+            for form in _case_forms(word):
+                raw = form.encode()
+                auto.add_word(raw.decode("latin-1"), (len(raw), start))
+    for needle in literals:
+        auto.add_word(needle.decode("latin-1"), (len(needle), False))
+    if personal:
+        for needle in _HOT_PERSONAL:
+            auto.add_word(needle, (len(needle), False))
+    if not len(auto):
+        auto.add_word("\x00\x01\x02", (3, False))
+    auto.make_automaton()
+    return auto
+
+
 _NOT_VALUES = {"", "null", "none", "true", "false", "***", "nil", "undefined"}
 _AUTH_WORDS = {"bearer", "basic", "digest", "token"}
 
@@ -70,6 +111,9 @@ class TextScrubber:
         self._literal_version = -1
         self._literal_re: re.Pattern[str] | None = None
         self._variants: dict[str, str] = {}
+        self._literal_bytes: list[bytes] = []
+        self._auto: ahocorasick.Automaton | None = None
+        self._auto_key: tuple[int, bool] | None = None
 
     # --- known values ------------------------------------------------------------------------
     def _literals(self) -> re.Pattern[str] | None:
@@ -81,10 +125,61 @@ class TextScrubber:
                              json.dumps(v)[1:-1], quote(v, safe="")):
                     variants.setdefault(form, v)
             self._variants = variants
+            self._literal_bytes = sorted({v.encode("utf-8", "surrogatepass") for v in variants})
             ordered = sorted(variants, key=len, reverse=True)
             self._literal_re = re.compile("|".join(map(re.escape, ordered))) if ordered else None
             self._literal_version = version
         return self._literal_re
+
+    # --- big pieces of log --------------------------------------------------------------------
+    def scrub_bytes(self, buf: bytes, where: str | None = None, *,
+                    personal: bool | None = None) -> bytes:
+        """UTF-8 ``buf`` (whole lines) scrubbed; only lines that contain a trigger word or a
+        known secret are decoded and searched, the rest is copied as it is."""
+        personal = self.personal if personal is None else personal
+        starts = self._hot_lines(buf, personal)
+        if not starts:
+            return buf
+        out = []
+        prev = 0
+        for start in starts:
+            if start < prev:
+                continue
+            end = buf.find(b"\n", start)
+            end = len(buf) if end < 0 else end + 1
+            out.append(buf[prev:start])
+            line = buf[start:end].decode("utf-8", "surrogateescape")
+            out.append(self.scrub(line, where, personal=personal).encode("utf-8",
+                                                                         "surrogateescape"))
+            prev = end
+        out.append(buf[prev:])
+        return b"".join(out)
+
+    def _hot_lines(self, buf: bytes, personal: bool) -> list[int]:
+        self._literals()
+        key = (self._literal_version, personal)
+        if self._auto_key != key:
+            self._auto = _automaton(self._literal_bytes, personal)
+            self._auto_key = key
+        starts: set[int] = set()
+        skip_to = -1
+        for end, (length, word_start) in self._auto.iter(buf.decode("latin-1")):
+            i = end - length + 1
+            if i < skip_to:
+                continue  # this line is already marked
+            inside_word = i and (buf[i - 1] in _LETTERS or (
+                i > 1 and buf[i - 2] in _CYRILLIC_LEAD and buf[i - 1] >= 0x80))
+            if word_start and inside_word and \
+                    not buf[max(0, i - 8):i].lower().endswith(_KEY_PREFIXES):
+                continue
+            start = buf.rfind(b"\n", 0, i) + 1
+            starts.add(start)
+            nl = buf.find(b"\n", i)
+            skip_to = len(buf) if nl < 0 else nl + 1
+        if personal:
+            for m in _HOT_PERSONAL_RE.finditer(buf):
+                starts.add(buf.rfind(b"\n", 0, m.start()) + 1)
+        return sorted(starts)
 
     # --- the pass ----------------------------------------------------------------------------
     def scrub(self, text: str, where: str | None = None, *, personal: bool | None = None) -> str:
