@@ -25,6 +25,7 @@ from collector import __version__
 from collector.errors import Cancelled, CollectorError, ExitCode, NoInstallation
 from collector.i18n import _
 from collector.installation import Detection, Installation, detect
+from collector.outdir import check_out_dir, remove_if_empty
 from collector.redact import TextScrubber, TokenMap
 from collector.sysroot import SystemRoot
 
@@ -259,10 +260,14 @@ class Collection:
         except CollectorError as exc:
             if self.cancel.is_set():
                 raise Cancelled() from None
+            if self.writer is not None and self.writer.aborted:
+                raise  # the archive itself is gone (a full disk): no later step may write
             report.status, report.message = "failed", exc.message
         except Exception as exc:  # a bug in one step must not sink the bundle
             if self.cancel.is_set():
                 raise Cancelled() from None
+            if self.writer is not None and self.writer.aborted:
+                raise
             log.exception("step %s failed", name)
             report.status = "failed"
             report.message = _("Внутренняя ошибка: {error}", error=f"{type(exc).__name__}: {exc}")
@@ -277,9 +282,14 @@ class Collection:
     def run(self) -> CollectResult:
         if self.cancel.is_set():
             raise Cancelled()
+        out_existed = self.options.out_dir.exists()
         self.work_dir = Path(tempfile.mkdtemp(prefix="gbs-collector-"))
         try:
             return self._run()
+        except BaseException:
+            if not out_existed:
+                remove_if_empty(self.options.out_dir)  # the folder this run made, if empty
+            raise
         finally:
             shutil.rmtree(self.work_dir, ignore_errors=True)
 
@@ -293,6 +303,7 @@ class Collection:
             raise NoInstallation(_(
                 "GBS.Market на этом компьютере не найдена — собирать нечего. Убедитесь, что "
                 "программа установлена, запустите её и повторите."))
+        check_out_dir(self.options.out_dir, installation=self.installation, root=self.root)
         with self._step("gbs_id") as (report, control):
             ps.step_gbs_id(self, report, control)
         plan = self.plan()
