@@ -387,6 +387,8 @@ def open_writer(job: Collection):
         moment += timedelta(seconds=1)
     writer = BundleWriter(job.options.out_dir, name, password=job.options.password,
                           volume_size=job.options.volume_size, cancel=job.cancel)
+    if job.work is not None:
+        job.work.expect_parts(job.options.out_dir, name)  # a killed run's .part: next start
     writer.open()
     return RedactingWriter(writer, job.scrubber, map_folder=_map_folder())
 

@@ -10,8 +10,6 @@ from what worked (exit code 4). Cancel stops everything and leaves no files behi
 from __future__ import annotations
 
 import logging
-import shutil
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -22,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from collector import __version__
+from collector.debris import WorkFolder, runs_folder
 from collector.errors import Cancelled, CollectorError, ExitCode, NoInstallation
 from collector.i18n import _
 from collector.installation import Detection, Installation, detect
@@ -209,6 +208,7 @@ class Collection:
         self.extra: dict[str, Any] = {}
         self.writer = None
         self.work_dir: Path | None = None  # private temp folder, removed after the run
+        self.work: WorkFolder | None = None
         self._done_weight = 0.0
         total = sum(STEP_WEIGHTS.values())
         self._total_weight = float(total)
@@ -283,7 +283,8 @@ class Collection:
         if self.cancel.is_set():
             raise Cancelled()
         out_existed = self.options.out_dir.exists()
-        self.work_dir = Path(tempfile.mkdtemp(prefix="gbs-collector-"))
+        self.work = WorkFolder(runs=runs_folder())
+        self.work_dir = self.work.path
         try:
             return self._run()
         except BaseException:
@@ -291,7 +292,7 @@ class Collection:
                 remove_if_empty(self.options.out_dir)  # the folder this run made, if empty
             raise
         finally:
-            shutil.rmtree(self.work_dir, ignore_errors=True)
+            self.work.remove()
 
     def _run(self) -> CollectResult:
         from collector import pipeline_steps as ps

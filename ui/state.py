@@ -44,6 +44,7 @@ class Extras:
     volume_mb: int = 0
     time_limits: dict[str, float] = field(default_factory=dict)
     use_program_backup: bool = False  # the live backup failed: take the program's own one
+    hide_personal: bool = False  # phone numbers, e-mails, card numbers in logs → tokens
     password: str = ""  # never saved
 
     def to_draft(self) -> dict[str, Any]:
@@ -613,6 +614,7 @@ class AppState(QObject):
             command=["gui"],
             gbs_id=self.gbs_id,
             use_program_backup=self.extras.use_program_backup,
+            hide_personal=self.extras.hide_personal,
         )
 
     def start_collection(self):

@@ -52,6 +52,7 @@ from collector.database.target import BackupTarget, Credentials, credential_chai
 from collector.database.tools import attach_services, client_available, find_gbak
 from collector.errors import Cancelled
 from collector.i18n import _
+from collector.winsys import scratch
 
 log = logging.getLogger("collector.database")
 
@@ -178,7 +179,9 @@ def backup_database(
             snapshot_seconds = time.monotonic() - snap_started
             snap_target = BackupTarget(database=str(snap), display=target.display,
                                        local_file=snap)
-            stats = _run(chosen, tool, snap_target, None, out, tracker, cancel, where)
+            scratch.delete_after_reboot(snap)
+            stats = _run(chosen, tool, snap_target, None, _ReleaseOnFirstWrite(out, snap),
+                         tracker, cancel, where)
         cred_source = None
     else:
         snapshot_seconds = None
@@ -312,6 +315,24 @@ class _Tracker:
 
 
 # --- embedded snapshot -------------------------------------------------------------------------
+class _ReleaseOnFirstWrite:
+    """The engine's first bytes of backup mean it has the copy open: from then on the copy
+    needs no name (see :mod:`collector.winsys.scratch`)."""
+
+    def __init__(self, out: BinaryIO, snap: Path) -> None:
+        self._out = out
+        self._snap: Path | None = snap
+
+    def write(self, data) -> int:
+        if self._snap is not None:
+            scratch.release_name(self._snap)
+            self._snap = None
+        return self._out.write(data)
+
+    def __getattr__(self, name: str):
+        return getattr(self._out, name)
+
+
 @contextlib.contextmanager
 def _snapshot(target: BackupTarget, work_dir: Path | None, tracker: _Tracker,
               cancel: threading.Event):

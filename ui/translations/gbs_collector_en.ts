@@ -420,8 +420,16 @@
         <translation>Support does not take voice messages: write your question or call.</translation>
     </message>
     <message>
-        <source>Отмеченное попадёт в архив. Пароли и ключи из настроек программы заменяются на ***.</source>
-        <translation>What is ticked goes into the archive. Passwords and keys in the program&apos;s settings are replaced by ***.</translation>
+        <source>Скрыть &amp;персональные данные (телефоны, почта, номера карт)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>В журналах они заменятся метками вида ***phone-1***; контакты для ответа в обращении останутся.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Отмеченное попадёт в архив. Пароли, ключи и токены заменяются метками вида ***secret-1***.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Выберите файлы</source>
@@ -1509,10 +1517,6 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
         <translation>No permission to write to {dir}. Choose another folder.</translation>
     </message>
     <message>
-        <source>Не удалось записать архив в папку {dir}: {error}. Недописанный архив удалён.</source>
-        <translation>Could not write the archive to {dir}: {error}. The unfinished archive was deleted.</translation>
-    </message>
-    <message>
         <source>Это не архив 7z или его начало повреждено.</source>
         <translation>This is not a 7z archive, or its beginning is damaged.</translation>
     </message>
@@ -1639,6 +1643,14 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
     <message>
         <source>Файл обращения {path} должен содержать объект JSON</source>
         <translation>The request file {path} must hold a JSON object</translation>
+    </message>
+    <message>
+        <source>Папка {dir} доступна только для чтения. Выберите другую папку. Недописанный архив удалён.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Не удалось записать архив в папку {dir}: {error}. Выберите другую папку. Недописанный архив удалён.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>зашифровать архив (AES-256)</source>
@@ -2043,6 +2055,10 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>В копии {got} записей, а при копировании записано {want}.</source>
         <translation>The copy holds {got} records, but {want} were written.</translation>
+    </message>
+    <message>
+        <source>Удалены остатки прерванного сбора: {parts} ({size}).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>В архиве нет manifest.json.</source>
@@ -2683,6 +2699,238 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>вложенная папка пропущена: слишком глубоко или по кругу</source>
         <translation>a nested folder was skipped: too deep, or a loop</translation>
+    </message>
+    <message>
+        <source>файл или папка не найдены</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>нет прав доступа</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>операция не разрешена</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>на диске не осталось места</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>диск доступен только для чтения</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>часть пути — не папка</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>уже существует</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>файл или устройство заняты</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>слишком длинное имя файла или пути</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>недопустимое имя или путь</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ошибка чтения или записи (диск повреждён или отключён)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>файл слишком велик для этой файловой системы</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>слишком много символических ссылок в пути</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>открыто слишком много файлов</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>устройство недоступно</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>файл занят другой программой</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>файлы на разных дисках</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>папка не пуста</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>превышена квота на диске</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>путь не найден</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>диск защищён от записи</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>устройство не готово (диск или флешка извлечены?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>часть файла заблокирована другой программой</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>недопустимое имя файла или пути</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>файл или папка повреждены</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>файл открыт другой программой</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>сетевой путь не найден</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>сетевое имя не найдено</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>неверное имя пользователя или пароль</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ошибка {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ошибка разбора</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ожидалось значение</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ожидалось имя свойства в двойных кавычках</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ожидалась запятая</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ожидалось двоеточие</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>строка не закрыта кавычкой</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>лишние данные после конца</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>недопустимый управляющий символ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>неверная последовательность \u</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>неверная последовательность с обратной косой чертой</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>лишняя запятая в конце</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} (строка {line}, столбец {col})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>в файле есть байты не в кодировке {encoding}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ошибка системы (код {code})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ошибка разбора JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} — это файл, а не папка. Выберите папку, например {suggestion}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Папку {path} нельзя создать: {part} — файл, а не папка. Выберите другую папку, например {suggestion}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Папка {path} доступна только для чтения (диск защищён от записи или подключён только для чтения). Выберите другую папку, например {suggestion}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>папка установки GBS.Market</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>папка данных GBS.Market</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>папка базы данных GBS.Market</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>папка резервных копий GBS.Market</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>системный корень (диск клиента, только для чтения)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Папка {path} находится внутри: {what}. Сборщик ничего не пишет в папки программы. Выберите другую папку, например {suggestion}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>В папку {path} нельзя записать архив: {error}. Выберите другую папку, например {suggestion}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Папка {path} доступна только для чтения. Выберите другую папку, например {suggestion}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Нет прав на запись в папку {path}. Выберите другую папку, например {suggestion}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>На диске с папкой {path} не осталось места. Выберите другую папку, например {suggestion}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{product}, версия {version}</source>
