@@ -15,7 +15,8 @@ Goals (issue 6): time ≤ 1.0×, size ≤ 1.05×, peak RSS ≤ 200 MB.
 
 Note — how the defaults were chosen (2 shared cores, Firebird 3.0 gbak, 7-Zip 26.02 -mx5 which
 uses a 32 MiB dictionary). Python's lzma runs on one core, so blocks are compressed on two
-worker threads (bundle_stream.ParallelLzma2); each bt4 encoder costs ~12 × its dictionary.
+worker threads (collector.bundle.streaming.ParallelLzma2); each bt4 encoder costs ~12 × its
+dictionary.
 ``--grid`` on the 256 MB demo database (314 MiB backup), time / size against gbak + 7z:
 
     preset 3, dict 4 MiB, block 16:  0.37×  1.136×  154 MB   (hc4 "fast" mode: too big)
@@ -119,7 +120,7 @@ def child(db: Path, out_dir: Path, preset: int, dict_mb: int, workers: int,
           block_mb: int, nice: int) -> None:
     """The measured run (a separate process: its peak RSS is ours alone)."""
     from collector.bundle import BundleWriter
-    from collector.bundle_stream import CHUNK
+    from collector.bundle.names import CHUNK
 
     password = os.environ.get("BENCH_PASSWORD") or None
 

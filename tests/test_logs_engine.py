@@ -7,7 +7,7 @@ import codecs
 import itertools
 import subprocess
 import threading
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import py7zr
@@ -176,7 +176,7 @@ def test_counts_do_not_depend_on_where_chunks_end(tmp_path, monkeypatch, chunk, 
     path = write(logs_dir / DAY.isoformat() / "trace.log", text, encoding)
     expected = count_entries(text)
     assert expected == (9, 4)
-    monkeypatch.setattr(logs, "CHUNK", chunk)
+    monkeypatch.setattr(logs.reading, "CHUNK", chunk)
     (f,) = logs.select_day_logs(logs_dir, crpt, DAY).files
     assert (f.errors, f.fatals) == expected
     assert f.lines == text.count("\n")
@@ -212,7 +212,7 @@ def test_a_days_errors_are_distinct_entries_across_files(tmp_path, monkeypatch):
     assert (sel.errors, sel.fatals) == (6, 1)
     assert sum(f.errors for f in sel.files) == 9  # per file: trace 3, error 3, egais 1, crpt 2
     # a storm of errors beyond what is remembered is flagged, not hidden
-    monkeypatch.setattr(logs, "DEDUP_CAP", 2)
+    monkeypatch.setattr(logs.calendar, "DEDUP_CAP", 2)
     cal = logs.error_calendar(logs_dir, crpt, days=1, today=DAY)
     assert cal[DAY].approximate and cal[DAY].errors >= 6
 
@@ -289,7 +289,7 @@ def test_window_past_midnight_takes_the_next_morning_and_days_around_whole(tmp_p
                                       "ночь") for h in range(24)))
     sel = logs.select_day_logs(logs_dir, crpt, DAY, window=(time(22, 30), time(1, 30)))
     assert sel.days == [DAY, nxt]
-    assert sel.window == (logs.datetime(2026, 11, 20, 22, 30), logs.datetime(2026, 11, 21, 1, 30))
+    assert sel.window == (datetime(2026, 11, 20, 22, 30), datetime(2026, 11, 21, 1, 30))
     day_file, next_file = sel.files
     assert [ln[11:13] for ln in _bundle_bytes(day_file).decode().splitlines()
             if ln[:2] == "20"] == ["23"]

@@ -79,7 +79,7 @@ def test_a_file_appended_by_another_process_is_read_as_it_was_when_opened(tmp_pa
 
         append(10)  # the program wrote more before we looked
         before = path.read_bytes()
-        monkeypatch.setattr(logs, "CHUNK", 4096)
+        monkeypatch.setattr(logs.reading, "CHUNK", 4096)
         calls = []
 
         def progress(done: int, total: int) -> None:

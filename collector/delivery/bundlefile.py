@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from collector.bundle_stream import JoinedReader
+from collector.bundle.volumes import JoinedReader
 from collector.errors import CollectorError, ExitCode
 from collector.i18n import _
 

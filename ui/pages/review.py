@@ -56,6 +56,9 @@ class ReviewPage(Page):
 
     def __init__(self, state, window) -> None:
         super().__init__(state, window)
+        self.watch(state.day.changed, "day")
+        self.watch(state.plan.changed, "review")
+        self.watch(state.plan.busy, "review-busy")
         self._filling = False
         self.entered = False
         # summary strip
@@ -243,7 +246,7 @@ class ReviewPage(Page):
     next_icon = "box"
 
     def next_enabled(self) -> bool:
-        return self.state.installation is not None and self.state.collecting is None
+        return self.state.installation is not None and not self.state.collection.running
 
     def first_focus(self):
         return self.tree if self.tabs.currentIndex() == 0 else self.tabs
@@ -256,7 +259,7 @@ class ReviewPage(Page):
         self.refresh("tried")
         if self.blockers():
             return False
-        review = self.state.review
+        review = self.state.plan.review
         return review is None or review.estimate.space_ok
 
     def go_next(self) -> None:
@@ -268,15 +271,15 @@ class ReviewPage(Page):
             self.tabs.setCurrentIndex(1 if skip else 0)
             self.entered = True
         self._sync_options()
-        self.state.refresh_review(now=True)
+        self.state.plan.refresh(now=True)
         super().on_enter()
 
     def _state_changed(self, what: str) -> None:
         if not self.isVisible():
             return
-        if what in ("form", "gbs", "day", "extras", "draft"):
-            self.state.refresh_review()
-        if what == "review" and self.state.review is not None:
+        if what in ("form", "gbs", "day", "draft"):
+            self.state.plan.refresh()
+        if what == "review" and self.state.plan.review is not None:
             self._fill_tree()
         self.refresh(what)
 
@@ -288,7 +291,7 @@ class ReviewPage(Page):
         return ex
 
     def _fill_tree(self) -> None:
-        review = self.state.review
+        review = self.state.plan.review
         exclude = self._exclude()
         expanded = {self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
                     for i in range(self.tree.topLevelItemCount())
@@ -337,7 +340,7 @@ class ReviewPage(Page):
         return tr("≈ {size}").format(size=text) if it.item.estimated else text
 
     def _update_group_sizes(self) -> None:
-        review = self.state.review
+        review = self.state.plan.review
         if review is None:
             return
         exclude = self._exclude()
@@ -362,7 +365,7 @@ class ReviewPage(Page):
         st = self.state
         if it.group == "database":
             st.form.include_database = on
-            st.edited("include_database")
+            st.request.edit("include_database")
             return
         ex = set(st.extras.exclude)
         if on:
@@ -370,7 +373,7 @@ class ReviewPage(Page):
             if it.group == "logs" and not st.extras.logs_included:
                 # logs were switched off as a whole: on again, without the other files
                 st.extras.logs_included = True
-                ex |= {o.arcname for o in st.review.items if o.group == "logs"
+                ex |= {o.arcname for o in st.plan.review.items if o.group == "logs"
                        and o.arcname != it.arcname}
         else:
             ex.add(it.arcname)
@@ -378,8 +381,8 @@ class ReviewPage(Page):
         if ex_list != st.extras.exclude:
             st.extras.exclude = ex_list
             self._update_group_sizes()
-            st.edited("exclude")
-            st.refresh_review(estimate_only=True)
+            st.request.edit("exclude")
+            st.plan.refresh(estimate_only=True)
 
     def _update_open_button(self) -> None:
         item = self.tree.currentItem()
@@ -429,14 +432,14 @@ class ReviewPage(Page):
         else:
             limits[name] = float(minutes * 60)
         self.state.extras.time_limits = limits
-        self.state.edited("time_limits")
+        self.state.request.edit("time_limits")
 
     def _password_changed(self, text: str) -> None:
         self.state.extras.password = text
 
     def _volume_changed(self, index: int) -> None:
         self.state.extras.volume_mb = int(self.volume.itemData(index) or 0)
-        self.state.edited("volume")
+        self.state.request.edit("volume")
 
     def _copy_text(self) -> None:
         QGuiApplication.clipboard().setText(self.request_text.toPlainText())
@@ -448,8 +451,8 @@ class ReviewPage(Page):
         out = st.out_dir()
         self.out_dir.setText(str(out))
         self.out_dir.setToolTip(str(out))
-        review = st.review
-        busy = st.review_task is not None
+        review = st.plan.review
+        busy = st.plan.task is not None
         self.plan_spinner.setVisible(busy)
         if review is not None:
             est = review.estimate
@@ -473,9 +476,9 @@ class ReviewPage(Page):
                      if not any(p == m for m in msgs)]
             notes.append(tr("Размер и время — оценка до сбора."))
             self.plan_notes.setText("\n".join(dict.fromkeys(notes)))
-        if st.review_error:
+        if st.plan.error:
             self.plan_notes.setText(tr("Список файлов не составлен: {error}")
-                                    .format(error=engine_text(st.review_error)))
+                                    .format(error=engine_text(st.plan.error)))
         if self.tabs.currentIndex() == 1 or what in ("enter", "tab", "form", "gbs", "plan"):
             ctx = st.context()
             from collector.request import render_request_text
