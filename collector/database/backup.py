@@ -180,8 +180,11 @@ def backup_database(
             snap_target = BackupTarget(database=str(snap), display=target.display,
                                        local_file=snap)
             scratch.delete_after_reboot(snap)
-            stats = _run(chosen, tool, snap_target, None, _ReleaseOnFirstWrite(out, snap),
-                         tracker, cancel, where)
+            # Only a child process may keep the copy without a name: an engine inside this
+            # process caches databases by file identity, and the freed inode of the copy may
+            # come back as another database file later in a long-lived process.
+            sink = _ReleaseOnFirstWrite(out, snap) if chosen == "gbak" else out
+            stats = _run(chosen, tool, snap_target, None, sink, tracker, cancel, where)
         cred_source = None
     else:
         snapshot_seconds = None
