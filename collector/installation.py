@@ -405,8 +405,9 @@ def _database(
     db_path: Path | None
     try:
         db_path = root.path(path_windows) if path_windows else data_path / "main.fdb"
-    except RootError:
+    except RootError as exc:
         db_path = None
+        problems.append(str(exc))
     if path_windows is None:
         path_windows = root.windows_path(data_path / "main.fdb")
     exists = bool(db_path and db_path.is_file())
@@ -417,7 +418,7 @@ def _database(
             backup_path = root.path(cfg.backup_path_windows)
         except RootError:
             backup_path = None
-    if not exists and not networked:
+    if not exists and not networked and db_path is not None:
         problems.append(_("Файл базы данных {path} не найден", path=path_windows))
     info = DatabaseInfo(
         path=db_path,

@@ -107,7 +107,8 @@ def step_attachments(job: Collection, report: StepReport, control: StepControl) 
         report.status = "skipped"
         report.message = _("не добавлены")
         return
-    plan = plan_attachments(paths)
+    plan = plan_attachments(paths, confirmed_links=job.options.confirmed_links,
+                            exclude=[job.options.out_dir])
     from collector.bundle import SourceError
 
     for i, item in enumerate(plan.items):
@@ -279,6 +280,7 @@ def step_database(job: Collection, report: StepReport, control: StepControl) -> 
         TargetError,
         backup_database,
         database_facts,
+        embedded_facts,
         find_program_backups,
         target_from_installation,
     )
@@ -305,6 +307,14 @@ def step_database(job: Collection, report: StepReport, control: StepControl) -> 
     if not job.wanted(arcname):
         report.status, report.message = "skipped", _("Исключено при просмотре")
         return
+    if target.embedded or target.snapshot:
+        try:  # a missing file or one that is not Firebird: said before any entry is begun
+            embedded_facts(target)
+        except DatabaseBackupError as exc:
+            report.status, report.message = "failed", exc.message
+            job.extra["database"] = {"error": exc.reason}
+            _program_backup_fallback(job, report, control, db, find_program_backups)
+            return
     results = []
 
     def produce(out) -> None:

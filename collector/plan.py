@@ -144,7 +144,8 @@ def make_plan(root: SystemRoot, inst: Installation, options: CollectOptions,
     add(PlanItem("system", "system.json", 6 * 1024, estimated=True))
     paths = list(options.attachments) + [Path(a) for a in getattr(form, "attachments", [])]
     if paths:
-        att = plan_attachments(paths)
+        att = plan_attachments(paths, confirmed_links=options.confirmed_links,
+                               exclude=[options.out_dir])
         for a in att.items:
             add(PlanItem("attachments", a.arcname, a.size, str(a.source),
                          a.source.suffix.lower() in TEXT_SUFFIXES))

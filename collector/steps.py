@@ -170,6 +170,7 @@ class CollectOptions:
     check_updates: bool = True
     use_program_backup: bool = False  # live backup failed → take the program's newest own one
     hide_personal: bool = False  # phone numbers, e-mails, card numbers in logs → tokens
+    confirmed_links: set[str] | bool = False  # attached links to take as their targets
 
 
 @dataclass

@@ -84,3 +84,21 @@ def test_personal_data_checkbox(qtbot, demo: DemoInfo, ui_env) -> None:
         assert gui.state.collect_options().hide_personal is True
     finally:
         gui.close()
+
+
+def test_gui_refuses_an_out_folder_inside_the_program(qtbot, demo: DemoInfo, ui_env,
+                                                      monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    gui = start_gui(qtbot, demo.root, ui_env["out"])
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text, *a: warned.append(text))
+    try:
+        inside = demo.root / "ProgramData/F-Lab/GBS.Market/6"
+        assert gui.win.out_dir_acceptable(str(inside)) is False
+        assert warned and "ничего не пишет в папки программы" in warned[0]
+        assert "GBS Support" in warned[0]
+        assert gui.win.out_dir_acceptable(str(ui_env["out"])) is True
+    finally:
+        gui.close()

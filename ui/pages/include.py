@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QVBoxLayout
 
+from collector.links import link_target
 from collector.request import database_reason
 from collector.userdata import user_data_dir
 from ui.i18n import engine_text, fmt_date, fmt_duration, fmt_size, tr
@@ -150,11 +151,33 @@ class IncludePage(Page):
         added = 0
         for p in paths:
             p = str(Path(p))
-            if p not in form.attachments:
+            if p not in form.attachments and self._links_confirmed(p):
                 form.attachments.append(p)
                 added += 1
         if added:
             self.state.request.edit("attachments")
+
+    def _links_confirmed(self, path: str) -> bool:
+        """A link or shortcut (also inside a dropped folder) is shown as what it points to and
+        goes only with the person's yes; pipes and devices are refused by the engine's plan."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from collector.attachments import plan_attachments
+
+        pending = plan_attachments([path]).pending_links
+        if not pending:
+            return True
+        lines = "\n".join(f"• {link.path.name} → {link.target.target}" for link in pending[:10])
+        more = tr("\n… и ещё {n}").format(n=len(pending) - 10) if len(pending) > 10 else ""
+        answer = QMessageBox.question(
+            self, tr("Ссылки и ярлыки"),
+            tr("Это ссылки или ярлыки, а не сами файлы:\n{lines}{more}\n\nПриложить файлы, на "
+               "которые они указывают?").format(lines=lines, more=more))
+        if answer != QMessageBox.StandardButton.Yes:
+            return not Path(path).is_symlink() and link_target(Path(path)) is None
+        confirmed = self.state.extras.confirmed_links
+        confirmed += [str(link.path) for link in pending if str(link.path) not in confirmed]
+        return True
 
     def remove_file(self, path: str) -> None:
         form = self.state.form
