@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from collector.i18n import _, plural
+from collector.i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -106,12 +106,9 @@ class Cleanup:
     def message(self) -> str:
         from collector.logs import human_size
 
-        return _("Удалены остатки прерванного сбора: {parts} ({size}).",
-                 parts=", ".join(filter(None, [
-                     plural(len(self.files), "недописанный архив", "недописанных архива",
-                            "недописанных архивов") if self.files else "",
-                     plural(len(self.folders), "временная папка", "временные папки",
-                            "временных папок") if self.folders else ""])),
+        # Counts after a colon need no plural forms, in Russian or in English.
+        return _("Удалены остатки прерванного сбора: недописанных архивов — {files}, временных "
+                 "папок — {folders} ({size}).", files=len(self.files), folders=len(self.folders),
                  size=human_size(self.bytes))
 
 
