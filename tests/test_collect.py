@@ -88,8 +88,9 @@ def test_full_bundle_on_the_demo(demo: DemoInfo, tmp_path: Path) -> None:
     src_day = demo.root / DATA / "Logs" / DAY
     for f in src_day.iterdir():
         assert files[f"logs/{DAY}/{f.name}"] == f.read_bytes()
-    crpt = demo.root / DATA / "CRPT_logs" / f"{DAY}.log"
-    assert files[f"logs/crpt/{DAY}.log"] == crpt.read_bytes()
+    # a past day's CRPT log: the zip the program made of it, as it is
+    crpt = demo.root / DATA / "CRPT_logs" / f"{DAY}.zip"
+    assert files[f"logs/crpt/{DAY}.zip"] == crpt.read_bytes()
     assert manifest["logs"]["errors"] == demo.error_days[DEMO_TODAY.fromisoformat(DAY)]
 
     # GBS.ID as text and as a QR code that a real decoder reads back

@@ -22,7 +22,7 @@ or, when a file is cut, byte ranges of it with marker lines between them.
 from __future__ import annotations
 
 from collector.i18n import plural
-from collector.logs.calendar import Calendar, DayStats, error_calendar
+from collector.logs.calendar import Calendar, DayStats, error_calendar, retention_hint
 from collector.logs.encoding import decode_head
 from collector.logs.errors import LogFileChanged, LogsError
 from collector.logs.folders import (
@@ -33,7 +33,8 @@ from collector.logs.folders import (
     newest_logged_version,
     odd_folders,
 )
-from collector.logs.layouts import KIND_ORDER, ErrorPreview, header_versions
+from collector.logs.layouts import KIND_ORDER, header_versions
+from collector.logs.preview import ErrorPreview
 from collector.logs.selection import (
     MAX_AROUND,
     MIN_FILE_CAP,
@@ -49,6 +50,6 @@ __all__ = [
     "KIND_ORDER", "MAX_AROUND", "MIN_FILE_CAP", "Calendar", "DayStats", "ErrorPreview",
     "LogFile", "LogFileChanged", "LogSelection", "LogsError", "SkippedFile", "crpt_files",
     "day_folders", "decode_head", "error_calendar", "header_versions", "human_size",
-    "nearby_days", "newest_logged_version", "odd_folders", "plural", "ru_date",
+    "nearby_days", "newest_logged_version", "odd_folders", "plural", "retention_hint", "ru_date",
     "select_day_logs", "select_logs", "window_interval",
 ]

@@ -2117,6 +2117,10 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>The copy holds {got} records, but {want} were written.</translation>
     </message>
     <message>
+        <source>Удалены остатки прерванного сбора: недописанных архивов — {files}, временных папок — {folders} ({size}).</source>
+        <translation>Removed what an interrupted collection left: unfinished archives: {files}, temporary folders: {folders} ({size}).</translation>
+    </message>
+    <message>
         <source>В архиве нет manifest.json.</source>
         <translation>There is no manifest.json in the archive.</translation>
     </message>
@@ -2605,6 +2609,18 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>shortcut to {target}</translation>
     </message>
     <message>
+        <source>Журналы за {date} программа уже удалила: папки журналов она хранит {days} дней, журналы «Честного знака» — {crpt_days} дней.</source>
+        <translation>The program has already deleted the logs of {date}: it keeps log folders for {days} days and the Chestny ZNAK (CRPT) logs for {crpt_days} days.</translation>
+    </message>
+    <message>
+        <source>Журналы за {date} программа уже удалила: папки журналов она хранит {days} дней и удаляет более старые при запуске. Остался только журнал «Честного знака» (CRPT): он хранится {crpt_days} дней.</source>
+        <translation>The program has already deleted the logs of {date}: it keeps log folders for {days} days and deletes older ones when it starts. Only the Chestny ZNAK (CRPT) log is left: it is kept for {crpt_days} days.</translation>
+    </message>
+    <message>
+        <source>Журналы за {date} программа уже удалила: папки журналов она хранит {days} дней и удаляет более старые при запуске.</source>
+        <translation>The program has already deleted the logs of {date}: it keeps log folders for {days} days and deletes older ones when it starts.</translation>
+    </message>
+    <message>
         <source>файл не прочитан: {error}</source>
         <translation>the file could not be read: {error}</translation>
     </message>
@@ -2775,6 +2791,106 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>вложенная папка пропущена: слишком глубоко или по кругу</source>
         <translation>a nested folder was skipped: too deep, or a loop</translation>
+    </message>
+    <message>
+        <source>{product}, версия {version}</source>
+        <translation>{product}, version {version}</translation>
+    </message>
+    <message>
+        <source>{value} ({where})</source>
+        <translation>{value} ({where})</translation>
+    </message>
+    <message>
+        <source>За {days}: файлов — {n}, ошибок — {errors}</source>
+        <translation>For {days}: {n} files, {errors} errors</translation>
+    </message>
+    <message>
+        <source>{size}, таблиц: {tables}</source>
+        <translation>{size}, tables: {tables}</translation>
+    </message>
+    <message>
+        <source>GBS.Market не найдена</source>
+        <translation>GBS.Market not found</translation>
+    </message>
+    <message>
+        <source>не определена</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Папка настроек {path} не найдена</source>
+        <translation>The settings folder {path} was not found</translation>
+    </message>
+    <message>
+        <source>не добавлены</source>
+        <translation>none added</translation>
+    </message>
+    <message>
+        <source>Файлов: {n}; скрыто секретных значений: {count}</source>
+        <translation>Files: {n}; secret values hidden: {count}</translation>
+    </message>
+    <message>
+        <source>Не всё прочитано: {parts}</source>
+        <translation>Not everything could be read: {parts}</translation>
+    </message>
+    <message>
+        <source>В обращении есть замечания: {list}</source>
+        <translation>The request has remarks: {list}</translation>
+    </message>
+    <message>
+        <source>База данных не запрошена</source>
+        <translation>The database was not asked for</translation>
+    </message>
+    <message>
+        <source>Настройки базы данных не найдены</source>
+        <translation>The database settings were not found</translation>
+    </message>
+    <message>
+        <source>Вместо неё приложена автоматическая копия программы от {when} ({age}).</source>
+        <translation>The program&apos;s automatic copy of {when} ({age}) was included instead.</translation>
+    </message>
+    <message>
+        <source>вложения пользователя (файлов: {n})</source>
+        <translation>user&apos;s attachments ({n} files)</translation>
+    </message>
+    <message>
+        <source>Файлов: {n}</source>
+        <translation>Files: {n}</translation>
+    </message>
+    <message>
+        <source>найдены и другие: {ids}</source>
+        <translation>others found too: {ids}</translation>
+    </message>
+    <message>
+        <source>Журналов за {day} нет</source>
+        <translation>No logs for {day}</translation>
+    </message>
+    <message>
+        <source>изменились во время сбора и пропущены: {files}</source>
+        <translation>changed while collecting and were skipped: {files}</translation>
+    </message>
+    <message>
+        <source>Исключено при просмотре</source>
+        <translation>Left out at the review</translation>
+    </message>
+    <message>
+        <source>Есть автоматическая копия программы от {when} ({age}); её можно приложить (параметр --db-fallback или кнопка в окне).</source>
+        <translation>There is an automatic copy made by the program on {when} ({age}); it can be included (the --db-fallback option or the button in the window).</translation>
+    </message>
+    <message>
+        <source>выбран пользователем</source>
+        <translation>chosen by the user</translation>
+    </message>
+    <message>
+        <source>Ближайшие дни с журналами: {days}.</source>
+        <translation>Nearest days with logs: {days}.</translation>
+    </message>
+    <message>
+        <source>архив, который программа сделала из журнала прошлого дня: взят как есть ({name} внутри)</source>
+        <translation>the archive the program made of a past day&apos;s log: taken as it is ({name} inside)</translation>
+    </message>
+    <message>
+        <source>За {date} нет папки журналов {path}, есть только журнал «Честного знака» (CRPT).</source>
+        <translation>There is no log folder {path} for {date}, only the Chestny ZNAK (CRPT) log.</translation>
     </message>
     <message>
         <source>файл или папка не найдены</source>
@@ -3007,98 +3123,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>На диске с папкой {path} не осталось места. Выберите другую папку, например {suggestion}.</source>
         <translation>The disk holding the folder {path} is full. Choose another folder, for example {suggestion}.</translation>
-    </message>
-    <message>
-        <source>{product}, версия {version}</source>
-        <translation>{product}, version {version}</translation>
-    </message>
-    <message>
-        <source>{value} ({where})</source>
-        <translation>{value} ({where})</translation>
-    </message>
-    <message>
-        <source>За {days}: файлов — {n}, ошибок — {errors}</source>
-        <translation>For {days}: {n} files, {errors} errors</translation>
-    </message>
-    <message>
-        <source>{size}, таблиц: {tables}</source>
-        <translation>{size}, tables: {tables}</translation>
-    </message>
-    <message>
-        <source>GBS.Market не найдена</source>
-        <translation>GBS.Market not found</translation>
-    </message>
-    <message>
-        <source>не определена</source>
-        <translation>unknown</translation>
-    </message>
-    <message>
-        <source>Папка настроек {path} не найдена</source>
-        <translation>The settings folder {path} was not found</translation>
-    </message>
-    <message>
-        <source>не добавлены</source>
-        <translation>none added</translation>
-    </message>
-    <message>
-        <source>Файлов: {n}; скрыто секретных значений: {count}</source>
-        <translation>Files: {n}; secret values hidden: {count}</translation>
-    </message>
-    <message>
-        <source>Не всё прочитано: {parts}</source>
-        <translation>Not everything could be read: {parts}</translation>
-    </message>
-    <message>
-        <source>В обращении есть замечания: {list}</source>
-        <translation>The request has remarks: {list}</translation>
-    </message>
-    <message>
-        <source>База данных не запрошена</source>
-        <translation>The database was not asked for</translation>
-    </message>
-    <message>
-        <source>Настройки базы данных не найдены</source>
-        <translation>The database settings were not found</translation>
-    </message>
-    <message>
-        <source>Вместо неё приложена автоматическая копия программы от {when} ({age}).</source>
-        <translation>The program&apos;s automatic copy of {when} ({age}) was included instead.</translation>
-    </message>
-    <message>
-        <source>вложения пользователя (файлов: {n})</source>
-        <translation>user&apos;s attachments ({n} files)</translation>
-    </message>
-    <message>
-        <source>Файлов: {n}</source>
-        <translation>Files: {n}</translation>
-    </message>
-    <message>
-        <source>найдены и другие: {ids}</source>
-        <translation>others found too: {ids}</translation>
-    </message>
-    <message>
-        <source>Журналов за {day} нет</source>
-        <translation>No logs for {day}</translation>
-    </message>
-    <message>
-        <source>изменились во время сбора и пропущены: {files}</source>
-        <translation>changed while collecting and were skipped: {files}</translation>
-    </message>
-    <message>
-        <source>Исключено при просмотре</source>
-        <translation>Left out at the review</translation>
-    </message>
-    <message>
-        <source>Есть автоматическая копия программы от {when} ({age}); её можно приложить (параметр --db-fallback или кнопка в окне).</source>
-        <translation>There is an automatic copy made by the program on {when} ({age}); it can be included (the --db-fallback option or the button in the window).</translation>
-    </message>
-    <message>
-        <source>выбран пользователем</source>
-        <translation>chosen by the user</translation>
-    </message>
-    <message>
-        <source>Удалены остатки прерванного сбора: недописанных архивов — {files}, временных папок — {folders} ({size}).</source>
-        <translation>Removed what an interrupted collection left: unfinished archives: {files}, temporary folders: {folders} ({size}).</translation>
     </message>
     <message>
         <source>{name} не прочитан ({error})</source>
