@@ -198,3 +198,31 @@ def test_log_filter_survives_a_bad_format_string(caplog: pytest.LogCaptureFixtur
     joined = "\n".join(r.getMessage() for r in caplog.records)
     assert "Bad-Format-Secret" not in joined and "Pattern-Secret-9" not in joined
     assert "placeholders" in joined
+
+
+def test_zipped_crpt_logs_are_scrubbed_inside(tmp_path) -> None:
+    import zipfile
+
+    from collector.bundle import BundleWriter
+
+    raw = io.BytesIO()
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("2026-11-18.log", "18.11.2026 10:00:00.0000 | INFO | POST /api | "
+                                     "Authorization: Bearer crptTOKEN-12345678 | \r\n")
+    tokens = TokenMap()
+    with BundleWriter(tmp_path / "out", "b") as bw:
+        w = RedactingWriter(bw, TextScrubber(tokens))
+        w.add_fileobj(io.BytesIO(raw.getvalue()), "crpt/2026-11-18.zip")
+        w.add_fileobj(io.BytesIO(b"not a zip, token=zz-secret-1"), "crpt/2026-11-17.zip")
+        w.finish({})
+    import subprocess
+
+    subprocess.run(["7z", "x", "-y", f"-o{tmp_path / 'x'}", str(tmp_path / "out" / "b.7z")],
+                   check=True, capture_output=True)
+    with zipfile.ZipFile(tmp_path / "x" / "crpt" / "2026-11-18.zip") as z:
+        assert z.namelist() == ["2026-11-18.log"]
+        text = z.read("2026-11-18.log").decode()
+    assert "crptTOKEN" not in text and "***secret-1***" in text
+    assert b"zz-secret-1" not in (tmp_path / "x" / "crpt" / "2026-11-17.zip").read_bytes()
+    assert {r["path"] for r in tokens.redactions()} == {"crpt/2026-11-18.zip/2026-11-18.log",
+                                                         "crpt/2026-11-17.zip"}

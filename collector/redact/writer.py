@@ -10,9 +10,14 @@ token map is saved on this PC (never into the bundle or its folder).
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import os
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
 
@@ -39,6 +44,8 @@ def entry_kind(arcname: str) -> str | None:
         return "config"
     if arcname.startswith(LOG_PREFIXES) and suffix in TEXT_SUFFIXES:
         return "log"
+    if arcname.startswith(LOG_PREFIXES) and suffix == ".zip":
+        return "log_zip"  # the program zips past CRPT logs: their lines hold tokens too
     if suffix in TEXT_SUFFIXES:
         return "text"
     return None
@@ -89,12 +96,41 @@ class RedactingWriter:
 
     def add_fileobj(self, fileobj: BinaryIO, arcname: str, *, mtime: float | None = None) -> Any:
         kind = entry_kind(arcname)
+        if kind == "log_zip":
+            with self._scrubbed_zip(fileobj, arcname) as repacked:
+                return self._writer.add_fileobj(repacked, arcname, mtime=mtime)
         if kind is None:
             return self._writer.add_fileobj(fileobj, arcname, mtime=mtime)
         if kind == "config":
             kind = "text"
         return self._writer.add_fileobj(self._reader(fileobj, arcname, kind), arcname,
                                         mtime=mtime)
+
+    @contextlib.contextmanager
+    def _scrubbed_zip(self, fileobj: BinaryIO, arcname: str) -> Iterator[BinaryIO]:
+        """The same zip with every text member scrubbed (names, dates and order kept); a file
+        that is not a readable zip is packed as a log, so nothing passes unscrubbed."""
+        with tempfile.SpooledTemporaryFile(max_size=32 << 20) as raw, \
+                tempfile.SpooledTemporaryFile(max_size=32 << 20) as out:
+            shutil.copyfileobj(fileobj, raw, 1 << 20)
+            raw.seek(0)
+            try:
+                with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w",
+                                                                  zipfile.ZIP_DEFLATED) as dst:
+                    for info in src.infolist():
+                        with src.open(info) as member, dst.open(_copy_info(info), "w") as w:
+                            if info.is_dir():
+                                continue
+                            reader = self._reader(member, f"{arcname}/{info.filename}", "log")
+                            shutil.copyfileobj(reader, w, 1 << 20)
+            except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError,
+                    EOFError):
+                raw.seek(0)
+                out.seek(0)
+                out.truncate()
+                shutil.copyfileobj(self._reader(raw, arcname, "log"), out, 1 << 20)
+            out.seek(0)
+            yield out
 
     def add_stream(self, arcname: str, producer: Any) -> Any:
         return self._writer.add_stream(arcname, producer)
@@ -117,3 +153,11 @@ class RedactingWriter:
         if isinstance(value, str):
             return self.scrubber.scrub(value, "manifest.json", personal=False)
         return value
+
+
+def _copy_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
+    copy = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+    copy.compress_type = zipfile.ZIP_DEFLATED
+    copy.external_attr = info.external_attr
+    copy.comment = info.comment
+    return copy
