@@ -194,10 +194,13 @@ def clean_stale(temp: Path | None = None, runs: Path | None = None) -> Cleanup:
     return done
 
 
-def runs_folder() -> Path | None:
+def runs_folder(*, create: bool = False) -> Path | None:
+    """Where run records are kept; ``create`` only for a run that writes one (looking at the
+    PC with detect or logs leaves no trace)."""
     from collector.userdata import user_data_dir
 
     try:
-        return user_data_dir() / RUNS_FOLDER
+        folder = user_data_dir(create=create) / RUNS_FOLDER
     except Exception:
         return None
+    return folder if create or folder.is_dir() else None

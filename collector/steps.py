@@ -284,7 +284,7 @@ class Collection:
         if self.cancel.is_set():
             raise Cancelled()
         out_existed = self.options.out_dir.exists()
-        self.work = WorkFolder(runs=runs_folder())
+        self.work = WorkFolder(runs=runs_folder(create=True))
         self.work_dir = self.work.path
         try:
             return self._run()

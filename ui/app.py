@@ -135,8 +135,7 @@ def _say_what_was_cleaned(win) -> None:
 
     cleaned = clean_stale(runs=runs_folder())
     if cleaned:
-        message = cleaned.message()
-        win.on_first_paint(lambda: win.show_notice(message, 12000))
+        win.show_notice(cleaned.message(), 15000)
 
 
 def main(argv: list[str] | None = None) -> int:
