@@ -8,7 +8,6 @@ import itertools
 import subprocess
 import threading
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
 
 import py7zr
 import pytest
@@ -422,4 +421,3 @@ def test_windows_are_inclusive_and_cross_midnight():
     assert (a.day, b.day, b.month) == (31, 1, 2)
     a, b = logs.window_interval(DAY, (time(10, 0), time(10, 0)))
     assert a == b  # one instant; the command line widens "--to 10:00" to the whole minute
-    assert isinstance(Path, type)

@@ -21,6 +21,7 @@ or, when a file is cut, byte ranges of it with marker lines between them.
 
 from __future__ import annotations
 
+from collector.humanize import human_size, ru_date
 from collector.i18n import plural
 from collector.logs.calendar import Calendar, DayStats, error_calendar, retention_hint
 from collector.logs.encoding import decode_head
@@ -44,7 +45,6 @@ from collector.logs.selection import (
     select_logs,
     window_interval,
 )
-from collector.logs.text import human_size, ru_date
 
 __all__ = [
     "KIND_ORDER", "MAX_AROUND", "MIN_FILE_CAP", "Calendar", "DayStats", "ErrorPreview",

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from collector.errors import Cancelled
+from collector.humanize import ru_date
 from collector.i18n import _
 from collector.logs.encoding import detect_codec
 from collector.logs.errors import LogsError
@@ -22,7 +23,6 @@ from collector.logs.layouts import LOGS_KEEP_DAYS, layout_of
 from collector.logs.layouts.others import CRPT_KEEP_DAYS
 from collector.logs.reading import open_content
 from collector.logs.scan import Scanner
-from collector.logs.text import ru_date
 
 DEDUP_CAP = 100_000  # distinct error entries remembered per day (≈6 MB); beyond: approximate
 

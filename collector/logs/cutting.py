@@ -13,6 +13,7 @@ import threading
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from collector.humanize import human_size
 from collector.i18n import _, plural
 from collector.logs.encoding import Codec
 from collector.logs.errors import LogFileChanged
@@ -20,7 +21,6 @@ from collector.logs.folders import Found, os_reason
 from collector.logs.layouts import key_text, layout_of, ts_key
 from collector.logs.reading import CHUNK, find_aligned, read_at, rfind_aligned
 from collector.logs.scan import Scan, count_ranges
-from collector.logs.text import human_size
 from collector.winsys.sharedfile import file_identity, open_shared
 
 if TYPE_CHECKING:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from collector.errors import Cancelled
+from collector.humanize import human_size, ru_date
 from collector.i18n import _
 from collector.logs.calendar import (
     DayCounter,
@@ -44,7 +45,6 @@ from collector.logs.preview import ErrorPreview, merge_previews, read_preview
 from collector.logs.reading import open_content
 from collector.logs.runs import TRACE_MARKS, Runs, runs_of
 from collector.logs.scan import PREVIEW_PER_FILE, KeySink, Scan, Scanner
-from collector.logs.text import human_size, ru_date
 from collector.winsys.sharedfile import file_identity
 
 if TYPE_CHECKING:
