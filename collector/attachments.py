@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from collector.i18n import _
-from collector.links import LinkTarget, link_target, special_reason
+from collector.linktargets import LinkTarget, link_target, special_reason
 from collector.oserrors import os_error_text
 
 MAX_FILE_BYTES = 200 * 2**20  # one screenshot video is fine; a whole disk image is not

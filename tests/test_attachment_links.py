@@ -14,7 +14,7 @@ import pytest
 
 from collector.attachments import plan_attachments
 from collector.demo import DemoInfo
-from collector.links import shortcut_target
+from collector.linktargets import shortcut_target
 
 
 @pytest.fixture

@@ -38,6 +38,10 @@ def key_words(key: str) -> list[str]:
     return [w.lower() for w in re.split(r"[\s_\-.:]+", spaced) if w]
 
 
+# Whole key names GBS_MARKET.md §5 lists for redaction that the words above do not catch
+# (RemoteControl.Telegram.UsernameTo, RemoteControl.Email, Other.Thumbprint, System.Info_001),
+# wherever another build puts them; SECRET_PATHS names their usual places.
+SECRET_NAMES = {"usernameto", "email", "thumbprint", "info001"}
 _PAIR_WORDS = {w for pair in SECRET_PAIRS for w in pair}
 
 
@@ -53,7 +57,7 @@ def is_secret_key(key: str) -> bool:
     if any(w in SECRET_WORDS for w in words):
         return True
     joined = "".join(words)
-    if joined in SECRET_WORDS:
+    if joined in SECRET_WORDS or joined in SECRET_NAMES:
         return True
     return any(pair in SECRET_PAIRS for pair in itertools.pairwise(words))
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QVBoxLayout
 
-from collector.links import link_target
+from collector.linktargets import link_target
 from collector.request import database_reason
 from collector.userdata import user_data_dir
 from ui.i18n import engine_text, fmt_date, fmt_duration, fmt_size, tr

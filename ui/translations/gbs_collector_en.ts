@@ -76,8 +76,8 @@
         <translation>Connecting to the support server…</translation>
     </message>
     <message>
-        <source>Отправлено. Код обращения: {code} — сообщите его поддержке.</source>
-        <translation>Sent. Request code: {code} — give it to support.</translation>
+        <source>Отправлено. Номер обращения: {code} — сообщите его поддержке.</source>
+        <translation>Sent. Request number: {code} — quote it to support.</translation>
     </message>
     <message>
         <source>Отправка прервана.</source>
@@ -508,6 +508,10 @@ Attach the files they point to?</translation>
         <translation>Describe what happened, what you were doing and what you expected to see. Several questions — each as its own item. No need to write the program&apos;s version: the collector adds it.</translation>
     </message>
     <message>
+        <source>Сначала поищите ответ в базе знаний поддержки: многие вопросы там уже разобраны, и так быстрее.</source>
+        <translation>First look for the answer in the support knowledge base: many questions are answered there already, and it is quicker.</translation>
+    </message>
+    <message>
         <source>Что происходит? Отметьте, если подходит</source>
         <translation>What is going on? Tick what fits</translation>
     </message>
@@ -560,10 +564,6 @@ Attach the files they point to?</translation>
         <translation>&amp;Send to support</translation>
     </message>
     <message>
-        <source>Загрузить архив на сервер поддержки через интернет</source>
-        <translation>Upload the archive to the support server over the internet</translation>
-    </message>
-    <message>
         <source>&amp;Письмо</source>
         <translation>&amp;E-mail</translation>
     </message>
@@ -588,18 +588,6 @@ Attach the files they point to?</translation>
         <translation>Request code:</translation>
     </message>
     <message>
-        <source>Код обращения</source>
-        <translation>Request code</translation>
-    </message>
-    <message>
-        <source>Скопировать &amp;код</source>
-        <translation>Copy &amp;code</translation>
-    </message>
-    <message>
-        <source>Сообщите этот код поддержке — по нему найдут ваш архив. Дублировать обращение по почте или в мессенджерах не нужно.</source>
-        <translation>Give this code to support — it finds your archive. There is no need to repeat the request by e-mail or messenger.</translation>
-    </message>
-    <message>
         <source>Повторить отправку</source>
         <translation>Send again</translation>
     </message>
@@ -616,8 +604,28 @@ Attach the files they point to?</translation>
         <translation>&amp;New request</translation>
     </message>
     <message>
+        <source>Отправить обращение с архивом в поддержку через интернет: в ответ придёт номер обращения</source>
+        <translation>Send the request with the archive to support over the internet: a request number comes back</translation>
+    </message>
+    <message>
         <source>Показать в папк&amp;е</source>
         <translation>Show in fol&amp;der</translation>
+    </message>
+    <message>
+        <source>Номер обращения:</source>
+        <translation>Request number:</translation>
+    </message>
+    <message>
+        <source>Номер обращения</source>
+        <translation>Request number</translation>
+    </message>
+    <message>
+        <source>Копировать номер обращения</source>
+        <translation>Copy the request number</translation>
+    </message>
+    <message>
+        <source>Открыть &amp;письма</source>
+        <translation>Open the &amp;letters</translation>
     </message>
     <message>
         <source>Собрать заново с этой копией</source>
@@ -676,32 +684,72 @@ Attach the files they point to?</translation>
         <translation>part {i} of {n}</translation>
     </message>
     <message>
-        <source>Архив отправлен.</source>
-        <translation>The archive was sent.</translation>
+        <source>Что дальше: поддержка обычно отвечает в течение нескольких часов в рабочее время — на e-mail или телефон, указанные в обращении.</source>
+        <translation>What next: support usually answers within a few hours in working time — to the e-mail or phone given in the request.</translation>
+    </message>
+    <message>
+        <source>Номер сохранён: его всегда можно посмотреть в «Файл → Очередь отправки», а в следующем обращении о том же сборщик предложит его сам. Называйте его, если звоните в поддержку.</source>
+        <translation>The number is kept: you can always see it in &quot;File → Send queue&quot;, and the collector offers it itself in your next request about the same thing. Quote it when you call support.</translation>
+    </message>
+    <message>
+        <source>Не пишите о том же ещё раз по почте или в мессенджерах: поддержка просит не дублировать обращения по разным каналам.</source>
+        <translation>Do not write about the same thing again by e-mail or messenger: support asks not to duplicate requests over different channels.</translation>
+    </message>
+    <message>
+        <source>Остался последний шаг: полный архив с базой данных подготовлен письмами ({n}), в теме каждого — номер обращения. Отправьте все: {names}</source>
+        <translation>One last step: the full archive with the database is prepared as letters ({n}), each with the request number in its subject. Send them all: {names}</translation>
+    </message>
+    <message>
+        <source>Отправлено.</source>
+        <translation>Sent.</translation>
+    </message>
+    <message>
+        <source>Отправлено. Номер обращения: {code}</source>
+        <translation>Sent. Request number: {code}</translation>
+    </message>
+    <message>
+        <source>Отправить ещё раз (возможен повтор)</source>
+        <translation>Send again (may be a repeat)</translation>
+    </message>
+    <message>
+        <source>Архив сохранён в очереди отправки: сборщик предложит отправить его при следующем запуске.</source>
+        <translation>The archive is kept in the send queue: the collector offers to send it at its next start.</translation>
+    </message>
+    <message>
+        <source>Можно также отправить его письмом.</source>
+        <translation>You can also send it by e-mail.</translation>
+    </message>
+    <message>
+        <source>К письму приложен файл {name}.</source>
+        <translation>The letter carries the file {name}.</translation>
+    </message>
+    <message>
+        <source>К письмам приложены все тома: {names}.</source>
+        <translation>The letters carry all volumes: {names}.</translation>
+    </message>
+    <message>
+        <source>Если создаёте письмо сами, приложите файл {name} (файл .sha256 прикладывать не нужно).</source>
+        <translation>If you write the letter yourself, attach the file {name} (no need to attach the .sha256 file).</translation>
+    </message>
+    <message>
+        <source>Если создаёте письма сами, приложите все тома: {names} (файл .sha256 прикладывать не нужно).</source>
+        <translation>If you write the letters yourself, attach all volumes: {names} (no need to attach the .sha256 file).</translation>
+    </message>
+    <message>
+        <source>Номер обращения скопирован</source>
+        <translation>Request number copied</translation>
     </message>
     <message>
         <source>Этот архив уже был отправлен раньше.</source>
         <translation>This archive had already been sent.</translation>
     </message>
     <message>
-        <source>Отправлено. Код обращения: {code}</source>
-        <translation>Sent. Request code: {code}</translation>
-    </message>
-    <message>
         <source>Отправка прервана. Архив остался в очереди: его можно отправить позже — сборщик напомнит при запуске.</source>
         <translation>Sending was interrupted. The archive stays in the queue: you can send it later — the collector reminds you at start.</translation>
     </message>
     <message>
-        <source>Архив сохранён в очереди отправки: сборщик предложит отправить его при следующем запуске. Можно также отправить его письмом.</source>
-        <translation>The archive is kept in the send queue: the collector offers to send it at the next start. You can also send it by e-mail.</translation>
-    </message>
-    <message>
         <source>Текст обращения скопирован: его можно вставить в письмо или Telegram.</source>
         <translation>The request text was copied: paste it into an e-mail or Telegram.</translation>
-    </message>
-    <message>
-        <source>Код обращения скопирован</source>
-        <translation>Request code copied</translation>
     </message>
     <message>
         <source>Проверьте, что GBS.Market установлена, и запустите сборщик снова.</source>
@@ -1380,6 +1428,14 @@ Attach the files they point to?</translation>
         <translation>Support &amp;rules</translation>
     </message>
     <message>
+        <source>&amp;База знаний поддержки</source>
+        <translation>Support &amp;knowledge base</translation>
+    </message>
+    <message>
+        <source>&amp;Связаться с поддержкой</source>
+        <translation>&amp;Contact support</translation>
+    </message>
+    <message>
         <source>&amp;О программе</source>
         <translation>&amp;About</translation>
     </message>
@@ -1456,6 +1512,18 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
     <message>
         <source>Сейчас идёт {what}. Прервать и закрыть? Незаконченный архив будет удалён, обращение останется в черновике.</source>
         <translation>Now {what} is under way. Stop and close? The unfinished archive will be deleted; the request stays as a draft.</translation>
+    </message>
+    <message>
+        <source>Связаться с поддержкой</source>
+        <translation>Contact support</translation>
+    </message>
+    <message>
+        <source>База знаний</source>
+        <translation>Knowledge base</translation>
+    </message>
+    <message>
+        <source>Ссылки поддержки</source>
+        <translation>Support links</translation>
     </message>
 </context>
 <context>
@@ -1581,12 +1649,52 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
         <translation>Wrong password, or the archive is damaged (7z cannot tell these apart).</translation>
     </message>
     <message>
+        <source>Вложение {name} не добавлено: {reason}.</source>
+        <translation>Attachment {name} not added: {reason}.</translation>
+    </message>
+    <message>
+        <source>Файл {name} лежит в папке для архивов и не добавлен: архив не включает сам себя.</source>
+        <translation>File {name} is in the archives folder and was not added: an archive does not include itself.</translation>
+    </message>
+    <message>
+        <source>Вложение {name} — {what}: приложите этот файл, если он нужен (подтвердите в окне или параметром --attach-links).</source>
+        <translation>Attachment {name} is a {what}: attach that file if it is needed (confirm in the window or with --attach-links).</translation>
+    </message>
+    <message>
+        <source>Вложение {name} — {what}, но такого файла здесь нет.</source>
+        <translation>Attachment {name} is a {what}, but there is no such file here.</translation>
+    </message>
+    <message>
+        <source>Папка {name} — это папка для архивов: архив не включает сам себя.</source>
+        <translation>Folder {name} is the archives folder: an archive does not include itself.</translation>
+    </message>
+    <message>
+        <source>Папка для архивов внутри {name} не включена: архив не включает сам себя.</source>
+        <translation>The archives folder inside {name} was not included: an archive does not include itself.</translation>
+    </message>
+    <message>
+        <source>Ссылка на папку {path} не открывается: приложите саму папку.</source>
+        <translation>The link to the folder {path} is not followed: attach the folder itself.</translation>
+    </message>
+    <message>
+        <source>{name} указывает на папку: приложите саму папку.</source>
+        <translation>{name} points to a folder: attach the folder itself.</translation>
+    </message>
+    <message>
         <source>Архив повреждён: не сходится контрольная сумма файла {name}.</source>
         <translation>The archive is damaged: the checksum of {name} does not match.</translation>
     </message>
     <message>
         <source>Архив повреждён и не открывается: {error}</source>
         <translation>The archive is damaged and does not open: {error}</translation>
+    </message>
+    <message>
+        <source>Папка {dir} доступна только для чтения. Выберите другую папку. Недописанный архив удалён.</source>
+        <translation>Folder {dir} is read-only. Choose another folder. The unfinished archive was deleted.</translation>
+    </message>
+    <message>
+        <source>Не удалось записать архив в папку {dir}: {error}. Выберите другую папку. Недописанный архив удалён.</source>
+        <translation>Could not write the archive into the folder {dir}: {error}. Choose another folder. The unfinished archive was deleted.</translation>
     </message>
     <message>
         <source>Для работы с буфером обмена установите xclip, xsel или wl-clipboard (например, «sudo apt install xclip»).</source>
@@ -1641,6 +1749,652 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
         <translation>Windows did not accept the text into the clipboard (code {code}).</translation>
     </message>
     <message>
+        <source>Предел времени в {item!r} должен быть больше нуля</source>
+        <translation>The time limit in {item!r} must be above zero</translation>
+    </message>
+    <message>
+        <source>обращение {number} принято, полный архив ждёт отправки</source>
+        <translation>request {number} accepted, the full archive waits to be sent</translation>
+    </message>
+    <message>
+        <source>возможно, дошёл (попытка {when}): ответ сервера не получен</source>
+        <translation>may have arrived (attempt {when}): no answer from the server</translation>
+    </message>
+    <message>
+        <source>Код обращения: {number}</source>
+        <translation>Request code: {number}</translation>
+    </message>
+    <message>
+        <source>Номер обращения: {number}</source>
+        <translation>Request number: {number}</translation>
+    </message>
+    <message>
+        <source>Отправка прервана. Архив остался в очереди «Отправить позже»; при следующей отправке она продолжится.</source>
+        <translation>Sending interrupted. The archive stays in the &quot;Send later&quot; queue; the next send goes on from there.</translation>
+    </message>
+    <message>
+        <source>отправлен, номер обращения {code}</source>
+        <translation>sent, request number {code}</translation>
+    </message>
+    <message>
+        <source>Внимание: попытка {when} могла дойти до поддержки, хотя ответ не пришёл. Эта отправка может её продублировать; в обращении это отмечено.</source>
+        <translation>Note: the attempt of {when} may have reached support although no answer came. This send may duplicate it; the request says so.</translation>
+    </message>
+    <message>
+        <source>Письма с полным архивом: {paths}</source>
+        <translation>Letters with the full archive: {paths}</translation>
+    </message>
+    <message>
+        <source>{reason}
+Архив {name} сохранён в очереди «Отправить позже»: программа предложит отправить его при следующем запуске (или команда: collector upload --pending).</source>
+        <translation>{reason}
+The archive {name} is kept in the &quot;Send later&quot; queue: the program offers to send it at its next start (or the command: collector upload --pending).</translation>
+    </message>
+    <message>
+        <source>Под системным корнем сервер Firebird должен быть на этом компьютере (localhost): сборщик даёт серверу свою копию базы, а сам файл {path} не меняется. Сервер {host} эту копию не увидит.</source>
+        <translation>Under a system root the Firebird server must be on this computer (localhost): the collector hands the server its own copy of the database, and the file {path} itself never changes. Server {host} would not see that copy.</translation>
+    </message>
+    <message>
+        <source>Удалены остатки прерванного сбора: недописанных архивов — {files}, временных папок — {folders} ({size}).</source>
+        <translation>Removed what an interrupted collection left: unfinished archives: {files}, temporary folders: {folders} ({size}).</translation>
+    </message>
+    <message>
+        <source>Этот архив уже отправлен в поддержку: номер обращения {number}. Письмо с ним создало бы второе обращение. Если поддержка попросит прислать его ещё раз, используйте --again.</source>
+        <translation>This archive has been sent to support already: request number {number}. A letter with it would make a second request. If support asks for it again, use --again.</translation>
+    </message>
+    <message>
+        <source>Обращение отправлено целиком, но ответ сервера поддержки не получен ({reason}). Возможно, оно уже принято: повторять его автоматически сборщик не будет, чтобы не создать второе обращение. Подождите ответа поддержки на указанные контакты. Если ответа нет в течение рабочего дня, отправьте ещё раз: поддержка увидит, что это возможный повтор отправки {when}.</source>
+        <translation>The request was sent in full, but no answer came from the support server ({reason}). It may have been accepted already: the collector will not repeat it by itself, so as not to make a second request. Wait for support to answer at the contacts you gave. If there is no answer within a working day, send it again: support will see it may repeat the send of {when}.</translation>
+    </message>
+    <message>
+        <source>Сервер поддержки отклонил обращение (ответ {code}). Оно не принято; отправьте его письмом или позвоните в поддержку.</source>
+        <translation>The support server refused the request (answer {code}). It was not accepted; send it by e-mail or call support.</translation>
+    </message>
+    <message>
+        <source>Адрес приёма обращений задан неверно: {url}. Нужен адрес вида https://… (настройка intake_url).</source>
+        <translation>The request intake address is wrong: {url}. An address like https://… is needed (setting intake_url).</translation>
+    </message>
+    <message>
+        <source>Сервер поддержки не принимает такой большой файл (ответ 413).</source>
+        <translation>The support server does not take a file this large (answer 413).</translation>
+    </message>
+    <message>
+        <source>Сервер поддержки временно не принимает обращения (ответ {code}).</source>
+        <translation>The support server is not taking requests right now (answer {code}).</translation>
+    </message>
+    <message>
+        <source>Сервер поддержки перенаправляет запрос (ответ {code}): проверьте адрес приёма обращений (intake_url).</source>
+        <translation>The support server redirects the request (answer {code}): check the request intake address (intake_url).</translation>
+    </message>
+    <message>
+        <source>Соединение с сервером поддержки отклонено: его сертификат не прошёл проверку ({error}). Обращение не отправлено. Проверьте дату и время на компьютере. Если в сети стоит прокси или антивирус, проверяющий HTTPS, укажите его корневой сертификат в настройке ca_bundle (или в переменной REQUESTS_CA_BUNDLE).</source>
+        <translation>The connection to the support server was refused: its certificate failed the check ({error}). The request was not sent. Check the date and time on this PC. If the network has a proxy or an antivirus that inspects HTTPS, give its root certificate in the setting ca_bundle (or the variable REQUESTS_CA_BUNDLE).</translation>
+    </message>
+    <message>
+        <source>Нет связи с сервером поддержки {host}: {error}.</source>
+        <translation>No connection to the support server {host}: {error}.</translation>
+    </message>
+    <message>
+        <source>шлюз не дождался ответа сервера поддержки (ответ {code})</source>
+        <translation>a gateway gave up waiting for the support server (answer {code})</translation>
+    </message>
+    <message>
+        <source>сервер ответил {code}, но без номера обращения</source>
+        <translation>the server answered {code}, but without a request number</translation>
+    </message>
+    <message>
+        <source>Файл {name} не совпадает со своей контрольной суммой (.sha256): архив изменён или повреждён после сборки. Он не отправлен. Соберите архив заново.</source>
+        <translation>The file {name} does not match its checksum (.sha256): the archive was changed or damaged after it was made. It was not sent. Make the archive again.</translation>
+    </message>
+    <message>
+        <source>Архив {name} не прошёл проверку и не отправлен: {problem} Соберите архив заново.</source>
+        <translation>The archive {name} failed the check and was not sent: {problem} Make the archive again.</translation>
+    </message>
+    <message>
+        <source>Обращение принято поддержкой с архивом без базы данных. Полный архив с базой подготовлен письмами ({count}) с номером обращения в теме: отправьте их все{to}.</source>
+        <translation>Support accepted the request with the archive without the database. The full archive with the database is prepared as letters ({count}) with the request number in the subject: send them all{to}.</translation>
+    </message>
+    <message>
+        <source>Этот архив уже отправлен раньше; второй раз он не отправлен.</source>
+        <translation>This archive was sent before; it was not sent a second time.</translation>
+    </message>
+    <message>
+        <source>Архив загружен на сервер поддержки: сообщите этот код поддержке — по нему найдут ваш архив.</source>
+        <translation>The archive is uploaded to the support server: quote this code to support — they find your archive by it.</translation>
+    </message>
+    <message>
+        <source>Обращение принято поддержкой вместе с архивом.</source>
+        <translation>Support accepted the request together with the archive.</translation>
+    </message>
+    <message>
+        <source>Обращение принято поддержкой с архивом без базы данных; полный архив с базой загружен отдельно и привязан к номеру обращения.</source>
+        <translation>Support accepted the request with the archive without the database; the full archive with the database was uploaded separately and tied to the request number.</translation>
+    </message>
+    <message>
+        <source>Обращение в поддержку GBS.Market. Описание — в файле request.txt внутри архива.</source>
+        <translation>A GBS.Market support request. The description is in request.txt inside the archive.</translation>
+    </message>
+    <message>
+        <source>Отправка обращения в поддержку…</source>
+        <translation>Sending the request to support…</translation>
+    </message>
+    <message>
+        <source>Адрес приёма обращений не настроен (intake_url в collector_settings.json рядом с программой). Отправьте архив по почте или укажите адрес: --intake URL.</source>
+        <translation>The request intake address is not set (intake_url in collector_settings.json beside the program). Send the archive by e-mail or give the address: --intake URL.</translation>
+    </message>
+    <message>
+        <source>Проверка архива перед отправкой…</source>
+        <translation>Checking the archive before sending…</translation>
+    </message>
+    <message>
+        <source>Подготовка архива без базы данных для обращения…</source>
+        <translation>Preparing the archive without the database for the request…</translation>
+    </message>
+    <message>
+        <source>Обращение принято, номер {number}. Полный архив с базой данных ещё не отправлен: {reason}</source>
+        <translation>The request is accepted, number {number}. The full archive with the database is not sent yet: {reason}</translation>
+    </message>
+    <message>
+        <source>Отправка полного архива с базой данных…</source>
+        <translation>Sending the full archive with the database…</translation>
+    </message>
+    <message>
+        <source>Отправка архива…</source>
+        <translation>Sending the archive…</translation>
+    </message>
+    <message>
+        <source> на {address}</source>
+        <translation> to {address}</translation>
+    </message>
+    <message>
+        <source>Даже без базы данных архив больше предела приёма обращений.</source>
+        <translation>Even without the database the archive is over the intake size limit.</translation>
+    </message>
+    <message>
+        <source>Архив зашифрован: чтобы отправить его частями, нужен пароль архива.</source>
+        <translation>The archive is encrypted: sending it in parts needs the archive password.</translation>
+    </message>
+    <message>
+        <source>{reason} Сервер не отвечает уже {minutes} мин: отправка остановлена.</source>
+        <translation>{reason} The server has not answered for {minutes} min: sending stopped.</translation>
+    </message>
+    <message>
+        <source>Сервер поддержки отклонил запрос (ответ {code}).</source>
+        <translation>The support server refused the request (answer {code}).</translation>
+    </message>
+    <message>
+        <source>По адресу {url} нет сервера загрузки файлов (ответ {code}): проверьте адрес отправки в настройках (upload_url). Ничего не отправлено.</source>
+        <translation>There is no file upload server at {url} (answer {code}): check the upload address in the settings (upload_url). Nothing was sent.</translation>
+    </message>
+    <message>
+        <source>Сервер по адресу {url} не сообщил адрес загрузки (нет заголовка Location): это не сервер загрузки файлов. Проверьте upload_url.</source>
+        <translation>The server at {url} gave no upload address (no Location header): it is not a file upload server. Check upload_url.</translation>
+    </message>
+    <message>
+        <source>Соединение с сервером поддержки отклонено: его сертификат не прошёл проверку ({error}). Данные не отправлены. Проверьте дату и время на компьютере. Если в сети стоит прокси или антивирус, проверяющий HTTPS, укажите его корневой сертификат в настройке ca_bundle (или в переменной REQUESTS_CA_BUNDLE).</source>
+        <translation>The connection to the support server was refused: its certificate failed the check ({error}). No data was sent. Check the date and time on this PC. If the network has a proxy or an antivirus that inspects HTTPS, give its root certificate in the setting ca_bundle (or the variable REQUESTS_CA_BUNDLE).</translation>
+    </message>
+    <message>
+        <source>Ошибка при обращении к серверу поддержки {host}: {error}.</source>
+        <translation>Error talking to the support server {host}: {error}.</translation>
+    </message>
+    <message>
+        <source>Адрес сервера загрузки не настроен (upload_url в collector_settings.json рядом с программой). Отправьте архив по почте или укажите адрес: --url.</source>
+        <translation>The upload server address is not set (upload_url in collector_settings.json beside the program). Send the archive by e-mail or give the address: --url.</translation>
+    </message>
+    <message>
+        <source>Скопируйте ID в {product}: окно лицензии, кнопка копирования рядом с ID.</source>
+        <translation>Copy the ID in {product}: the licence window, the copy button next to the ID.</translation>
+    </message>
+    <message>
+        <source>Вместо GBS.ID здесь «{placeholder}»: так {product} пишет, когда не может прочитать свой ID из реестра Windows (HKCU\Software\F-Lab\GBS.Market\6) — например, при запуске под другим пользователем или без доступа к реестру. Это не ID. Запустите {product} под обычным пользователем кассы и скопируйте ID из окна лицензии.</source>
+        <translation>Instead of a GBS.ID there is &quot;{placeholder}&quot;: {product} writes this when it cannot read its ID from the Windows registry (HKCU\Software\F-Lab\GBS.Market\6), for example when started as another user or without access to the registry. It is not an ID. Start {product} as the usual till user and copy the ID from the licence window.</translation>
+    </message>
+    <message>
+        <source>На этом компьютере встречается несколько GBS.ID ({n}). Так бывает: {product} заводит новый ID для другого пользователя Windows, после замены оборудования и после «Сбросить ID». Взят {value}: {why}. Если вопрос о другой лицензии, скопируйте её ID из окна лицензии.</source>
+        <translation>This PC shows several GBS.IDs ({n}). That happens: {product} makes a new ID for another Windows user, after a hardware change and after &quot;Reset ID&quot;. Taken: {value}: {why}. If the question is about another licence, copy its ID from the licence window.</translation>
+    </message>
+    <message>
+        <source>Буфер обмена пуст.</source>
+        <translation>The clipboard is empty.</translation>
+    </message>
+    <message>
+        <source>GBS.ID не найден автоматически. Скопируйте его из {product} — сборщик подхватит его сам:</source>
+        <translation>The GBS.ID was not found automatically. Copy it from {product}; the collector picks it up by itself:</translation>
+    </message>
+    <message>
+        <source>1. Запустите {product}.</source>
+        <translation>1. Start {product}.</translation>
+    </message>
+    <message>
+        <source>2. Откройте окно лицензии (в окне «О программе» ID нет).</source>
+        <translation>2. Open the licence window (the About window has no ID).</translation>
+    </message>
+    <message>
+        <source>3. Рядом с GBS.ID (он выглядит как 6: и 32 цифры и буквы A–F) нажмите кнопку копирования.</source>
+        <translation>3. Next to the GBS.ID (it looks like 6: and 32 digits and letters A–F) press the copy button.</translation>
+    </message>
+    <message>
+        <source>его только что скопировали из программы</source>
+        <translation>it was just copied from the program</translation>
+    </message>
+    <message>
+        <source>Скопирован длинный текст, в нём нет GBS.ID вида 6:&lt;32 знака&gt;.</source>
+        <translation>A long text was copied; it holds no GBS.ID of the form 6:&lt;32 characters&gt;.</translation>
+    </message>
+    <message>
+        <source>с ним программа запускалась последней ({when})</source>
+        <translation>the program last started with it ({when})</translation>
+    </message>
+    <message>
+        <source>его резервные копии самые новые</source>
+        <translation>its backups are the newest</translation>
+    </message>
+    <message>
+        <source>Это идентификатор с дефисами, а {product} показывает GBS.ID без дефисов, в виде 6:&lt;32 знака&gt;: такой текст скопирован не из программы.</source>
+        <translation>This is an identifier with dashes, but {product} shows the GBS.ID without dashes, as 6:&lt;32 characters&gt;: this text was not copied from the program.</translation>
+    </message>
+    <message>
+        <source>(запись в {path})</source>
+        <translation>(the entry in {path})</translation>
+    </message>
+    <message>
+        <source>(папка резервных копий {path})</source>
+        <translation>(the backup folder {path})</translation>
+    </message>
+    <message>
+        <source>GBS.ID программы версии 6 начинается с «6:», а здесь «{prefix}».</source>
+        <translation>The GBS.ID of version 6 starts with &quot;6:&quot;, here it is &quot;{prefix}&quot;.</translation>
+    </message>
+    <message>
+        <source>записан программой при запуске {when} в {path}</source>
+        <translation>written by the program at its start {when} in {path}</translation>
+    </message>
+    <message>
+        <source>В ID есть русские буквы вместо латинских — похоже, его набрали вручную, а вручную ID не переписывают: в 99% случаев это приводит к ошибкам.</source>
+        <translation>The ID has Cyrillic letters instead of Latin ones: it looks typed by hand, and an ID is never retyped: in 99% of cases that leads to mistakes.</translation>
+    </message>
+    <message>
+        <source>В GBS.ID не бывает пробелов и переносов строк.</source>
+        <translation>A GBS.ID has no spaces or line breaks.</translation>
+    </message>
+    <message>
+        <source>В GBS.ID бывают только цифры 0–9 и латинские буквы A–F, а здесь есть «{chars}».</source>
+        <translation>A GBS.ID holds only digits 0–9 and Latin letters A–F, here there is &quot;{chars}&quot;.</translation>
+    </message>
+    <message>
+        <source>В GBS.ID 32 знака после «6:», а здесь {n}.</source>
+        <translation>A GBS.ID has 32 characters after &quot;6:&quot;, here it has {n}.</translation>
+    </message>
+    <message>
+        <source>адрес сервера не найден (нет интернета или DNS)</source>
+        <translation>server address not found (no internet or DNS)</translation>
+    </message>
+    <message>
+        <source>сервер отказал в подключении</source>
+        <translation>the server refused the connection</translation>
+    </message>
+    <message>
+        <source>соединение сброшено</source>
+        <translation>the connection was reset</translation>
+    </message>
+    <message>
+        <source>сервер не ответил вовремя</source>
+        <translation>the server did not answer in time</translation>
+    </message>
+    <message>
+        <source>сервер закрыл соединение, не ответив</source>
+        <translation>the server closed the connection without answering</translation>
+    </message>
+    <message>
+        <source>соединение прервано</source>
+        <translation>the connection was aborted</translation>
+    </message>
+    <message>
+        <source>сеть недоступна</source>
+        <translation>the network is unreachable</translation>
+    </message>
+    <message>
+        <source>сервер недоступен</source>
+        <translation>the server is unreachable</translation>
+    </message>
+    <message>
+        <source>соединение закрыто сервером</source>
+        <translation>the server closed the connection</translation>
+    </message>
+    <message>
+        <source>сбой соединения</source>
+        <translation>connection failure</translation>
+    </message>
+    <message>
+        <source>защищённое соединение не установлено</source>
+        <translation>no secure connection could be made</translation>
+    </message>
+    <message>
+        <source>сервер не ответил на подключение</source>
+        <translation>the server did not answer the connection</translation>
+    </message>
+    <message>
+        <source>ответ сервера оборвался</source>
+        <translation>the server&apos;s answer was cut off</translation>
+    </message>
+    <message>
+        <source>прокси-сервер не отвечает или не пропускает соединение</source>
+        <translation>the proxy server does not answer or does not let the connection through</translation>
+    </message>
+    <message>
+        <source>срок действия сертификата истёк</source>
+        <translation>the certificate has expired</translation>
+    </message>
+    <message>
+        <source>сертификат выдан другому адресу</source>
+        <translation>the certificate was issued for another address</translation>
+    </message>
+    <message>
+        <source>самоподписанный сертификат</source>
+        <translation>a self-signed certificate</translation>
+    </message>
+    <message>
+        <source>неизвестный центр сертификации</source>
+        <translation>an unknown certificate authority</translation>
+    </message>
+    <message>
+        <source>сертификат не заверен доверенным центром</source>
+        <translation>the certificate is not signed by a trusted authority</translation>
+    </message>
+    <message>
+        <source>Не удалось прочитать файл корневого сертификата {path}. Проверьте настройку ca_bundle.</source>
+        <translation>Could not read the root certificate file {path}. Check the setting ca_bundle.</translation>
+    </message>
+    <message>
+        <source>{version}; в программе показана как {shown}</source>
+        <translation>{version}; the program shows it as {shown}</translation>
+    </message>
+    <message>
+        <source>автозапуск {value} = {path}</source>
+        <translation>autostart {value} = {path}</translation>
+    </message>
+    <message>
+        <source>В {name} папка данных записана без «\» в конце: «{target}». {product} приписывает к ней имена папок без разделителя, поэтому журналы лежат в {logs}, настройки в {configs} (а не в {target}\Logs). Сборщик читает их там же, где программа.</source>
+        <translation>In {name} the data folder is written without a &quot;\&quot; at the end: &quot;{target}&quot;. {product} appends folder names to it without a separator, so its logs are in {logs}, its settings in {configs} (not in {target}\Logs). The collector reads them where the program does.</translation>
+    </message>
+    <message>
+        <source>{name} указывает на папку данных {target}, но её нет: {product} создаёт её при запуске (или не запускается, если не может). Проверьте, подключён ли диск.</source>
+        <translation>{name} names the data folder {target}, but it does not exist: {product} creates it when it starts (or does not start if it cannot). Check that the drive is connected.</translation>
+    </message>
+    <message>
+        <source>{name} не прочитан: {error}. {product} с таким файлом не запускается.</source>
+        <translation>{name} not read: {error}. {product} does not start with such a file.</translation>
+    </message>
+    <message>
+        <source>ссылка на {target}</source>
+        <translation>link to {target}</translation>
+    </message>
+    <message>
+        <source>это канал (FIFO), а не файл: чтение из него может не закончиться</source>
+        <translation>it is a pipe (FIFO), not a file: reading it may never end</translation>
+    </message>
+    <message>
+        <source>это устройство, а не файл</source>
+        <translation>it is a device, not a file</translation>
+    </message>
+    <message>
+        <source>это сокет, а не файл</source>
+        <translation>it is a socket, not a file</translation>
+    </message>
+    <message>
+        <source>ярлык на {target}</source>
+        <translation>shortcut to {target}</translation>
+    </message>
+    <message>
+        <source>Версия в свойствах {name} записана как «{text}»: {product} такую не разбирает и считает себя версией {fallback}.</source>
+        <translation>The version in the properties of {name} is written as &quot;{text}&quot;: {product} cannot read that and takes itself for version {fallback}.</translation>
+    </message>
+    <message>
+        <source>сборки (AssemblyVersion)</source>
+        <translation>of the assembly (AssemblyVersion)</translation>
+    </message>
+    <message>
+        <source>в заголовке журнала</source>
+        <translation>in the log header</translation>
+    </message>
+    <message>
+        <source>Версия {what} {other} отличается от версии программы {version}.</source>
+        <translation>The version {what} {other} differs from the program version {version}.</translation>
+    </message>
+    <message>
+        <source>файл или папка не найдены</source>
+        <translation>file or folder not found</translation>
+    </message>
+    <message>
+        <source>нет прав доступа</source>
+        <translation>access denied</translation>
+    </message>
+    <message>
+        <source>операция не разрешена</source>
+        <translation>operation not permitted</translation>
+    </message>
+    <message>
+        <source>на диске не осталось места</source>
+        <translation>no space left on the disk</translation>
+    </message>
+    <message>
+        <source>диск доступен только для чтения</source>
+        <translation>the disk is read-only</translation>
+    </message>
+    <message>
+        <source>часть пути — не папка</source>
+        <translation>a part of the path is not a folder</translation>
+    </message>
+    <message>
+        <source>уже существует</source>
+        <translation>already exists</translation>
+    </message>
+    <message>
+        <source>файл или устройство заняты</source>
+        <translation>the file or device is busy</translation>
+    </message>
+    <message>
+        <source>слишком длинное имя файла или пути</source>
+        <translation>the file name or path is too long</translation>
+    </message>
+    <message>
+        <source>недопустимое имя или путь</source>
+        <translation>invalid name or path</translation>
+    </message>
+    <message>
+        <source>ошибка чтения или записи (диск повреждён или отключён)</source>
+        <translation>read or write error (the disk is damaged or disconnected)</translation>
+    </message>
+    <message>
+        <source>файл слишком велик для этой файловой системы</source>
+        <translation>the file is too large for this file system</translation>
+    </message>
+    <message>
+        <source>слишком много символических ссылок в пути</source>
+        <translation>too many symbolic links in the path</translation>
+    </message>
+    <message>
+        <source>открыто слишком много файлов</source>
+        <translation>too many open files</translation>
+    </message>
+    <message>
+        <source>устройство недоступно</source>
+        <translation>the device is not available</translation>
+    </message>
+    <message>
+        <source>файл занят другой программой</source>
+        <translation>the file is in use by another program</translation>
+    </message>
+    <message>
+        <source>файлы на разных дисках</source>
+        <translation>the files are on different disks</translation>
+    </message>
+    <message>
+        <source>папка не пуста</source>
+        <translation>the folder is not empty</translation>
+    </message>
+    <message>
+        <source>превышена квота на диске</source>
+        <translation>disk quota exceeded</translation>
+    </message>
+    <message>
+        <source>путь не найден</source>
+        <translation>path not found</translation>
+    </message>
+    <message>
+        <source>диск защищён от записи</source>
+        <translation>the disk is write-protected</translation>
+    </message>
+    <message>
+        <source>устройство не готово (диск или флешка извлечены?)</source>
+        <translation>the device is not ready (was the disk or USB stick removed?)</translation>
+    </message>
+    <message>
+        <source>часть файла заблокирована другой программой</source>
+        <translation>a part of the file is locked by another program</translation>
+    </message>
+    <message>
+        <source>недопустимое имя файла или пути</source>
+        <translation>invalid file name or path</translation>
+    </message>
+    <message>
+        <source>файл или папка повреждены</source>
+        <translation>the file or folder is corrupted</translation>
+    </message>
+    <message>
+        <source>файл открыт другой программой</source>
+        <translation>the file is open in another program</translation>
+    </message>
+    <message>
+        <source>сетевой путь не найден</source>
+        <translation>network path not found</translation>
+    </message>
+    <message>
+        <source>сетевое имя не найдено</source>
+        <translation>network name not found</translation>
+    </message>
+    <message>
+        <source>неверное имя пользователя или пароль</source>
+        <translation>wrong user name or password</translation>
+    </message>
+    <message>
+        <source>ошибка {kind}</source>
+        <translation>{kind} error</translation>
+    </message>
+    <message>
+        <source>ошибка разбора</source>
+        <translation>parse error</translation>
+    </message>
+    <message>
+        <source>ожидалось значение</source>
+        <translation>a value was expected</translation>
+    </message>
+    <message>
+        <source>ожидалось имя свойства в двойных кавычках</source>
+        <translation>a property name in double quotes was expected</translation>
+    </message>
+    <message>
+        <source>ожидалась запятая</source>
+        <translation>a comma was expected</translation>
+    </message>
+    <message>
+        <source>ожидалось двоеточие</source>
+        <translation>a colon was expected</translation>
+    </message>
+    <message>
+        <source>строка не закрыта кавычкой</source>
+        <translation>a string is not closed with a quote</translation>
+    </message>
+    <message>
+        <source>лишние данные после конца</source>
+        <translation>extra data after the end</translation>
+    </message>
+    <message>
+        <source>недопустимый управляющий символ</source>
+        <translation>invalid control character</translation>
+    </message>
+    <message>
+        <source>неверная последовательность \u</source>
+        <translation>invalid \u sequence</translation>
+    </message>
+    <message>
+        <source>неверная последовательность с обратной косой чертой</source>
+        <translation>invalid backslash sequence</translation>
+    </message>
+    <message>
+        <source>лишняя запятая в конце</source>
+        <translation>trailing comma</translation>
+    </message>
+    <message>
+        <source>{what} (строка {line}, столбец {col})</source>
+        <translation>{what} (line {line}, column {col})</translation>
+    </message>
+    <message>
+        <source>в файле есть байты не в кодировке {encoding}</source>
+        <translation>the file holds bytes that are not {encoding}</translation>
+    </message>
+    <message>
+        <source>ошибка системы (код {code})</source>
+        <translation>system error (code {code})</translation>
+    </message>
+    <message>
+        <source>ошибка разбора JSON</source>
+        <translation>JSON parse error</translation>
+    </message>
+    <message>
+        <source>{path} — это файл, а не папка. Выберите папку, например {suggestion}.</source>
+        <translation>{path} is a file, not a folder. Choose a folder, for example {suggestion}.</translation>
+    </message>
+    <message>
+        <source>Папку {path} нельзя создать: {part} — файл, а не папка. Выберите другую папку, например {suggestion}.</source>
+        <translation>The folder {path} cannot be created: {part} is a file, not a folder. Choose another folder, for example {suggestion}.</translation>
+    </message>
+    <message>
+        <source>Папка {path} доступна только для чтения (диск защищён от записи или подключён только для чтения). Выберите другую папку, например {suggestion}.</source>
+        <translation>The folder {path} is read-only (the disk is write-protected or mounted read-only). Choose another folder, for example {suggestion}.</translation>
+    </message>
+    <message>
+        <source>папка установки GBS.Market</source>
+        <translation>the GBS.Market installation folder</translation>
+    </message>
+    <message>
+        <source>папка данных GBS.Market</source>
+        <translation>the GBS.Market data folder</translation>
+    </message>
+    <message>
+        <source>папка базы данных GBS.Market</source>
+        <translation>the GBS.Market database folder</translation>
+    </message>
+    <message>
+        <source>папка резервных копий GBS.Market</source>
+        <translation>the GBS.Market backup folder</translation>
+    </message>
+    <message>
+        <source>системный корень (диск клиента, только для чтения)</source>
+        <translation>the system root (the customer&apos;s disk, read only)</translation>
+    </message>
+    <message>
+        <source>Папка {path} находится внутри: {what}. Сборщик ничего не пишет в папки программы. Выберите другую папку, например {suggestion}.</source>
+        <translation>The folder {path} is inside {what}. The collector writes nothing into the program&apos;s folders. Choose another folder, for example {suggestion}.</translation>
+    </message>
+    <message>
+        <source>В папку {path} нельзя записать архив: {error}. Выберите другую папку, например {suggestion}.</source>
+        <translation>The archive cannot be written into the folder {path}: {error}. Choose another folder, for example {suggestion}.</translation>
+    </message>
+    <message>
+        <source>Папка {path} доступна только для чтения. Выберите другую папку, например {suggestion}.</source>
+        <translation>The folder {path} is read-only. Choose another folder, for example {suggestion}.</translation>
+    </message>
+    <message>
+        <source>Нет прав на запись в папку {path}. Выберите другую папку, например {suggestion}.</source>
+        <translation>No permission to write into the folder {path}. Choose another folder, for example {suggestion}.</translation>
+    </message>
+    <message>
+        <source>На диске с папкой {path} не осталось места. Выберите другую папку, например {suggestion}.</source>
+        <translation>The disk holding the folder {path} is full. Choose another folder, for example {suggestion}.</translation>
+    </message>
+    <message>
         <source>GBS.Market на этом компьютере не найдена — собирать нечего. Убедитесь, что программа установлена, запустите её и повторите. Если программа не запускается или переустановлена, опишите проблему в обращении: с формой обращения (--form) архив соберётся и без неё.</source>
         <translation>GBS.Market was not found on this PC — there is nothing to collect. Make sure the program is installed, start it and try again. If the program does not start or was reinstalled, describe the problem in a request: with a request form (--form) the archive is made without it.</translation>
     </message>
@@ -1685,6 +2439,18 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
         <translation>Could not be attached:</translation>
     </message>
     <message>
+        <source> — последняя</source>
+        <translation> — the latest</translation>
+    </message>
+    <message>
+        <source> — проверить обновления не удалось ({reason})</source>
+        <translation> — updates could not be checked ({reason})</translation>
+    </message>
+    <message>
+        <source>причина неизвестна</source>
+        <translation>reason unknown</translation>
+    </message>
+    <message>
         <source>GBS.ID «{value}» неверный. Скопируйте его в окне лицензии GBS.Market кнопкой копирования рядом с ID.</source>
         <translation>The GBS.ID «{value}» is not valid. Copy it in GBS.Market&apos;s licence window with the copy button next to the ID.</translation>
     </message>
@@ -1705,48 +2471,28 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
         <translation>Warning: a password on the command line is visible to other programs on this computer. Safer: give the option without a value, or the variable {env}.</translation>
     </message>
     <message>
+        <source>пароли и ключи будут заменены метками вида ***secret-1***</source>
+        <translation>passwords and keys will be replaced by tags like ***secret-1***</translation>
+    </message>
+    <message>
+        <source>настройки программы (пароли и ключи заменены метками)</source>
+        <translation>the program&apos;s settings (passwords and keys replaced by tags)</translation>
+    </message>
+    <message>
+        <source>Путь {path} ведёт за пределы системного корня (через ссылку) — он не читается</source>
+        <translation>The path {path} leads out of the system root (through a link): it is not read</translation>
+    </message>
+    <message>
+        <source>Путь {path} выходит за пределы системного корня — он не читается</source>
+        <translation>The path {path} climbs out of the system root: it is not read</translation>
+    </message>
+    <message>
+        <source>Не удалось проверить обновления: внутренняя ошибка сборщика (подробности в журнале).</source>
+        <translation>Could not check for updates: an internal error of the collector (details in its log).</translation>
+    </message>
+    <message>
         <source>Файл обращения {path} должен содержать объект JSON</source>
         <translation>The request file {path} must hold a JSON object</translation>
-    </message>
-    <message>
-        <source>Вложение {name} не добавлено: {reason}.</source>
-        <translation>Attachment {name} not added: {reason}.</translation>
-    </message>
-    <message>
-        <source>Файл {name} лежит в папке для архивов и не добавлен: архив не включает сам себя.</source>
-        <translation>File {name} is in the archives folder and was not added: an archive does not include itself.</translation>
-    </message>
-    <message>
-        <source>Вложение {name} — {what}: приложите этот файл, если он нужен (подтвердите в окне или параметром --attach-links).</source>
-        <translation>Attachment {name} is a {what}: attach that file if it is needed (confirm in the window or with --attach-links).</translation>
-    </message>
-    <message>
-        <source>Вложение {name} — {what}, но такого файла здесь нет.</source>
-        <translation>Attachment {name} is a {what}, but there is no such file here.</translation>
-    </message>
-    <message>
-        <source>Папка {name} — это папка для архивов: архив не включает сам себя.</source>
-        <translation>Folder {name} is the archives folder: an archive does not include itself.</translation>
-    </message>
-    <message>
-        <source>Папка для архивов внутри {name} не включена: архив не включает сам себя.</source>
-        <translation>The archives folder inside {name} was not included: an archive does not include itself.</translation>
-    </message>
-    <message>
-        <source>Ссылка на папку {path} не открывается: приложите саму папку.</source>
-        <translation>The link to the folder {path} is not followed: attach the folder itself.</translation>
-    </message>
-    <message>
-        <source>{name} указывает на папку: приложите саму папку.</source>
-        <translation>{name} points to a folder: attach the folder itself.</translation>
-    </message>
-    <message>
-        <source>Папка {dir} доступна только для чтения. Выберите другую папку. Недописанный архив удалён.</source>
-        <translation>Folder {dir} is read-only. Choose another folder. The unfinished archive was deleted.</translation>
-    </message>
-    <message>
-        <source>Не удалось записать архив в папку {dir}: {error}. Выберите другую папку. Недописанный архив удалён.</source>
-        <translation>Could not write the archive into the folder {dir}: {error}. Choose another folder. The unfinished archive was deleted.</translation>
     </message>
     <message>
         <source>зашифровать архив (AES-256)</source>
@@ -1759,10 +2505,6 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
     <message>
         <source>Неверный предел времени {item!r}: нужно ШАГ=СЕКУНДЫ, шаги: {steps}</source>
         <translation>Wrong time limit {item!r}: STEP=SECONDS is needed, steps: {steps}</translation>
-    </message>
-    <message>
-        <source>Предел времени в {item!r} должен быть больше нуля</source>
-        <translation>The time limit in {item!r} must be above zero</translation>
     </message>
     <message>
         <source>Неверное число секунд в {item!r}</source>
@@ -1809,6 +2551,26 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
     <message>
         <source>Не удалось записать {path}: {error}</source>
         <translation>Could not write {path}: {error}</translation>
+    </message>
+    <message>
+        <source>{name} (сборка GBS.Market для поставщика)</source>
+        <translation>{name} (a vendor build of GBS.Market)</translation>
+    </message>
+    <message>
+        <source>Рядом с {path} нет vendor.hash: программа не применяет vendor.dll и работает как GBS.Market.</source>
+        <translation>There is no vendor.hash next to {path}: the program does not apply vendor.dll and works as GBS.Market.</translation>
+    </message>
+    <message>
+        <source>В vendor.hash рядом с {path} лишние пробелы или перевод строки: программа сравнивает его точно и не применяет vendor.dll.</source>
+        <translation>vendor.hash next to {path} has extra spaces or a line break: the program compares it exactly and does not apply vendor.dll.</translation>
+    </message>
+    <message>
+        <source>vendor.hash не подходит к {path}: программа не применяет vendor.dll и работает как GBS.Market.</source>
+        <translation>vendor.hash does not match {path}: the program does not apply vendor.dll and works as GBS.Market.</translation>
+    </message>
+    <message>
+        <source>{path} не читается как JSON ({error}): программа с ним не запустится.</source>
+        <translation>{path} cannot be read as JSON ({error}): the program will not start with it.</translation>
     </message>
     <message>
         <source>Форма записана в {path}. Заполните questions (по вопросу в пункте) и contact, затем проверьте: form check {path}</source>
@@ -1903,34 +2665,12 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
         <translation>Sending {name} ({size})…</translation>
     </message>
     <message>
-        <source>Готово. Код обращения: {code} — сообщите этот код поддержке.</source>
-        <translation>Done. Request code: {code} — give this code to support.</translation>
-    </message>
-    <message>
-        <source>Отправка прервана. Архив остался в очереди «Отправить позже»; при следующей отправке она продолжится с того же места.</source>
-        <translation>Sending was interrupted. The archive stays in the &quot;Send later&quot; queue; the next attempt continues where this one stopped.</translation>
-    </message>
-    <message>
         <source> (файл не найден)</source>
         <translation> (file not found)</translation>
     </message>
     <message>
-        <source>Этот архив уже был отправлен раньше.</source>
-        <translation>This archive had already been sent.</translation>
-    </message>
-    <message>
         <source>Удалены файлы: {files}</source>
         <translation>Files deleted: {files}</translation>
-    </message>
-    <message>
-        <source>Внимание: {problem} Сведения для поддержки взяты из имени файла.</source>
-        <translation>Warning: {problem} The details for support were taken from the file name.</translation>
-    </message>
-    <message>
-        <source>{reason}
-Архив {name} сохранён в очереди «Отправить позже»: программа предложит отправить его при следующем запуске (или команда: collector upload --pending). Отправка продолжится с того же места.</source>
-        <translation>{reason}
-The archive {name} is kept in the &quot;Send later&quot; queue: the program offers to send it at the next start (or run: collector upload --pending). Sending continues where it stopped.</translation>
     </message>
     <message>
         <source>пароль архива</source>
@@ -1955,6 +2695,10 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>Файл {name} повреждён: {detail}</source>
         <translation>File {name} is damaged: {detail}</translation>
+    </message>
+    <message>
+        <source>{name}: {error} — программа работает с настройками по умолчанию</source>
+        <translation>{name}: {error}; the program works with its default settings</translation>
     </message>
     <message>
         <source>Записано {mb} МБ</source>
@@ -2057,6 +2801,18 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>The database file {path} changed while it was being copied: a server or program works with it. Give the Firebird server (--fb-server host/port) and try again.</translation>
     </message>
     <message>
+        <source>{product} не смогла сделать копию базы (gbak завершился с ошибкой; в журнале программы это «Резервная копия БД не была создана», подробности в backup.log).</source>
+        <translation>{product} could not back up the database (gbak failed; the program logs it as &quot;Резервная копия БД не была создана&quot;, details in backup.log).</translation>
+    </message>
+    <message>
+        <source>{product} на этом компьютере подключается к базе на другом компьютере (сетевой клиент): копию базы делает только компьютер, где база лежит.</source>
+        <translation>{product} on this PC uses a database on another computer (a network client): only the computer that holds the database backs it up.</translation>
+    </message>
+    <message>
+        <source>в настройках резервного копирования {product} выключено «Сохранять базу данных» (CreateDbInBackup): копии содержат только настройки и журналы.</source>
+        <translation>saving the database is switched off in the backup settings of {product} (CreateDbInBackup): its backups hold only settings and logs.</translation>
+    </message>
+    <message>
         <source>только что</source>
         <translation>just now</translation>
     </message>
@@ -2141,10 +2897,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>Wrong Firebird server port: {port}</translation>
     </message>
     <message>
-        <source>Под системным корнем сервер Firebird должен быть на этом компьютере (localhost): сборщик даёт серверу свою копию базы, а сам файл {path} не меняется. Сервер {host} эту копию не увидит.</source>
-        <translation>Under a system root the Firebird server must be on this computer (localhost): the collector hands the server its own copy of the database, and the file {path} itself never changes. Server {host} would not see that copy.</translation>
-    </message>
-    <message>
         <source>Копия проверена: восстановлено {tables} таблиц, {records} записей.</source>
         <translation>Copy verified: {tables} tables, {records} records restored.</translation>
     </message>
@@ -2167,10 +2919,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>В копии {got} записей, а при копировании записано {want}.</source>
         <translation>The copy holds {got} records, but {want} were written.</translation>
-    </message>
-    <message>
-        <source>Удалены остатки прерванного сбора: недописанных архивов — {files}, временных папок — {folders} ({size}).</source>
-        <translation>Removed what an interrupted collection left: unfinished archives: {files}, temporary folders: {folders} ({size}).</translation>
     </message>
     <message>
         <source>В архиве нет manifest.json.</source>
@@ -2209,8 +2957,16 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>The archive does not fit into one e-mail: {count} drafts were prepared, send them all: {paths}</translation>
     </message>
     <message>
+        <source>Обращение № {number}</source>
+        <translation>Request No. {number}</translation>
+    </message>
+    <message>
         <source>Письмо {index} из {count}: {names}.</source>
         <translation>E-mail {index} of {count}: {names}.</translation>
+    </message>
+    <message>
+        <source>Номер обращения: {code}. Текст обращения и архив без базы данных уже у поддержки; в этом письме — полный архив {name}.</source>
+        <translation>Request number: {code}. The request text and the archive without the database are with support already; this letter carries the full archive {name}.</translation>
     </message>
     <message>
         <source>Код обращения: {code} (архив {name} загружен на сервер поддержки).</source>
@@ -2297,10 +3053,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>Could not delete {path}: {error}</translation>
     </message>
     <message>
-        <source>Сервер поддержки отклонил запрос (ответ {code}{text}).</source>
-        <translation>The support server refused the request (answer {code}{text}).</translation>
-    </message>
-    <message>
         <source>Адрес сервера отправки задан неверно: {url}. Нужен адрес вида https://…</source>
         <translation>The upload server address is wrong: {url}. An address like https://… is needed</translation>
     </message>
@@ -2329,28 +3081,8 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>The support server redirects the request (answer {code}): check the upload address in the settings (upload_url).</translation>
     </message>
     <message>
-        <source>Сервер поддержки не сообщил адрес загрузки (нет заголовка Location).</source>
-        <translation>The support server gave no upload address (no Location header).</translation>
-    </message>
-    <message>
         <source>Сервер поддержки предложил отправить файл по незащищённому адресу ({url}); отправка остановлена.</source>
         <translation>The support server offered an unprotected address ({url}); sending was stopped.</translation>
-    </message>
-    <message>
-        <source>Соединение с сервером поддержки отклонено: его сертификат не прошёл проверку ({error}). Данные не отправлены. Проверьте дату и время на компьютере. Если в сети стоит прокси или антивирус, проверяющий HTTPS, укажите его корневой сертификат в настройке upload_ca_bundle (или в переменной REQUESTS_CA_BUNDLE).</source>
-        <translation>The connection to the support server was refused: its certificate failed the check ({error}). Nothing was sent. Check the date and time on this computer. If a proxy or an antivirus inspects HTTPS on your network, give its root certificate in the upload_ca_bundle setting (or the REQUESTS_CA_BUNDLE variable).</translation>
-    </message>
-    <message>
-        <source>Прокси-сервер не отвечает или не пропускает соединение ({error}).</source>
-        <translation>The proxy server does not answer or does not let the connection through ({error}).</translation>
-    </message>
-    <message>
-        <source>Нет связи с сервером поддержки {host} ({error}).</source>
-        <translation>No connection to the support server {host} ({error}).</translation>
-    </message>
-    <message>
-        <source>Ошибка при обращении к серверу поддержки: {error}.</source>
-        <translation>Error talking to the support server: {error}.</translation>
     </message>
     <message>
         <source>Сервер поддержки не сообщил, сколько уже получено (нет Upload-Offset).</source>
@@ -2361,24 +3093,12 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>The support server did not confirm what it received (no Upload-Offset).</translation>
     </message>
     <message>
-        <source>Не удалось прочитать файл корневого сертификата {path} ({error}). Проверьте настройку upload_ca_bundle.</source>
-        <translation>Could not read the root certificate file {path} ({error}). Check the upload_ca_bundle setting.</translation>
-    </message>
-    <message>
         <source>{why} Повтор через {seconds} с.</source>
         <translation>{why} Retrying in {seconds} s.</translation>
     </message>
     <message>
-        <source>Адрес сервера отправки не настроен (upload_url в collector_settings.json рядом с программой). Отправьте архив по почте или укажите адрес: --url.</source>
-        <translation>The upload server address is not set (upload_url in collector_settings.json next to the program). Send the archive by e-mail, or give the address: --url.</translation>
-    </message>
-    <message>
         <source>Проверка сервера поддержки…</source>
         <translation>Checking the support server…</translation>
-    </message>
-    <message>
-        <source>Подсчёт контрольной суммы…</source>
-        <translation>Computing the checksum…</translation>
     </message>
     <message>
         <source>Файл {name} изменился во время отправки. Соберите архив заново.</source>
@@ -2449,6 +3169,10 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>copied from the program (clipboard)</translation>
     </message>
     <message>
+        <source>записан программой в журнал trace.log при запуске</source>
+        <translation>written by the program to trace.log at its start</translation>
+    </message>
+    <message>
         <source>папка резервных копий из настроек программы (DataBase.json → BackUp.Path)</source>
         <translation>the backup folder from the program&apos;s settings (DataBase.json → BackUp.Path)</translation>
     </message>
@@ -2457,56 +3181,8 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>the backup folder in the user&apos;s &quot;Documents&quot;</translation>
     </message>
     <message>
-        <source>В GBS.ID 32 знака после «6:», а здесь {n}. Скопируйте ID в GBS.Market: Справка → О программе, кнопка копирования рядом с ID.</source>
-        <translation>A GBS.ID has 32 characters after &quot;6:&quot;, this has {n}. Copy the ID in GBS.Market: Help → About, the copy button next to the ID.</translation>
-    </message>
-    <message>
-        <source>Буфер обмена пуст. Скопируйте GBS.ID в GBS.Market: Справка → О программе, кнопка копирования рядом с ID.</source>
-        <translation>The clipboard is empty. Copy the GBS.ID in GBS.Market: Help → About, the copy button next to the ID.</translation>
-    </message>
-    <message>
-        <source>Скопирован длинный текст, в нём нет GBS.ID вида 6:&lt;32 знака&gt;. Скопируйте ID в GBS.Market: Справка → О программе, кнопка копирования рядом с ID.</source>
-        <translation>A long text was copied with no GBS.ID of the form 6:&lt;32 characters&gt; in it. Copy the ID in GBS.Market: Help → About, the copy button next to the ID.</translation>
-    </message>
-    <message>
-        <source>Это идентификатор с дефисами, а GBS.Market показывает GBS.ID без дефисов, в виде 6:&lt;32 знака&gt;: такой текст скопирован не из программы. Скопируйте ID в GBS.Market: Справка → О программе, кнопка копирования рядом с ID.</source>
-        <translation>This id has dashes, but GBS.Market shows the GBS.ID without dashes, as 6:&lt;32 characters&gt;: this text was not copied from the program. Copy the ID in GBS.Market: Help → About, the copy button next to the ID.</translation>
-    </message>
-    <message>
-        <source>GBS.ID программы GBS.Market 6 начинается с «6:», а здесь «{prefix}». Скопируйте ID в GBS.Market 6: Справка → О программе, кнопка копирования рядом с ID.</source>
-        <translation>The GBS.ID of GBS.Market 6 starts with &quot;6:&quot;, this starts with &quot;{prefix}&quot;. Copy the ID in GBS.Market 6: Help → About, the copy button next to the ID.</translation>
-    </message>
-    <message>
-        <source>В ID есть русские буквы вместо латинских — похоже, его набрали вручную, а вручную ID не переписывают: в 99% случаев это приводит к ошибкам. Скопируйте ID в GBS.Market: Справка → О программе, кнопка копирования рядом с ID.</source>
-        <translation>The ID has Cyrillic letters instead of Latin ones — it looks typed by hand, and IDs are not retyped: 99% of the time that leads to mistakes. Copy the ID in GBS.Market: Help → About, the copy button next to the ID.</translation>
-    </message>
-    <message>
-        <source>В GBS.ID не бывает пробелов и переносов строк. Скопируйте ID в GBS.Market: Справка → О программе, кнопка копирования рядом с ID.</source>
-        <translation>A GBS.ID has no spaces or line breaks. Copy the ID in GBS.Market: Help → About, the copy button next to the ID.</translation>
-    </message>
-    <message>
-        <source>В GBS.ID бывают только цифры 0–9 и латинские буквы A–F, а здесь есть «{chars}». Скопируйте ID в GBS.Market: Справка → О программе, кнопка копирования рядом с ID.</source>
-        <translation>A GBS.ID has only digits 0–9 and Latin letters A–F, this has &quot;{chars}&quot;. Copy the ID in GBS.Market: Help → About, the copy button next to the ID.</translation>
-    </message>
-    <message>
         <source>{value} — {where}</source>
         <translation>{value} — {where}</translation>
-    </message>
-    <message>
-        <source>GBS.ID не найден автоматически. Скопируйте его из GBS.Market — сборщик подхватит его сам:</source>
-        <translation>The GBS.ID was not found automatically. Copy it from GBS.Market — the collector picks it up itself:</translation>
-    </message>
-    <message>
-        <source>1. Запустите GBS.Market.</source>
-        <translation>1. Start GBS.Market.</translation>
-    </message>
-    <message>
-        <source>2. Откройте меню «Справка» → «О программе» (или окно лицензии).</source>
-        <translation>2. Open the menu &quot;Help&quot; → &quot;About&quot; (or the licence window).</translation>
-    </message>
-    <message>
-        <source>3. Рядом с GBS.ID (он выглядит как 6: и 32 цифры и буквы A–F) нажмите кнопку копирования («Copy ID»).</source>
-        <translation>3. Next to the GBS.ID (it looks like 6: and 32 digits and letters A–F) press the copy button (&quot;Copy ID&quot;).</translation>
     </message>
     <message>
         <source>4. Вернитесь в сборщик: скопированный ID появится здесь сам, вводить его не нужно.</source>
@@ -2625,10 +3301,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>File {path} was not found</translation>
     </message>
     <message>
-        <source>{name} указывает на папку данных {target}, но её нет; проверьте, подключён ли диск. Используется папка по умолчанию.</source>
-        <translation>{name} points to the data folder {target}, but it does not exist; check that the drive is connected. The default folder is used.</translation>
-    </message>
-    <message>
         <source>список процессов недоступен: {e}</source>
         <translation>the process list is not available: {e}</translation>
     </message>
@@ -2641,36 +3313,12 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>no DataPath in {name}</translation>
     </message>
     <message>
-        <source>{name} не прочитан: {error}</source>
-        <translation>{name} could not be read: {error}</translation>
-    </message>
-    <message>
         <source>Настройки базы данных не прочитаны ({error}); база ищется в папке данных.</source>
         <translation>The database settings could not be read ({error}); the database is looked for in the data folder.</translation>
     </message>
     <message>
         <source>в журналах версия не записана</source>
         <translation>the logs do not record the version</translation>
-    </message>
-    <message>
-        <source>ссылка на {target}</source>
-        <translation>link to {target}</translation>
-    </message>
-    <message>
-        <source>это канал (FIFO), а не файл: чтение из него может не закончиться</source>
-        <translation>it is a pipe (FIFO), not a file: reading it may never end</translation>
-    </message>
-    <message>
-        <source>это устройство, а не файл</source>
-        <translation>it is a device, not a file</translation>
-    </message>
-    <message>
-        <source>это сокет, а не файл</source>
-        <translation>it is a socket, not a file</translation>
-    </message>
-    <message>
-        <source>ярлык на {target}</source>
-        <translation>shortcut to {target}</translation>
     </message>
     <message>
         <source>Журналы за {date} программа уже удалила: папки журналов она хранит {days} дней, журналы «Честного знака» — {crpt_days} дней.</source>
@@ -2947,246 +3595,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>За {date} нет папки журналов {path}, есть только журнал «Честного знака» (CRPT).</source>
         <translation>There is no log folder {path} for {date}, only the Chestny ZNAK (CRPT) log.</translation>
-    </message>
-    <message>
-        <source>файл или папка не найдены</source>
-        <translation>file or folder not found</translation>
-    </message>
-    <message>
-        <source>нет прав доступа</source>
-        <translation>access denied</translation>
-    </message>
-    <message>
-        <source>операция не разрешена</source>
-        <translation>operation not permitted</translation>
-    </message>
-    <message>
-        <source>на диске не осталось места</source>
-        <translation>no space left on the disk</translation>
-    </message>
-    <message>
-        <source>диск доступен только для чтения</source>
-        <translation>the disk is read-only</translation>
-    </message>
-    <message>
-        <source>часть пути — не папка</source>
-        <translation>a part of the path is not a folder</translation>
-    </message>
-    <message>
-        <source>уже существует</source>
-        <translation>already exists</translation>
-    </message>
-    <message>
-        <source>файл или устройство заняты</source>
-        <translation>the file or device is busy</translation>
-    </message>
-    <message>
-        <source>слишком длинное имя файла или пути</source>
-        <translation>the file name or path is too long</translation>
-    </message>
-    <message>
-        <source>недопустимое имя или путь</source>
-        <translation>invalid name or path</translation>
-    </message>
-    <message>
-        <source>ошибка чтения или записи (диск повреждён или отключён)</source>
-        <translation>read or write error (the disk is damaged or disconnected)</translation>
-    </message>
-    <message>
-        <source>файл слишком велик для этой файловой системы</source>
-        <translation>the file is too large for this file system</translation>
-    </message>
-    <message>
-        <source>слишком много символических ссылок в пути</source>
-        <translation>too many symbolic links in the path</translation>
-    </message>
-    <message>
-        <source>открыто слишком много файлов</source>
-        <translation>too many open files</translation>
-    </message>
-    <message>
-        <source>устройство недоступно</source>
-        <translation>the device is not available</translation>
-    </message>
-    <message>
-        <source>файл занят другой программой</source>
-        <translation>the file is in use by another program</translation>
-    </message>
-    <message>
-        <source>файлы на разных дисках</source>
-        <translation>the files are on different disks</translation>
-    </message>
-    <message>
-        <source>папка не пуста</source>
-        <translation>the folder is not empty</translation>
-    </message>
-    <message>
-        <source>превышена квота на диске</source>
-        <translation>disk quota exceeded</translation>
-    </message>
-    <message>
-        <source>путь не найден</source>
-        <translation>path not found</translation>
-    </message>
-    <message>
-        <source>диск защищён от записи</source>
-        <translation>the disk is write-protected</translation>
-    </message>
-    <message>
-        <source>устройство не готово (диск или флешка извлечены?)</source>
-        <translation>the device is not ready (was the disk or USB stick removed?)</translation>
-    </message>
-    <message>
-        <source>часть файла заблокирована другой программой</source>
-        <translation>a part of the file is locked by another program</translation>
-    </message>
-    <message>
-        <source>недопустимое имя файла или пути</source>
-        <translation>invalid file name or path</translation>
-    </message>
-    <message>
-        <source>файл или папка повреждены</source>
-        <translation>the file or folder is corrupted</translation>
-    </message>
-    <message>
-        <source>файл открыт другой программой</source>
-        <translation>the file is open in another program</translation>
-    </message>
-    <message>
-        <source>сетевой путь не найден</source>
-        <translation>network path not found</translation>
-    </message>
-    <message>
-        <source>сетевое имя не найдено</source>
-        <translation>network name not found</translation>
-    </message>
-    <message>
-        <source>неверное имя пользователя или пароль</source>
-        <translation>wrong user name or password</translation>
-    </message>
-    <message>
-        <source>ошибка {kind}</source>
-        <translation>{kind} error</translation>
-    </message>
-    <message>
-        <source>ошибка разбора</source>
-        <translation>parse error</translation>
-    </message>
-    <message>
-        <source>ожидалось значение</source>
-        <translation>a value was expected</translation>
-    </message>
-    <message>
-        <source>ожидалось имя свойства в двойных кавычках</source>
-        <translation>a property name in double quotes was expected</translation>
-    </message>
-    <message>
-        <source>ожидалась запятая</source>
-        <translation>a comma was expected</translation>
-    </message>
-    <message>
-        <source>ожидалось двоеточие</source>
-        <translation>a colon was expected</translation>
-    </message>
-    <message>
-        <source>строка не закрыта кавычкой</source>
-        <translation>a string is not closed with a quote</translation>
-    </message>
-    <message>
-        <source>лишние данные после конца</source>
-        <translation>extra data after the end</translation>
-    </message>
-    <message>
-        <source>недопустимый управляющий символ</source>
-        <translation>invalid control character</translation>
-    </message>
-    <message>
-        <source>неверная последовательность \u</source>
-        <translation>invalid \u sequence</translation>
-    </message>
-    <message>
-        <source>неверная последовательность с обратной косой чертой</source>
-        <translation>invalid backslash sequence</translation>
-    </message>
-    <message>
-        <source>лишняя запятая в конце</source>
-        <translation>trailing comma</translation>
-    </message>
-    <message>
-        <source>{what} (строка {line}, столбец {col})</source>
-        <translation>{what} (line {line}, column {col})</translation>
-    </message>
-    <message>
-        <source>в файле есть байты не в кодировке {encoding}</source>
-        <translation>the file holds bytes that are not {encoding}</translation>
-    </message>
-    <message>
-        <source>ошибка системы (код {code})</source>
-        <translation>system error (code {code})</translation>
-    </message>
-    <message>
-        <source>ошибка разбора JSON</source>
-        <translation>JSON parse error</translation>
-    </message>
-    <message>
-        <source>{path} — это файл, а не папка. Выберите папку, например {suggestion}.</source>
-        <translation>{path} is a file, not a folder. Choose a folder, for example {suggestion}.</translation>
-    </message>
-    <message>
-        <source>Папку {path} нельзя создать: {part} — файл, а не папка. Выберите другую папку, например {suggestion}.</source>
-        <translation>The folder {path} cannot be created: {part} is a file, not a folder. Choose another folder, for example {suggestion}.</translation>
-    </message>
-    <message>
-        <source>Папка {path} доступна только для чтения (диск защищён от записи или подключён только для чтения). Выберите другую папку, например {suggestion}.</source>
-        <translation>The folder {path} is read-only (the disk is write-protected or mounted read-only). Choose another folder, for example {suggestion}.</translation>
-    </message>
-    <message>
-        <source>папка установки GBS.Market</source>
-        <translation>the GBS.Market installation folder</translation>
-    </message>
-    <message>
-        <source>папка данных GBS.Market</source>
-        <translation>the GBS.Market data folder</translation>
-    </message>
-    <message>
-        <source>папка базы данных GBS.Market</source>
-        <translation>the GBS.Market database folder</translation>
-    </message>
-    <message>
-        <source>папка резервных копий GBS.Market</source>
-        <translation>the GBS.Market backup folder</translation>
-    </message>
-    <message>
-        <source>системный корень (диск клиента, только для чтения)</source>
-        <translation>the system root (the customer&apos;s disk, read only)</translation>
-    </message>
-    <message>
-        <source>Папка {path} находится внутри: {what}. Сборщик ничего не пишет в папки программы. Выберите другую папку, например {suggestion}.</source>
-        <translation>The folder {path} is inside {what}. The collector writes nothing into the program&apos;s folders. Choose another folder, for example {suggestion}.</translation>
-    </message>
-    <message>
-        <source>В папку {path} нельзя записать архив: {error}. Выберите другую папку, например {suggestion}.</source>
-        <translation>The archive cannot be written into the folder {path}: {error}. Choose another folder, for example {suggestion}.</translation>
-    </message>
-    <message>
-        <source>Папка {path} доступна только для чтения. Выберите другую папку, например {suggestion}.</source>
-        <translation>The folder {path} is read-only. Choose another folder, for example {suggestion}.</translation>
-    </message>
-    <message>
-        <source>Нет прав на запись в папку {path}. Выберите другую папку, например {suggestion}.</source>
-        <translation>No permission to write into the folder {path}. Choose another folder, for example {suggestion}.</translation>
-    </message>
-    <message>
-        <source>На диске с папкой {path} не осталось места. Выберите другую папку, например {suggestion}.</source>
-        <translation>The disk holding the folder {path} is full. Choose another folder, for example {suggestion}.</translation>
-    </message>
-    <message>
-        <source>пароли и ключи будут заменены метками вида ***secret-1***</source>
-        <translation>passwords and keys will be replaced by tags like ***secret-1***</translation>
-    </message>
-    <message>
-        <source>настройки программы (пароли и ключи заменены метками)</source>
-        <translation>the program&apos;s settings (passwords and keys replaced by tags)</translation>
     </message>
     <message>
         <source>{name} не прочитан ({error})</source>
@@ -3515,6 +3923,14 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>nothing</translation>
     </message>
     <message>
+        <source>Неизвестная настройка «{key}». Допустимы: {keys}.</source>
+        <translation>Unknown setting &quot;{key}&quot;. Allowed: {keys}.</translation>
+    </message>
+    <message>
+        <source>Настройка {key}: значение «{value}» не подходит.</source>
+        <translation>Setting {key}: the value &quot;{value}&quot; does not fit.</translation>
+    </message>
+    <message>
         <source>журналы работы программы за {day}</source>
         <translation>the program&apos;s logs for {day}</translation>
     </message>
@@ -3715,20 +4131,84 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>The program&apos;s settings</translation>
     </message>
     <message>
+        <source>в GBS.Market: Справка → Проверить обновления</source>
+        <translation>in GBS.Market: Help (Справка) → Check for updates (Проверить обновления)</translation>
+    </message>
+    <message>
+        <source>закройте GBS.Market и запустите снова — она сама проверит и установит обновление при запуске (автообновление включено); или в GBS.Market: Справка → Проверить обновления</source>
+        <translation>close GBS.Market and start it again — it checks for and installs the update itself at start (auto-update is on); or in GBS.Market: Help (Справка) → Check for updates (Проверить обновления)</translation>
+    </message>
+    <message>
+        <source> (по последнему ответу сервера обновлений, сохранённому программой{when}; сейчас сервер не ответил: {why})</source>
+        <translation> (by the update server&apos;s last answer the program kept{when}; the server did not answer now: {why})</translation>
+    </message>
+    <message>
+        <source>Версия {installed} — последняя (канал {channel}){where}.</source>
+        <translation>Version {installed} is the latest (channel {channel}){where}.</translation>
+    </message>
+    <message>
+        <source>обновление уже скачано программой: закройте GBS.Market и запустите снова — она установит его сама при запуске</source>
+        <translation>the program has downloaded the update already: close GBS.Market and start it again — it installs it itself at start</translation>
+    </message>
+    <message>
+        <source>адрес сервера обновлений не настроен</source>
+        <translation>no update server address is set</translation>
+    </message>
+    <message>
+        <source>проверка через интернет отключена</source>
+        <translation>the check over the internet is switched off</translation>
+    </message>
+    <message>
+        <source>Не удалось проверить обновления: {reason}.</source>
+        <translation>Could not check for updates: {reason}.</translation>
+    </message>
+    <message>
+        <source>Доступно обновление {latest} (установлена {installed}){where}. Поддержка просит сначала обновить программу: {how}.</source>
+        <translation>Update {latest} is available (installed: {installed}){where}. Support asks to update the program first: {how}.</translation>
+    </message>
+    <message>
+        <source>Версия {installed} новее опубликованной ({latest}, канал {channel}){where}.</source>
+        <translation>Version {installed} is newer than the published one ({latest}, channel {channel}){where}.</translation>
+    </message>
+    <message>
+        <source>версия программы не определена</source>
+        <translation>the program version is unknown</translation>
+    </message>
+    <message>
+        <source>сбой настройки соединения</source>
+        <translation>connection setup failed</translation>
+    </message>
+    <message>
+        <source>{host}: ответ {code}</source>
+        <translation>{host}: answer {code}</translation>
+    </message>
+    <message>
+        <source>{host}: в ответе нет номера версии</source>
+        <translation>{host}: no version number in the answer</translation>
+    </message>
+    <message>
+        <source>нет ответа сервера обновлений</source>
+        <translation>no answer from the update server</translation>
+    </message>
+    <message>
+        <source>программа ещё не сохраняла ответ сервера обновлений</source>
+        <translation>the program has not kept an update server answer yet</translation>
+    </message>
+    <message>
+        <source>{host}: защищённое соединение не установлено</source>
+        <translation>{host}: no secure connection could be made</translation>
+    </message>
+    <message>
+        <source>{host}: {reason}</source>
+        <translation>{host}: {reason}</translation>
+    </message>
+    <message>
         <source>Не удалось найти GBS.Market: {error}</source>
         <translation>Could not search for GBS.Market: {error}</translation>
     </message>
     <message>
         <source>GBS.ID получен из буфера обмена: {value}</source>
         <translation>GBS.ID taken from the clipboard: {value}</translation>
-    </message>
-    <message>
-        <source>Проверка обновлений отключена.</source>
-        <translation>The update check is switched off.</translation>
-    </message>
-    <message>
-        <source>Не удалось проверить обновления: {error}</source>
-        <translation>Could not check for updates: {error}</translation>
     </message>
     <message>
         <source>Сведения о компьютере</source>
@@ -3763,48 +4243,36 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>GBS.Market was not found on this computer.</translation>
     </message>
     <message>
-        <source>Папка системного корня не найдена: {path}</source>
-        <translation>The system root folder was not found: {path}</translation>
+        <source>В testing.json включены тестовые серверы: программа работает не с настоящими серверами обновлений и лицензий.</source>
+        <translation>testing.json switches on the test servers: the program does not use the real update and licence servers.</translation>
     </message>
     <message>
-        <source>Путь {path} ведёт за пределы системного корня (через ссылку) — он не читается</source>
-        <translation>The path {path} leads out of the system root (through a link): it is not read</translation>
+        <source>В автоматических копиях программы базы нет: {reason}</source>
+        <translation>The program&apos;s automatic backups hold no database: {reason}</translation>
+    </message>
+    <message>
+        <source>Программа: {product}.</source>
+        <translation>Program: {product}.</translation>
+    </message>
+    <message>
+        <source>Версия {version}; программа показывает её как {shown}.</source>
+        <translation>Version {version}; the program shows it as {shown}.</translation>
+    </message>
+    <message>
+        <source>На компьютере есть и данные GBS.Market 5: {path}.</source>
+        <translation>The PC also holds GBS.Market 5 data: {path}.</translation>
+    </message>
+    <message>
+        <source>Папка системного корня не найдена: {path}</source>
+        <translation>The system root folder was not found: {path}</translation>
     </message>
     <message>
         <source>Сетевой путь {path} недоступен в системном корне</source>
         <translation>The network path {path} is not available under the system root</translation>
     </message>
     <message>
-        <source>Путь {path} выходит за пределы системного корня — он не читается</source>
-        <translation>The path {path} climbs out of the system root: it is not read</translation>
-    </message>
-    <message>
-        <source>Версия {installed} актуальна.</source>
-        <translation>Version {installed} is up to date.</translation>
-    </message>
-    <message>
         <source>Версия программы не определена — сравнить не с чем.</source>
         <translation>The program version is unknown — nothing to compare with.</translation>
-    </message>
-    <message>
-        <source>Не удалось проверить обновления: адрес проверки не настроен.</source>
-        <translation>Could not check for updates: the check address is not set.</translation>
-    </message>
-    <message>
-        <source>Не удалось проверить обновления: сервер не сообщил номер версии.</source>
-        <translation>Could not check for updates: the server gave no version number.</translation>
-    </message>
-    <message>
-        <source>Версия {installed} устарела, последняя — {latest}. Поддержка просит сначала обновить программу по инструкции на gbsmarket.ru.</source>
-        <translation>Version {installed} is out of date, the latest is {latest}. Support asks you to update the program first, following the instructions on gbsmarket.ru.</translation>
-    </message>
-    <message>
-        <source>Версия {installed} новее опубликованной ({latest}).</source>
-        <translation>Version {installed} is newer than the published one ({latest}).</translation>
-    </message>
-    <message>
-        <source>Не удалось проверить обновления (нет связи с сервером: {error}).</source>
-        <translation>Could not check for updates (no connection to the server: {error}).</translation>
     </message>
     <message>
         <source>Не удалось создать папку для данных сборщика {path}: {error}. Проверьте права на папку или укажите другую в переменной окружения {env}.</source>
