@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Protocol
 
 import py7zr
 
@@ -85,6 +85,26 @@ class BundleResult:
                 "volume_sha256": self.volume_sha256, "encrypted": self.encrypted}
 
 
+class VolumeSink(Protocol):
+    """Takes each volume as soon as it is final, while the next is still being compressed
+    (the overlap of making and sending: ``collector.delivery.overlap``).
+
+    ``volume_final(index, path)`` is called on the writer's thread with a ``.part`` file that
+    no longer changes (index from 0; never the first volume, whose start is rewritten at the
+    end, nor the last); it must not block for long. ``release()`` is called after the archive
+    checked out and before its files are renamed: from then on the sink must not hold any
+    ``.part`` open (Windows cannot rename an open file). ``abort()``: the bundle is being
+    deleted. None of them may raise but :class:`Cancelled`: sending is on top of the bundle,
+    never a reason to lose it.
+    """
+
+    def volume_final(self, index: int, path: Path) -> None: ...
+
+    def release(self) -> None: ...
+
+    def abort(self) -> None: ...
+
+
 # --- writer ------------------------------------------------------------------------------------
 
 class BundleWriter:
@@ -102,7 +122,8 @@ class BundleWriter:
                  dict_size: int = DEFAULT_DICT_SIZE, nice_len: int | None = DEFAULT_NICE_LEN,
                  workers: int | None = None,
                  block_size: int | None = None, cancel: threading.Event | None = None,
-                 progress: Callable[[str, int], None] | None = None) -> None:
+                 progress: Callable[[str, int], None] | None = None,
+                 volume_sink: VolumeSink | None = None) -> None:
         if password is not None and password == "":
             raise ValueError("empty password")
         if volume_size is not None and volume_size < MIN_VOLUME_SIZE:
@@ -114,6 +135,7 @@ class BundleWriter:
         self.volume_size = volume_size
         self.cancel = cancel
         self.progress = progress
+        self.volume_sink = volume_sink
         self.workers = max(1, min(DEFAULT_WORKERS, os.cpu_count() or 1)) if workers is None \
             else max(1, workers)
         self.block_size = block_size or 4 * dict_size
@@ -154,7 +176,9 @@ class BundleWriter:
                 if taken.exists():
                     raise BundleError(_("Файл {path} уже существует: выберите другую папку или "
                                         "удалите старый архив.", path=taken))
-            self._volumes = VolumeWriter(self.archive_path, self.volume_size, self.cancel)
+            self._volumes = VolumeWriter(
+                self.archive_path, self.volume_size, self.cancel,
+                on_final=self.volume_sink.volume_final if self.volume_sink else None)
             self._archive = StreamingSevenZipFile(
                 self._volumes, filters=self.filters, password=self.password,
                 block_size=self.block_size, workers=self.workers, cancel=self.cancel)
@@ -238,6 +262,8 @@ class BundleWriter:
             if not report.ok:
                 raise BundleError(_("Архив не прошёл проверку после записи: {problem}",
                                     problem="; ".join(report.problems)))
+            if self.volume_sink is not None:
+                self.volume_sink.release()
             lines = "".join(f"{h}  {p.name}\n" for h, p in zip(volume_hashes, finals, strict=True))
             with open(self._sha_part, "x", encoding="utf-8", newline="\n") as f:
                 f.write(lines)
@@ -267,6 +293,9 @@ class BundleWriter:
         self._state = "aborted"
         if self._pipe is not None:
             self._pipe.abort()
+        if self.volume_sink is not None:
+            with contextlib.suppress(Exception):
+                self.volume_sink.abort()
         if self._archive is not None:
             with contextlib.suppress(Exception):  # cleanup goes on whatever the workers did
                 self._archive.discard()
