@@ -238,8 +238,8 @@ def side_ours(db: Path, work: Path, intake: str, tus: str, preset_name: str) -> 
     from bench.bundle_bench import gbak_cmd
     from collector.bundle import BundleWriter
     from collector.bundle.names import CHUNK
-    from collector.bundle.preset import PRESETS, choose, volume_size_for
-    from collector.delivery.overlap import StreamingUpload, last_uplink, probe_uplink
+    from collector.bundle.preset import PRESETS, choose, last_uplink, volume_size_for
+    from collector.delivery.overlap import StreamingUpload, probe_uplink
 
     client = tus_client(tus)
     fdb_size = db.stat().st_size

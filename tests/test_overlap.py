@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from collector.bundle import BundleWriter
-from collector.delivery.overlap import StreamingUpload, last_uplink, probe_uplink
+from collector.bundle.preset import last_uplink
+from collector.delivery.overlap import StreamingUpload, probe_uplink
 from collector.delivery.tus import RetryPolicy, TusClient
 from collector.errors import Cancelled
 from tests.tus_server import fixtures

@@ -20,13 +20,18 @@ expected total («≈ 3 мин до отправки», :func:`eta_text`).
 
 from __future__ import annotations
 
+import contextlib
+import json
 import lzma
 import math
 import os
+import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 MiB = 1 << 20
+UPLINK_FILE = "uplink.json"
 
 
 @dataclass(frozen=True)
@@ -152,3 +157,33 @@ def eta_text(seconds: float) -> str:
     if minutes < 60:
         return _("≈ {n} мин до отправки", n=minutes)
     return _("≈ {h} ч {m} мин до отправки", h=minutes // 60, m=minutes % 60)
+
+
+# --- the last measured uplink (written by collector.delivery.overlap) -------------------------
+
+def _uplink_file(data_dir: Path | None) -> Path:
+    from collector.userdata import user_data_dir
+
+    return (data_dir or user_data_dir()) / UPLINK_FILE
+
+
+def record_uplink(bytes_per_second: float | None, data_dir: Path | None = None) -> None:
+    """Keep the speed of the last upload (the adaptive preset's input next time)."""
+    if not bytes_per_second:
+        return
+    with contextlib.suppress(Exception):  # a cache: never a reason for a delivery to fail
+        path = _uplink_file(data_dir)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(json.dumps({"bytes_per_second": round(bytes_per_second),
+                                   "measured": time.time()}), encoding="utf-8")
+        tmp.replace(path)
+
+
+def last_uplink(data_dir: Path | None = None) -> float | None:
+    """The speed of the last upload in bytes per second, when one was measured."""
+    try:
+        data = json.loads(_uplink_file(data_dir).read_text(encoding="utf-8"))
+        value = float(data["bytes_per_second"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return value if value > 0 else None

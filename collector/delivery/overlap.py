@@ -15,15 +15,15 @@ and its id is the request code, as for a set sent after collecting. A failure or
 that deletes every upload of the set (tus termination); the bundle itself stays on disk whenever
 it was finished, and the ordinary ``upload`` sends it again (resumable from there).
 
-The speed measured while sending is kept (:func:`record_uplink`) for the next adaptive choice of
-the compression preset (``collector.bundle.preset``).
+The speed measured while sending is kept (``collector.bundle.preset.record_uplink``) for the next
+adaptive choice of the compression preset; :func:`probe_uplink` measures it when nothing was
+sent before.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import logging
 import queue
 import threading
@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from collector.bundle.hashing import sha256_of_file
+from collector.bundle.preset import record_uplink
 from collector.errors import Cancelled
 
 log = logging.getLogger("collector.delivery")
@@ -41,7 +42,6 @@ log = logging.getLogger("collector.delivery")
 PORTION = 16 << 20  # bytes per PATCH at most
 MIN_PORTION = 256 << 10
 ATTEMPTS = 4  # per volume, each resuming where the server says it stopped
-UPLINK_FILE = "uplink.json"
 
 
 class _Paused(Exception):
@@ -224,35 +224,7 @@ def _patch(client: Any, url: str, path: Path, offset: int, length: int,
     return client.patch(url, path, offset, length, on_sent)
 
 
-# --- the last measured uplink --------------------------------------------------------------------
-
-def _uplink_file(data_dir: Path | None) -> Path:
-    from collector.userdata import user_data_dir
-
-    return (data_dir or user_data_dir()) / UPLINK_FILE
-
-
-def record_uplink(bytes_per_second: float | None, data_dir: Path | None = None) -> None:
-    """Keep the speed of the last upload (the adaptive preset's input next time)."""
-    if not bytes_per_second:
-        return
-    with contextlib.suppress(Exception):  # a cache: never a reason for a delivery to fail
-        path = _uplink_file(data_dir)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(json.dumps({"bytes_per_second": round(bytes_per_second),
-                                   "measured": time.time()}), encoding="utf-8")
-        tmp.replace(path)
-
-
-def last_uplink(data_dir: Path | None = None) -> float | None:
-    """The speed of the last upload in bytes per second, when one was measured."""
-    try:
-        data = json.loads(_uplink_file(data_dir).read_text(encoding="utf-8"))
-        value = float(data["bytes_per_second"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    return value if value > 0 else None
-
+# --- measuring the line ------------------------------------------------------------------------
 
 def probe_uplink(client: Any, *, seconds: float = 2.0, size: int = 4 << 20,
                  cancel: threading.Event | None = None) -> float | None:
