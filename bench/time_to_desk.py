@@ -248,14 +248,17 @@ def side_ours(db: Path, work: Path, intake: str, tus: str, preset_name: str) -> 
         uplink, source = last_uplink(), "last upload"
         if uplink is None:
             uplink, source = probe_uplink(client), "probe"
+        from collector.plan import DEFAULT_DB_RATE, learned_db_rate
+
         choice = choose(expected, uplink, uplink_source=source,
-                        volume_size=volume_size_for(uplink))
+                        volume_size=volume_size_for(uplink, int(expected / 5)),
+                        backup_s=fdb_size / (learned_db_rate() or DEFAULT_DB_RATE))
         preset = choice.preset
         why = choice.to_json()
     else:
         preset = next(p for p in PRESETS if p.name == preset_name)
         uplink, why = None, {"preset": preset.name, "reason": "fixed by the bench"}
-    volume = volume_size_for(uplink or last_uplink())
+    volume = volume_size_for(uplink or last_uplink(), int(expected / preset.ratio))
 
     def producer(out) -> None:
         proc = subprocess.Popen(gbak_cmd(db, "stdout"), stdout=subprocess.PIPE,
@@ -357,7 +360,6 @@ def main() -> int:
         calibrate(shop_backup(args.size_mb))
         return 0
     from tests.intake_server import IntakeServer
-
     from tests.tus_server.harness import TusServer
 
     db = shop_database(args.size_mb)

@@ -390,8 +390,10 @@ def open_writer(job: Collection):
         if not taken:
             break
         moment += timedelta(seconds=1)
+    choice = job.compression  # the plan's adaptive preset
+    preset = choice.preset.writer_args() if choice is not None else {}
     writer = BundleWriter(job.options.out_dir, name, password=job.options.password,
-                          volume_size=job.options.volume_size, cancel=job.cancel)
+                          volume_size=job.options.volume_size, cancel=job.cancel, **preset)
     writer.open()
     return writer
 

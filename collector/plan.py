@@ -85,6 +85,15 @@ class Plan:
     space: list[SpaceCheck] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     database_included: bool = False
+    compression: Any = None  # collector.bundle.preset.Choice: the preset for this collection
+
+    @property
+    def to_desk_seconds(self) -> float | None:
+        """Collecting and sending, when the line's speed is known (the last upload)."""
+        est = self.compression.estimate if self.compression is not None else None
+        if est is None:
+            return None
+        return self.total_seconds - self.seconds.get("database", 0.0) + est.total_s
 
     @property
     def total_bytes(self) -> int:
@@ -114,7 +123,17 @@ class Plan:
             "space": [s.to_json() for s in self.space],
             "space_ok": self.space_ok,
             "problems": [str(p) for p in self.problems],
+            "compression": self.compression.to_json() if self.compression else None,
+            "to_desk": self._to_desk(),
         }
+
+    def _to_desk(self) -> dict[str, Any] | None:
+        from collector.bundle.preset import eta_text
+
+        seconds = self.to_desk_seconds
+        if seconds is None:
+            return None
+        return {"seconds": round(seconds, 1), "text": str(eta_text(seconds))}
 
 
 def make_plan(root: SystemRoot, inst: Installation, options: CollectOptions,
@@ -177,6 +196,7 @@ def make_plan(root: SystemRoot, inst: Installation, options: CollectOptions,
             plan.archive_bytes += int(size * ARCHIVE_RATIO[g])
     if plan.items:
         plan.seconds["system"] = plan.seconds.get("system", 0.0) + 1.5  # the CPU sample
+    plan.compression = _compression(plan)
     plan.space = check_space(options.out_dir, plan, root=root, db=db)
     for s in plan.space:
         if not s.ok:
@@ -186,6 +206,14 @@ def make_plan(root: SystemRoot, inst: Installation, options: CollectOptions,
                 need=human_size(s.needed), free=human_size(s.free or 0),
                 hint=suggest_folder(s.needed, exclude=s.folder))))
     return plan
+
+
+def _compression(plan: Plan) -> Any:
+    """The adaptive preset for the backup: sent after collecting, at the last upload's speed."""
+    from collector.bundle.preset import choose, last_uplink
+
+    return choose(sum(i.size for i in plan.group("database")), last_uplink(),
+                  backup_s=plan.seconds.get("database", 0.0))
 
 
 def free_space(folder: Path) -> int | None:

@@ -205,6 +205,7 @@ class Collection:
         self.excluded: list[str] = []
         self.extra: dict[str, Any] = {}
         self.writer = None
+        self.compression = None  # collector.bundle.preset.Choice, from the plan
         self.work_dir: Path | None = None  # private temp folder, removed after the run
         self._done_weight = 0.0
         total = sum(STEP_WEIGHTS.values())
@@ -296,6 +297,8 @@ class Collection:
         plan = self.plan()
         self.extra["estimate"] = {"archive_bytes": plan.archive_bytes,
                                   "seconds": round(plan.total_seconds, 1)}
+        self.compression = plan.compression
+        self.extra["compression"] = plan.compression.to_json()
         if not plan.space_ok:  # say it before writing anything, not half-way through
             raise CollectorError("\n".join(p for p in plan.problems if "места" in p)
                                  or plan.problems[0], exit_code=ExitCode.USAGE)
@@ -353,7 +356,8 @@ class Collection:
             "redactions": self.redactions,
             "excluded": sorted(set(self.excluded)),
             **{k: v for k, v in self.extra.items() if k in (
-                "database", "logs", "system_root", "command", "form_problems", "estimate")},
+                "database", "logs", "system_root", "command", "form_problems", "estimate",
+                "compression")},
         }
 
 

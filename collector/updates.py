@@ -6,8 +6,6 @@ import json
 import re
 from dataclasses import asdict, dataclass
 
-import requests
-
 from collector.i18n import _
 
 _VERSION = re.compile(r"\b(\d+)\.(\d+)\.(\d+)\.(\d+)\b")
@@ -60,6 +58,8 @@ def check_latest(installed: str | None, url: str, timeout: float = 4.0) -> Updat
         )
     mine = parse_version(installed)
     assert mine is not None
+    import requests  # here: a command that never checks starts without it
+
     try:
         # requests takes the proxy from the environment and, on Windows, the system settings.
         resp = requests.get(url, timeout=timeout, headers={"Accept": "application/json, text/*"})

@@ -56,6 +56,7 @@ def test_volume_size_follows_the_line_and_eta_reads_like_a_person():
     assert volume_size_for(1 * MBIT) == 1 * MiB
     assert volume_size_for(50 * MBIT) == 47 * MiB
     assert volume_size_for(10_000 * MBIT) == 64 * MiB
+    assert volume_size_for(50 * MBIT, 24 * MiB) == 4 * MiB  # six volumes at least: overlap
     assert eta_text(170) == "≈ 3 мин до отправки"
     assert eta_text(12) == "≈ 15 с до отправки"
     assert eta_text(3700) == "≈ 1 ч 2 мин до отправки"
@@ -70,3 +71,41 @@ def test_every_preset_writes_an_archive_7zip_reads(tmp_path: Path):
         test = subprocess.run(["7z", "t", str(result.paths[0])], capture_output=True, text=True,
                               stdin=subprocess.DEVNULL, timeout=120)
         assert test.returncode == 0 and "Everything is Ok" in test.stdout
+
+
+def _cli(*args: str, data: Path) -> dict:
+    import json
+    import os
+    import sys
+
+    res = subprocess.run([sys.executable, "-m", "collector", *args, "--json"],
+                         capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL,
+                         env={**os.environ, "GBS_COLLECTOR_DATA_DIR": str(data)})
+    assert res.returncode == 0, res.stderr
+    return json.loads(res.stdout)
+
+
+def test_collect_follows_the_last_upload_and_the_manifest_says_why(demo, tmp_path: Path):
+    from collector.bundle.preset import record_uplink
+
+    day = demo.today.isoformat()
+    data = tmp_path / "userdata"
+    data.mkdir()
+    review_args = ("collect", "--root", str(demo.root), "--date", day, "--out",
+                   str(tmp_path / "out"), "--review")
+    fresh = _cli(*review_args, data=data)
+    assert fresh["compression"]["preset"] == DEFAULT.name and fresh["to_desk"] is None
+
+    record_uplink(0.5 * MBIT, data)  # the last upload crawled: every byte counts
+    review = _cli(*review_args, data=data)
+    slow = max(PRESETS, key=lambda p: p.ratio)
+    assert review["compression"]["preset"] == slow.name
+    assert review["compression"]["uplink_source"] == "last upload"
+    assert review["to_desk"]["text"].endswith("до отправки")
+    assert review["to_desk"]["seconds"] >= review["seconds"]
+
+    out = _cli("collect", "--root", str(demo.root), "--date", day, "--out",
+               str(tmp_path / "out"), data=data)
+    chosen = out["manifest"]["compression"]
+    assert chosen["preset"] == slow.name and chosen["match_finder"] == slow.match_finder
+    assert "Mbit/s" in chosen["reason"]

@@ -4,7 +4,7 @@ On a fast line the compressor is the bottleneck and a light preset wins; on a sl
 byte saved is worth seconds of upload and a heavy preset wins. With the archive sent while it is
 made (``collector.delivery.overlap``) the time to the desk is about
 
-    max(compress, upload) + the tail (the last volume and volume 1, sent after the end)
+    max(backup, compress, upload) + the tail (the check, then the last volume and volume 1)
 
 so :func:`choose` takes, from :data:`PRESETS`, the one with the least such total for the
 measured uplink (the last upload's speed, or a short probe) and the expected size of the data.
@@ -57,8 +57,9 @@ class Preset:
 # ``bench/time_to_desk.py --calibrate`` on the 256 MiB shop database. Sorted light → heavy.
 PRESETS = (
     Preset("fast", 1, 1 * MiB, None, cpu_per_mib=0.112, ratio=4.85),
-    Preset("normal", 5, 3 * MiB, 48, cpu_per_mib=0.30, ratio=6.0),
-    Preset("strong", 9, 4 * MiB, 128, cpu_per_mib=0.60, ratio=6.3),
+    Preset("balanced", 4, 2 * MiB, 32, cpu_per_mib=0.394, ratio=5.65),
+    Preset("normal", 5, 3 * MiB, 48, cpu_per_mib=0.583, ratio=6.00),
+    Preset("strong", 6, 4 * MiB, 64, cpu_per_mib=0.710, ratio=6.04),
 )
 DEFAULT = next(p for p in PRESETS if p.name == "normal")
 VERIFY_CPU_PER_MIB = 0.004  # reading back: decompressing and hashing (per MiB of input)
@@ -68,9 +69,9 @@ MIN_SPEED = 1024  # bytes/s: below that a measurement is taken as noise
 @dataclass(frozen=True)
 class Estimate:
     preset: Preset
-    compress_s: float
-    upload_s: float
-    tail_s: float
+    compress_s: float  # the backup runs at the same time: the longer of the two
+    upload_s: float    # what is sent while compressing
+    tail_s: float      # after the end: the check, then what could not travel before it
 
     @property
     def total_s(self) -> float:
@@ -101,9 +102,9 @@ class Choice:
 
 
 def estimate(preset: Preset, input_bytes: int, uplink: float, *, cores: int,
-             volume_size: int | None) -> Estimate:
+             volume_size: int | None, backup_s: float = 0.0) -> Estimate:
     mib = input_bytes / MiB
-    compress = mib * preset.cpu_per_mib / max(1, cores)
+    compress = max(backup_s, mib * preset.cpu_per_mib / max(1, cores))
     archive = input_bytes / preset.ratio
     upload = archive / uplink
     # After the end: the read-back check, then what could not travel before it: volume 1
@@ -116,27 +117,34 @@ def estimate(preset: Preset, input_bytes: int, uplink: float, *, cores: int,
 
 
 def choose(input_bytes: int, uplink: float | None, *, uplink_source: str = "last upload",
-           cores: int | None = None, volume_size: int | None = None) -> Choice:
-    """The preset with the least expected time to the desk for ``input_bytes`` of data."""
+           cores: int | None = None, volume_size: int | None = None,
+           backup_s: float = 0.0) -> Choice:
+    """The preset with the least expected time to the desk for ``input_bytes`` of data
+    (``backup_s``: how long the backup that produces them takes, run alongside)."""
     cores = cores or min(2, os.cpu_count() or 1)
     if not uplink or uplink < MIN_SPEED:
         return Choice(DEFAULT, "no measured uplink: the default preset", None, "none", None)
-    found = tuple(estimate(p, input_bytes, uplink, cores=cores, volume_size=volume_size)
-                  for p in PRESETS)
+    found = tuple(estimate(p, input_bytes, uplink, cores=cores, volume_size=volume_size,
+                           backup_s=backup_s) for p in PRESETS)
     best = min(found, key=lambda e: e.total_s)
-    bound = "compression" if best.compress_s >= best.upload_s else "upload"
+    bound = "upload" if best.upload_s > best.compress_s else (
+        "the backup" if backup_s >= best.compress_s else "compression")
     reason = (f"least expected time to the desk at {uplink * 8 / 1e6:.2f} Mbit/s "
               f"({uplink_source}): {best.total_s:.0f} s, bound by {bound}")
     return Choice(best.preset, reason, uplink, uplink_source, best, found)
 
 
-def volume_size_for(uplink: float | None, *, lowest: int = 1 * MiB,
-                    highest: int = 64 * MiB) -> int:
-    """Volumes of about 8 s on the line: small enough that the tail after the end is short,
-    large enough that each is worth a request."""
+def volume_size_for(uplink: float | None, archive_bytes: int | None = None, *,
+                    lowest: int = 1 * MiB, highest: int = 64 * MiB) -> int:
+    """Volumes of at most about 8 s on the line, and at least six of them for the expected
+    archive: small enough that the tail after the end (volume 1 and the last) is short and the
+    first volume is on its way early, large enough that each is worth a request."""
     if not uplink:
         return 16 * MiB
-    return int(min(highest, max(lowest, uplink * 8)) // MiB * MiB) or lowest
+    size = min(highest, uplink * 8)
+    if archive_bytes:
+        size = min(size, archive_bytes / 6)
+    return int(max(lowest, size) // MiB * MiB)
 
 
 def lzma_filters(preset: Preset) -> list[dict[str, Any]]:
