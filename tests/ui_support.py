@@ -59,11 +59,11 @@ class Gui:
 
     def wait_ready(self, timeout: int = 20000) -> None:
         st = self.state
-        self.qtbot.waitUntil(lambda: not st.detecting and st.detection is not None
-                             and st.offers_loaded, timeout=timeout)
+        self.qtbot.waitUntil(lambda: not st.install.searching and st.install.detection is not None
+                             and st.request.loaded, timeout=timeout)
         if st.installation is not None:
-            self.qtbot.waitUntil(lambda: st.calendar is not None and not st.update_checking
-                                 and (st.gbs_id is None or st.gbs_id in st.qr_images),
+            self.qtbot.waitUntil(lambda: st.calendar.days is not None and not st.updates.checking
+                                 and (st.gbs.value is None or st.gbs.value in st.gbs.qr_images),
                                  timeout=timeout)
 
     def click_next(self) -> None:
@@ -79,8 +79,8 @@ class Gui:
 
         win = self.ctrl.window
         if win is not None:
-            self.state.cancel_collection()
-            self.state.cancel_upload()
+            self.state.collection.cancel()
+            self.state.upload.cancel()
             win.replacing = True
             win.close()
         tasks.shutdown(60000)

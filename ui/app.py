@@ -69,13 +69,13 @@ class Controller:
         return win
 
     def switch_language(self, lang: str) -> None:
-        if self.state.collecting is not None or self.state.uploading is not None:
+        if self.state.collection.running or self.state.upload.running:
             return
         if lang == self.translations.lang:
             return
         from ui import prefs
 
-        self.state.save_draft()
+        self.state.request.save()
         self.translations.install(lang)
         prefs.put("language", lang)
         self.build_window()
@@ -220,15 +220,15 @@ class Screenshot:
 
     def _ready(self) -> bool:
         st = self.state
-        if st.detecting or st.detection is None:
+        if st.install.searching or st.install.detection is None:
             return False
         if st.installation is None:
             return True
-        if st.update_checking or (st.calendar is None and st.calendar_error is None):
+        if st.updates.checking or (st.calendar.days is None and st.calendar.error is None):
             return False
-        if st.gbs_id and st.gbs_id not in st.qr_images:
+        if st.gbs.value and st.gbs.value not in st.gbs.qr_images:
             return False
-        return not st.day_loading
+        return not st.day.loading
 
     def poll(self) -> None:
         from PySide6.QtWidgets import QApplication
@@ -242,7 +242,7 @@ class Screenshot:
         if self.phase == "ready":
             if not self._ready():
                 return
-            if self.state.draft_offer is not None and self.page != "start":
+            if self.state.request.offer is not None and self.page != "start":
                 page = self.state.restore_draft()
                 del page
             if self.page in ("collect", "result"):
@@ -258,10 +258,10 @@ class Screenshot:
             self.settle_until = time.monotonic() + 0.6
             return
         if self.phase == "settle":
-            if self.page == "review" and (self.state.review is None
-                                          or self.state.review_task is not None):
+            if self.page == "review" and (self.state.plan.review is None
+                                          or self.state.plan.task is not None):
                 return
-            if self.page == "date" and self.state.day_loading:
+            if self.page == "date" and self.state.day.loading:
                 return
             if time.monotonic() >= self.settle_until:
                 self.phase = "shoot"
@@ -269,10 +269,10 @@ class Screenshot:
         if self.phase == "collecting":
             page = win.pages["collect"]
             if self.page == "collect":
-                if page.current == "database" or self.state.collecting is None:
+                if page.current == "database" or not self.state.collection.running:
                     self.phase = "shoot"  # the long step under way: the picture people see
                 return
-            if self.state.collecting is None and win.current in ("result", "collect"):
+            if not self.state.collection.running and win.current in ("result", "collect"):
                 if win.current == "result":
                     self.phase = "settle"
                     self.settle_until = time.monotonic() + 0.6
@@ -294,8 +294,8 @@ class Screenshot:
         print(f"screenshot: {self.path} ({pixmap.width()}x{pixmap.height()}, page "
               f"{win.current})", file=sys.stderr)
         self.exit_code = 0 if ok else 1
-        if self.page == "collect" and self.state.collecting is not None:
-            self.state.cancel_collection()
+        if self.page == "collect" and self.state.collection.running:
+            self.state.collection.cancel()
         win.replacing = True  # no "collection running" question when closing
         QApplication.instance().quit()
 

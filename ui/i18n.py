@@ -206,17 +206,12 @@ class Translations:
 
 # --- formatting for people ---------------------------------------------------------------------
 def fmt_size(n: int | float | None) -> str:
+    """The engine's size (``collector.humanize.human_size``) in the current language."""
     if n is None:
         return tr("неизвестно")
-    loc = QLocale()
-    if n < 1000:
-        return tr("{n} байт").format(n=int(n))
-    for unit in (tr("КБ"), tr("МБ"), tr("ГБ")):
-        n /= 1024
-        if n < 1000 or unit == tr("ГБ"):
-            digits = 0 if n >= 100 else 1
-            return f"{loc.toString(float(n), 'f', digits)} {unit}"
-    return str(n)
+    from collector.humanize import human_size
+
+    return engine_text(human_size(n))
 
 
 def fmt_date(d: date, long: bool = False) -> str:

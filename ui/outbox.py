@@ -111,10 +111,10 @@ class OutboxDialog(QDialog):
         def work(task: tasks.Task):
             from collector.delivery import Outbox, uploader_from_settings
             from collector.settings import load_settings
-            from ui.state import _CancelBridge
+            from ui.state.upload import CancelBridge
 
             up = uploader_from_settings(load_settings(), on_progress=task.progress)
-            bridge = _CancelBridge(task, up)
+            bridge = CancelBridge(task, up)
             try:
                 outbox = Outbox()
                 entry = outbox.get(e.id) or outbox.add(paths[0])

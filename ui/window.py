@@ -231,7 +231,9 @@ class MainWindow(QMainWindow):
         self.sidebar.clicked.connect(self.go)
         self._build_menus()
         self._shortcuts()
-        state.changed.connect(self._state_changed)
+        for signal in (state.install.changed, state.request.edited, state.request.draft_changed,
+                       state.outbox.changed):
+            signal.connect(self._state_changed)
         state.notice.connect(self.show_notice)
         self._notice_timer = QTimer(self)
         self._notice_timer.setSingleShot(True)
@@ -346,7 +348,7 @@ class MainWindow(QMainWindow):
         page.on_enter()
         self.update_nav()
         if record:
-            self.state.save_draft()
+            self.state.request.save()
         page.scroll.verticalScrollBar().setValue(0)
         QTimer.singleShot(0, self, lambda: self._focus_first(page))
 
@@ -389,7 +391,7 @@ class MainWindow(QMainWindow):
 
     def update_nav(self) -> None:
         page = self.pages[self.current]
-        busy = self.state.collecting is not None or self.state.uploading is not None
+        busy = self.state.busy
         self.back.setVisible(page.back_visible() and self.current != "start")
         text = page.next_text()
         self.next.setText(text)
@@ -409,7 +411,7 @@ class MainWindow(QMainWindow):
         reachable = set()
         if has_inst and not busy:
             reachable = {k for k in self.step_order() if k not in ("collect", "result")}
-            if self.state.result is not None:
+            if self.state.collection.result is not None:
                 reachable.add("result")
         done = {k for k in self.visited if k != self.current
                 and self.ORDER.index(k) < self.ORDER.index(self.current)}
@@ -418,12 +420,11 @@ class MainWindow(QMainWindow):
             a.setEnabled(not busy)
         self.act_new.setEnabled(not busy)
 
-    def _state_changed(self, what: str) -> None:
-        if what in ("detection", "form", "draft", "outbox", "extras"):
-            self.update_nav()
+    def _state_changed(self, *_args) -> None:
+        self.update_nav()
 
     def start_collection(self) -> None:
-        if self.state.collecting is not None:
+        if self.state.collection.running:
             return
         page = self.pages["collect"]
         self.state.start_collection()
@@ -436,9 +437,9 @@ class MainWindow(QMainWindow):
 
     # --- actions -------------------------------------------------------------------------------
     def new_request(self) -> None:
-        if self.state.collecting is not None:
+        if self.state.collection.running:
             return
-        if self.state.has_content() and self.state.result is None:
+        if self.state.request.has_content() and self.state.collection.result is None:
             answer = QMessageBox.question(
                 self, tr("Новое обращение"),
                 tr("Начать новое обращение? Текущий черновик не удалится: он будет отложен в "
@@ -453,7 +454,7 @@ class MainWindow(QMainWindow):
         from ui.outbox import OutboxDialog
 
         OutboxDialog(self.state, self).exec()
-        self.state.refresh_outbox()
+        self.state.outbox.refresh()
 
     def open_out_dir(self) -> None:
         from collector.delivery import reveal_in_file_manager
@@ -470,11 +471,11 @@ class MainWindow(QMainWindow):
         if folder:
             self.state.extras.out_dir = folder
             prefs.put("out_dir", folder)
-            self.state.edited("out_dir")
+            self.state.request.edit("out_dir")
 
     def _toggle_review(self, on: bool) -> None:
         prefs.put("skip_review", not on)
-        self.state.changed.emit("extras")
+        self.update_nav()
 
     def show_gbsid_help(self) -> None:
         from collector.gbsid import no_id_help
@@ -528,8 +529,8 @@ class MainWindow(QMainWindow):
             self.save_geometry()
             event.accept()
             return
-        if self.state.collecting is not None or self.state.uploading is not None:
-            what = tr("сбор архива") if self.state.collecting is not None else tr("отправка")
+        if self.state.collection.running or self.state.upload.running:
+            what = tr("сбор архива") if self.state.collection.running else tr("отправка")
             answer = QMessageBox.question(
                 self, tr("Закрыть окно?"),
                 tr("Сейчас идёт {what}. Прервать и закрыть? Незаконченный архив будет удалён, "
@@ -537,9 +538,9 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
-            self.state.cancel_collection()
-            self.state.cancel_upload()
-        self.state.save_draft()
+            self.state.collection.cancel()
+            self.state.upload.cancel()
+        self.state.request.save()
         self.save_geometry()
         tasks.shutdown(20000)
         event.accept()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from ui.i18n import tr
@@ -12,6 +12,19 @@ from ui.theme import SPACE
 def owns(field: str, fields: tuple[str, ...]) -> bool:
     return any(field == f or field.startswith(f + "[") or field.startswith(f + ".")
                for f in fields)
+
+
+class _Relay(QObject):
+    """Calls ``page._state_changed(reason)`` when a state signal fires. A child of the page, so
+    the connection ends with the page (a language switch rebuilds every page)."""
+
+    def __init__(self, page: Page, reason: str) -> None:
+        super().__init__(page)
+        self.page = page
+        self.reason = reason
+
+    def fire(self, *_args) -> None:
+        self.page._state_changed(self.reason)
 
 
 class Page(QWidget):
@@ -36,7 +49,18 @@ class Page(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll)
-        state.changed.connect(self._state_changed)
+        # What every form page shows depends on: the form, the draft, and what the desk's rules
+        # are checked against (installation, version, GBS.ID).
+        self.watch(state.request.edited, "form")
+        self.watch(state.request.draft_changed, "draft")
+        self.watch(state.install.changed, "detection")
+        self.watch(state.updates.changed, "update")
+        self.watch(state.gbs.changed, "gbs")
+
+    def watch(self, signal, reason: str) -> None:
+        """Refresh (while shown) whenever ``signal`` fires; ``reason`` tells :meth:`refresh`
+        what changed."""
+        signal.connect(_Relay(self, reason).fire)
 
     # --- texts ---------------------------------------------------------------------------------
     def title(self) -> str:

@@ -7,8 +7,8 @@ import time
 from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QProgressBar, QVBoxLayout, QWidget
 
+from collector import sources
 from collector.errors import Cancelled
-from collector.steps import STEP_ORDER, STEP_TITLES
 from ui.i18n import engine_text, fmt_clock, tr
 from ui.pages.base import Page
 from ui.widgets.common import Banner, Card, Spinner, icon_label, label, set_icon, set_state
@@ -29,7 +29,7 @@ class StepRow(QWidget):
         col = QVBoxLayout()
         col.setSpacing(4)
         top = QHBoxLayout()
-        self.title = label(engine_text(STEP_TITLES[name]), wrap=False)
+        self.title = label(engine_text(sources.get(name).title), wrap=False)
         self.seconds = label("", muted=True, small=True, wrap=False)
         top.addWidget(self.title, 1)
         top.addWidget(self.seconds)
@@ -113,7 +113,7 @@ class CollectPage(Page):
         self.add(self.error)
         steps = Card(tr("Шаги"), "list")
         self.rows: dict[str, StepRow] = {}
-        for name in STEP_ORDER:
+        for name in sources.names():
             row = StepRow(name)
             self.rows[name] = row
             steps.add(row)
@@ -129,9 +129,9 @@ class CollectPage(Page):
         self.clock = QTimer(self)
         self.clock.setInterval(500)
         self.clock.timeout.connect(self._tick)
-        state.collect_progress.connect(self.on_progress)
-        state.collect_done.connect(self.on_done)
-        state.collect_failed.connect(self.on_failed)
+        state.collection.progress.connect(self.on_progress)
+        state.collection.done.connect(self.on_done)
+        state.collection.failed.connect(self.on_failed)
 
     def title(self) -> str:
         return tr("Сбор архива")
@@ -152,7 +152,7 @@ class CollectPage(Page):
     next_icon = "remove"
 
     def next_enabled(self) -> bool:
-        return not self.cancelling and self.state.collecting is not None
+        return not self.cancelling and self.state.collection.running
 
     def can_leave_forward(self) -> bool:
         return True
@@ -167,7 +167,7 @@ class CollectPage(Page):
             self.cancel()
 
     def cancel(self) -> None:
-        if self.state.collecting is None or self.cancelling:
+        if not self.state.collection.running or self.cancelling:
             return
         answer = QMessageBox.question(
             self, tr("Отменить сбор?"),
@@ -179,7 +179,7 @@ class CollectPage(Page):
     def cancel_now(self) -> None:
         self.cancelling = True
         self.headline.setText(tr("Отменяю: останавливаю шаги и удаляю незаконченный архив…"))
-        self.state.cancel_collection()
+        self.state.collection.cancel()
         self.window_.update_nav()
 
     # --- the run -------------------------------------------------------------------------------

@@ -113,7 +113,7 @@ class ContactsPage(Page):
             for k in CONTACT_KEYS:
                 setattr(c, k, prefs.get(f"contact/{k}", "", str) or "")
             if any(getattr(c, k) for k in CONTACT_KEYS):
-                self.state.edited("contact")
+                self.state.request.edit("contact")
         super().on_enter()
 
     def on_leave(self) -> None:
@@ -123,7 +123,7 @@ class ContactsPage(Page):
 
     def _edited(self, key: str, text: str) -> None:
         setattr(self.state.form.contact, key, text)
-        self.state.edited(f"contact.{key}")
+        self.state.request.edit(f"contact.{key}")
 
     def _tidy(self, key: str) -> None:
         """Leaving a field: show a valid value in its usual form (the typed one stays valid)."""

@@ -20,6 +20,9 @@ class DatePage(Page):
 
     def __init__(self, state, window) -> None:
         super().__init__(state, window)
+        self.watch(state.calendar.changed, "calendar")
+        self.watch(state.calendar.progress, "calendar-progress")
+        self.watch(state.day.changed, "day")
         self.intro = label("", muted=True)
         self.add(self.intro)
         cols = QHBoxLayout()
@@ -113,7 +116,7 @@ class DatePage(Page):
             return
         if self.state.form.problem_date != d:
             self.state.form.problem_date = d
-            self.state.edited("problem_date")
+            self.state.request.edit("problem_date")
         self.calendar.set_chosen(d)
         self.refresh("picked")
 
@@ -130,7 +133,7 @@ class DatePage(Page):
         self.calendar.setFocus()
 
     def _error_days(self) -> list:
-        cal = self.state.calendar or {}
+        cal = self.state.calendar.days or {}
         return sorted((d for d, s in cal.items() if s.errors + s.fatals), reverse=True)
 
     def _pick_last_error(self) -> None:
@@ -147,7 +150,7 @@ class DatePage(Page):
     def _around_changed(self, n: int) -> None:
         if self.state.extras.around_days != n:
             self.state.extras.around_days = n
-            self.state.edited("around_days")
+            self.state.request.edit("around_days")
 
     # --- showing -------------------------------------------------------------------------------
     def refresh(self, what: str = "") -> None:
@@ -160,8 +163,8 @@ class DatePage(Page):
             tr("Для этой темы дата необязательна. Если вопрос связан с событием в программе "
                "(например, сообщение о лицензии), выберите тот день; иначе просто нажмите "
                "«Далее»."))
-        cal = st.calendar
-        self.loading.setVisible(cal is None and st.calendar_error is None)
+        cal = st.calendar.days
+        self.loading.setVisible(cal is None and st.calendar.error is None)
         if cal is not None:
             self.calendar.set_stats(cal)
         if what in ("enter", "draft", "calendar", "form") and form.problem_date != \
@@ -194,8 +197,8 @@ class DatePage(Page):
                 item = QListWidgetItem(tr("За два месяца ошибок в журналах нет."))
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
                 self.days.addItem(item)
-            if st.calendar_error:
-                self.days.addItem(QListWidgetItem(engine_text(st.calendar_error)))
+            if st.calendar.error:
+                self.days.addItem(QListWidgetItem(engine_text(st.calendar.error)))
         self._show_day()
         problems = self.page_problems()
         if not self.tried_next:
@@ -219,9 +222,9 @@ class DatePage(Page):
             self.day_spinner.hide()
             return
         self.day_card.title_label.setText(fmt_date(d, long=True).capitalize())
-        stats = (st.calendar or {}).get(d)
-        sel = st.day_selection if st.day_selection_for and st.day_selection_for[0] == d else None
-        loading = st.day_loading
+        stats = (st.calendar.days or {}).get(d)
+        sel = st.day.for_day(d)
+        loading = st.day.loading
         self.day_spinner.setVisible(loading)
         if sel is not None and sel.found:
             n = sel.errors + sel.fatals

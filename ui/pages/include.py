@@ -26,6 +26,8 @@ class IncludePage(Page):
 
     def __init__(self, state, window) -> None:
         super().__init__(state, window)
+        self.watch(state.day.changed, "day")
+        self.watch(state.plan.changed, "review")
         self.setAcceptDrops(True)
         # logs
         self.logs_card = Card("", "text-file")
@@ -112,24 +114,24 @@ class IncludePage(Page):
         return self.logs_box
 
     def on_enter(self) -> None:
-        self.state.refresh_review(now=self.state.review is None)
+        self.state.plan.refresh(now=self.state.plan.review is None)
         super().on_enter()
 
     def _state_changed(self, what: str) -> None:
-        if self.isVisible() and what in ("form", "gbs", "day", "extras", "draft"):
-            self.state.refresh_review()
+        if self.isVisible() and what in ("form", "gbs", "day", "draft"):
+            self.state.plan.refresh()
         super()._state_changed(what)
 
     # --- logs and database ---------------------------------------------------------------------
     def _logs_toggled(self, on: bool) -> None:
         if self.state.extras.logs_included != on:
             self.state.extras.logs_included = on
-            self.state.edited("logs")
+            self.state.request.edit("logs")
 
     def _db_toggled(self, on: bool) -> None:
         if self.state.form.include_database != on:
             self.state.form.include_database = on
-            self.state.edited("include_database")
+            self.state.request.edit("include_database")
 
     # --- files ---------------------------------------------------------------------------------
     def add_files(self, paths: list[str]) -> None:
@@ -141,7 +143,7 @@ class IncludePage(Page):
                 form.attachments.append(p)
                 added += 1
         if added:
-            self.state.edited("attachments")
+            self.state.request.edit("attachments")
 
     def remove_file(self, path: str) -> None:
         form = self.state.form
@@ -151,7 +153,7 @@ class IncludePage(Page):
             self.state.extras.screenshots.remove(path)
             with contextlib.suppress(OSError):
                 Path(path).unlink()  # our own screenshot: nobody else has it
-        self.state.edited("attachments")
+        self.state.request.edit("attachments")
 
     def _choose_files(self) -> None:
         paths, _f = QFileDialog.getOpenFileNames(self, tr("Выберите файлы"))
@@ -236,7 +238,7 @@ class IncludePage(Page):
         self.logs_box.setText(tr("&Журналы работы программы за {date}").format(
             date=fmt_date(day)))
         self.logs_box.setAccessibleName(self.logs_box.text().replace("&", ""))
-        sel = st.day_selection
+        sel = st.day.selection
         if sel is not None and sel.found:
             around = tr(" и соседние дни") if st.extras.around_days else ""
             self.logs_detail.setText(tr("Файлов: {n}{around} · {size} · ошибок: {errors}").format(
@@ -246,7 +248,7 @@ class IncludePage(Page):
             self.logs_detail.setText(tr("За этот день журналов нет — выберите другой день на "
                                         "предыдущей странице."))
         else:
-            self.logs_detail.setText(tr("Смотрю журналы…") if st.day_loading else "")
+            self.logs_detail.setText(tr("Смотрю журналы…") if st.day.loading else "")
         self.logs_warning.set("warning", tr("Без журналов поддержка не сможет разобраться в "
                                             "ошибке.") if not st.extras.logs_included
                               and form.topic == "errors" else "")
@@ -272,7 +274,7 @@ class IncludePage(Page):
         else:
             text = tr("Копия делается средствами Firebird, сама программа и её база не "
                       "меняются. Это может занять несколько минут.")
-            est = st.review.estimate if st.review is not None else None
+            est = st.plan.review.estimate if st.plan.review is not None else None
             secs = est.seconds.get("database") if est is not None else None
             if secs:
                 text += " " + tr("Для этой базы — {time}.").format(time=fmt_duration(secs))

@@ -91,7 +91,7 @@ class QuestionsPage(Page):
         symptoms.sort(key=list(SYMPTOMS).index)
         if symptoms != self.state.form.symptoms:
             self.state.form.symptoms = symptoms
-            self.state.edited("symptoms")
+            self.state.request.edit("symptoms")
 
     def _follow_toggled(self, on: bool) -> None:
         self.previous.setEnabled(on)
@@ -101,14 +101,14 @@ class QuestionsPage(Page):
                 self._previous_edited(self.previous.text())
         elif self.state.form.previous_request:
             self.state.form.previous_request = ""
-            self.state.edited("previous_request")
+            self.state.request.edit("previous_request")
 
     def _previous_edited(self, text: str) -> None:
         self.state.form.previous_request = text
-        self.state.edited("previous_request")
+        self.state.request.edit("previous_request")
 
     def _use_last_code(self) -> None:
-        code = self.state.last_code
+        code = self.state.request.last_code
         if code:
             self.follow.setChecked(True)
             self.previous.setText(code)
@@ -130,7 +130,7 @@ class QuestionsPage(Page):
             if self.previous.text() != form.previous_request:
                 self.previous.setText(form.previous_request)
         self.previous.setEnabled(self.follow.isChecked())
-        code = st.last_code
+        code = st.request.last_code
         self.last_code.setVisible(bool(code) and form.previous_request.strip() != code)
         if code:
             self.last_code.setText(tr("Подставить номер последнего обращения: {code}")

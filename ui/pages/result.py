@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
+from collector import sources
 from collector.errors import Cancelled
-from collector.steps import STEP_TITLES
 from ui import tasks
 from ui.i18n import engine_text, fmt_clock, fmt_size, tr
 from ui.pages.base import Page
@@ -67,7 +67,7 @@ class ResultPage(Page):
         up_row = QHBoxLayout()
         self.up_text = label("", muted=True, small=True)
         up_row.addWidget(self.up_text, 1)
-        self.up_cancel = button(tr("Отменить отправку"), on_click=state.cancel_upload)
+        self.up_cancel = button(tr("Отменить отправку"), on_click=state.upload.cancel)
         up_row.addWidget(self.up_cancel)
         self.upload_card.add(up_row)
         self.code_box = QWidget()
@@ -104,9 +104,9 @@ class ResultPage(Page):
         self.steps_card.add(self.steps_box)
         self.add(self.steps_card)
         self.layout_.addStretch(1)
-        state.upload_progress.connect(self.on_upload_progress)
-        state.upload_done.connect(self.on_uploaded)
-        state.upload_failed.connect(self.on_upload_failed)
+        state.upload.progress.connect(self.on_upload_progress)
+        state.upload.done.connect(self.on_uploaded)
+        state.upload.failed.connect(self.on_upload_failed)
         self._shown_for = None
 
     def title(self) -> str:
@@ -117,7 +117,7 @@ class ResultPage(Page):
 
 
     def back_visible(self) -> bool:
-        return self.state.uploading is None
+        return not self.state.upload.running
 
     def next_text(self) -> str:
         return tr("Новое о&бращение")
@@ -126,25 +126,25 @@ class ResultPage(Page):
     next_primary = False
 
     def next_enabled(self) -> bool:
-        return self.state.uploading is None
+        return not self.state.upload.running
 
     def go_next(self) -> None:
         self.window_.new_request()
 
     def escape(self) -> None:
-        if self.state.uploading is not None:
-            self.state.cancel_upload()
+        if self.state.upload.running:
+            self.state.upload.cancel()
 
     def first_focus(self):
         return self.send
 
     # --- the file ------------------------------------------------------------------------------
     def paths(self) -> list[Path]:
-        r = self.state.result
+        r = self.state.collection.result
         return list(r.paths) if r is not None else []
 
     def refresh(self, what: str = "") -> None:
-        r = self.state.result
+        r = self.state.collection.result
         if r is None:
             return
         if self._shown_for is not r:
@@ -166,10 +166,10 @@ class ResultPage(Page):
                 name=paths[0].name.rsplit(".", 1)[0], n=len(paths)))
         self.file_info.setText(tr("{size} · папка {folder}").format(
             size=fmt_size(size), folder=paths[0].parent if paths else ""))
-        self.upload_card.setVisible(self.state.upload_result is not None)
-        self.code_box.setVisible(self.state.upload_result is not None)
-        if self.state.upload_result is not None:
-            self.code.setText(self.state.upload_result.code)
+        self.upload_card.setVisible(self.state.upload.result is not None)
+        self.code_box.setVisible(self.state.upload.result is not None)
+        if self.state.upload.result is not None:
+            self.code.setText(self.state.upload.result.code)
         self.up_bar.hide()
         self.up_cancel.hide()
         self.up_text.setText("")
@@ -187,7 +187,7 @@ class ResultPage(Page):
             lay.setSpacing(10)
             lay.addWidget(icon_label({"ok": "ok", "failed": "failed"}.get(s.status, "skipped"),
                                      18), 0, Qt.AlignmentFlag.AlignTop)
-            title = engine_text(STEP_TITLES.get(s.name, s.name))
+            title = engine_text(sources.get(s.name).title)
             if s.timeout_hit:
                 title += " — " + tr("превышено время")
             text = f"{title}: {engine_text(s.message)}" if s.message else title
@@ -215,7 +215,7 @@ class ResultPage(Page):
         db = inst.database if inst is not None else None
         if db is None:
             return
-        backup_path, gbs_id = db.backup_path, self.state.gbs_id
+        backup_path, gbs_id = db.backup_path, self.state.gbs.value
 
         def work(task: tasks.Task):
             from collector.database import find_program_backups
@@ -242,7 +242,7 @@ class ResultPage(Page):
     # --- actions -------------------------------------------------------------------------------
     def upload(self) -> None:
         paths = self.paths()
-        if not paths or self.state.uploading is not None:
+        if not paths or self.state.upload.running:
             return
         self.upload_card.show()
         self.code_box.hide()
@@ -356,7 +356,7 @@ class ResultPage(Page):
     def copy_request(self) -> None:
         from collector.request import describe_bundle_entries, render_request_text
 
-        r = self.state.result
+        r = self.state.collection.result
         entries = [f["path"] for f in (r.manifest or {}).get("files", [])] if r else []
         ctx = self.state.context(describe_bundle_entries(entries) if entries else None)
         QGuiApplication.clipboard().setText(render_request_text(self.state.form, ctx))

@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from collector.plan import GROUP_TITLES, GROUPS
-from collector.steps import DEFAULT_TIME_LIMITS, STEP_ORDER, STEP_TITLES
+from collector import sources
 from ui import prefs, theme
 from ui.i18n import engine_text, fmt_duration, fmt_size, tr
 from ui.pages.base import Page, owns
@@ -39,9 +38,6 @@ FIELD_PAGES = [
     ("symptoms", "questions"), ("problem_date", "date"), ("include_database", "include"),
     ("attachments", "include"), ("contact", "contacts"), ("gbs_id", "start"), ("version", "start"),
 ]
-GROUP_ICONS = {"request": "chat", "logs": "text-file", "database": "database",
-               "configs": "settings", "system": "monitor", "attachments": "clip"}
-STEP_GROUP = {"logs": "logs", "database": "database", "attachments": "attachments"}
 
 
 def page_for(field: str) -> str | None:
@@ -56,6 +52,9 @@ class ReviewPage(Page):
 
     def __init__(self, state, window) -> None:
         super().__init__(state, window)
+        self.watch(state.day.changed, "day")
+        self.watch(state.plan.changed, "review")
+        self.watch(state.plan.busy, "review-busy")
         self._filling = False
         self.entered = False
         # summary strip
@@ -181,18 +180,19 @@ class ReviewPage(Page):
         grid.setSpacing(6)
         self.limit_spins: dict[str, QSpinBox] = {}
         self.estimate_labels: dict[str, object] = {}
-        for name in STEP_ORDER:
+        for source in sources.ordered():
+            name = source.name
             spin = QSpinBox()
             spin.setRange(1, 24 * 60)
             spin.setSuffix(tr(" мин"))
             spin.setAccessibleName(tr("Предел времени: {step}").format(
-                step=engine_text(STEP_TITLES[name])))
+                step=engine_text(source.title)))
             spin.valueChanged.connect(lambda v, n=name: self._limit_changed(n, v))
             est = label("", muted=True, small=True, wrap=False)
             rowl = QHBoxLayout()
             rowl.addWidget(spin)
             rowl.addWidget(est, 1)
-            title = label(engine_text(STEP_TITLES[name]), wrap=False)
+            title = label(engine_text(source.title), wrap=False)
             title.setBuddy(spin)
             grid.addRow(title, rowl)
             self.limit_spins[name] = spin
@@ -243,7 +243,7 @@ class ReviewPage(Page):
     next_icon = "box"
 
     def next_enabled(self) -> bool:
-        return self.state.installation is not None and self.state.collecting is None
+        return self.state.installation is not None and not self.state.collection.running
 
     def first_focus(self):
         return self.tree if self.tabs.currentIndex() == 0 else self.tabs
@@ -256,7 +256,7 @@ class ReviewPage(Page):
         self.refresh("tried")
         if self.blockers():
             return False
-        review = self.state.review
+        review = self.state.plan.review
         return review is None or review.estimate.space_ok
 
     def go_next(self) -> None:
@@ -268,15 +268,15 @@ class ReviewPage(Page):
             self.tabs.setCurrentIndex(1 if skip else 0)
             self.entered = True
         self._sync_options()
-        self.state.refresh_review(now=True)
+        self.state.plan.refresh(now=True)
         super().on_enter()
 
     def _state_changed(self, what: str) -> None:
         if not self.isVisible():
             return
-        if what in ("form", "gbs", "day", "extras", "draft"):
-            self.state.refresh_review()
-        if what == "review" and self.state.review is not None:
+        if what in ("form", "gbs", "day", "draft"):
+            self.state.plan.refresh()
+        if what == "review" and self.state.plan.review is not None:
             self._fill_tree()
         self.refresh(what)
 
@@ -288,7 +288,7 @@ class ReviewPage(Page):
         return ex
 
     def _fill_tree(self) -> None:
-        review = self.state.review
+        review = self.state.plan.review
         exclude = self._exclude()
         expanded = {self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
                     for i in range(self.tree.topLevelItemCount())
@@ -296,13 +296,13 @@ class ReviewPage(Page):
         first_fill = self.tree.topLevelItemCount() == 0
         self._filling = True
         self.tree.clear()
-        for group in GROUPS:
-            items = [i for i in review.items if i.group == group]
+        for group in sources.groups():
+            items = [i for i in review.items if i.group == group.name]
             if not items:
                 continue
-            g = QTreeWidgetItem([engine_text(GROUP_TITLES[group]), ""])
-            g.setIcon(0, theme.icon(GROUP_ICONS[group]))
-            g.setData(0, Qt.ItemDataRole.UserRole, group)
+            g = QTreeWidgetItem([engine_text(group.title), ""])
+            g.setIcon(0, theme.icon(group.icon))
+            g.setData(0, Qt.ItemDataRole.UserRole, group.name)
             f = g.font(0)
             f.setBold(True)
             g.setFont(0, f)
@@ -337,7 +337,7 @@ class ReviewPage(Page):
         return tr("≈ {size}").format(size=text) if it.item.estimated else text
 
     def _update_group_sizes(self) -> None:
-        review = self.state.review
+        review = self.state.plan.review
         if review is None:
             return
         exclude = self._exclude()
@@ -349,7 +349,7 @@ class ReviewPage(Page):
                       and (it.required or not excluded(it.arcname, exclude))]
             g.setText(1, fmt_size(sum(it.item.size for it in chosen)) if chosen
                       else tr("не войдёт"))
-            g.setText(0, f"{engine_text(GROUP_TITLES[group])} · {len(chosen)}")
+            g.setText(0, f"{engine_text(sources.group_title(group))} · {len(chosen)}")
         self._filling = False
 
     def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
@@ -362,7 +362,7 @@ class ReviewPage(Page):
         st = self.state
         if it.group == "database":
             st.form.include_database = on
-            st.edited("include_database")
+            st.request.edit("include_database")
             return
         ex = set(st.extras.exclude)
         if on:
@@ -370,7 +370,7 @@ class ReviewPage(Page):
             if it.group == "logs" and not st.extras.logs_included:
                 # logs were switched off as a whole: on again, without the other files
                 st.extras.logs_included = True
-                ex |= {o.arcname for o in st.review.items if o.group == "logs"
+                ex |= {o.arcname for o in st.plan.review.items if o.group == "logs"
                        and o.arcname != it.arcname}
         else:
             ex.add(it.arcname)
@@ -378,8 +378,8 @@ class ReviewPage(Page):
         if ex_list != st.extras.exclude:
             st.extras.exclude = ex_list
             self._update_group_sizes()
-            st.edited("exclude")
-            st.refresh_review(estimate_only=True)
+            st.request.edit("exclude")
+            st.plan.refresh(estimate_only=True)
 
     def _update_open_button(self) -> None:
         item = self.tree.currentItem()
@@ -413,7 +413,7 @@ class ReviewPage(Page):
     def _sync_options(self) -> None:
         ex = self.state.extras
         for name, spin in self.limit_spins.items():
-            seconds = ex.time_limits.get(name, DEFAULT_TIME_LIMITS.get(name, 60))
+            seconds = ex.time_limits.get(name, sources.get(name).time_limit)
             spin.blockSignals(True)
             spin.setValue(max(1, round(seconds / 60)))
             spin.blockSignals(False)
@@ -422,21 +422,21 @@ class ReviewPage(Page):
         self.volume.setCurrentIndex(max(0, self.volume.findData(ex.volume_mb)))
 
     def _limit_changed(self, name: str, minutes: int) -> None:
-        default = DEFAULT_TIME_LIMITS.get(name, 60)
+        default = sources.get(name).time_limit
         limits = dict(self.state.extras.time_limits)
         if minutes * 60 == default or round(default / 60) == minutes:
             limits.pop(name, None)
         else:
             limits[name] = float(minutes * 60)
         self.state.extras.time_limits = limits
-        self.state.edited("time_limits")
+        self.state.request.edit("time_limits")
 
     def _password_changed(self, text: str) -> None:
         self.state.extras.password = text
 
     def _volume_changed(self, index: int) -> None:
         self.state.extras.volume_mb = int(self.volume.itemData(index) or 0)
-        self.state.edited("volume")
+        self.state.request.edit("volume")
 
     def _copy_text(self) -> None:
         QGuiApplication.clipboard().setText(self.request_text.toPlainText())
@@ -448,8 +448,8 @@ class ReviewPage(Page):
         out = st.out_dir()
         self.out_dir.setText(str(out))
         self.out_dir.setToolTip(str(out))
-        review = st.review
-        busy = st.review_task is not None
+        review = st.plan.review
+        busy = st.plan.task is not None
         self.plan_spinner.setVisible(busy)
         if review is not None:
             est = review.estimate
@@ -465,17 +465,16 @@ class ReviewPage(Page):
                 free=fmt_size(c.free)) for c in est.space if not c.ok]
             self.space_banner.set("error", "\n".join(msgs))
             for name, label_ in self.estimate_labels.items():
-                group = STEP_GROUP.get(name)
-                secs = est.seconds.get(group) if group else None
+                secs = est.seconds.get(sources.get(name).group)
                 label_.setText(tr("обычно {time}").format(time=fmt_duration(secs)) if secs
                                else tr("обычно секунды"))
             notes = [engine_text(p) for p in est.problems
                      if not any(p == m for m in msgs)]
             notes.append(tr("Размер и время — оценка до сбора."))
             self.plan_notes.setText("\n".join(dict.fromkeys(notes)))
-        if st.review_error:
+        if st.plan.error:
             self.plan_notes.setText(tr("Список файлов не составлен: {error}")
-                                    .format(error=engine_text(st.review_error)))
+                                    .format(error=engine_text(st.plan.error)))
         if self.tabs.currentIndex() == 1 or what in ("enter", "tab", "form", "gbs", "plan"):
             ctx = st.context()
             from collector.request import render_request_text

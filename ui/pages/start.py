@@ -70,6 +70,7 @@ class StartPage(Page):
 
     def __init__(self, state, window) -> None:
         super().__init__(state, window)
+        self.watch(state.outbox.changed, "outbox")
         self.draft_banner = Banner("info")
         self.draft_continue = self.draft_banner.add_button(
             button(tr("&Продолжить"), primary=True, on_click=self._continue_draft,
@@ -137,26 +138,26 @@ class StartPage(Page):
         self.window_.go(page if page in self.window_.pages else "topic")
 
     def _new_request(self) -> None:
-        self.state.decline_draft()
+        self.state.request.decline()
         self.window_.go("topic")
 
     def go_next(self) -> None:
-        if not self.state.draft_decided:
-            self.state.decline_draft()
+        if not self.state.request.decided:
+            self.state.request.decline()
         self.window_.next_page()
 
     # --- showing the state ---------------------------------------------------------------------
     def refresh(self, what: str = "") -> None:
         st = self.state
-        draft = st.draft_offer
+        draft = st.request.offer
         if draft is not None:
             self.draft_banner.set("info", engine_text(draft.describe()) + "\n"
                                   + tr("Продолжить его или начать новое обращение?"))
         else:
             self.draft_banner.set("info", "")
-        problem = st.draft_problem or st.save_problem
+        problem = st.request.problem or st.request.save_problem
         self.problem_banner.set("warning", engine_text(problem) if problem else "")
-        pending = st.outbox_pending
+        pending = st.outbox.pending
         if pending:
             names = ", ".join(e.bundle for e in pending[:2]) + ("…" if len(pending) > 2 else "")
             self.outbox_banner.set("info", tr("Ждут отправки в поддержку: {n} — {names}. "
@@ -181,7 +182,7 @@ class StartPage(Page):
     def _show_found(self) -> None:
         st = self.state
         self._clear_notes()
-        if st.detecting and st.detection is None:
+        if st.install.searching and st.install.detection is None:
             for row in (self.program, self.version, self.data, self.database):
                 row.set(None, tr("Ищу…"))
             self.retry.hide()
@@ -190,7 +191,7 @@ class StartPage(Page):
         if inst is None:
             self.retry.show()
             self.program.set("failed", tr("GBS.Market не найдена"),
-                             engine_text(st.detect_error) if st.detect_error else
+                             engine_text(st.install.error) if st.install.error else
                              tr("Убедитесь, что программа установлена на этом компьютере, "
                                 "запустите её хотя бы раз и нажмите «Искать ещё раз». Если "
                                 "программа стоит в другой папке или на другом диске, "
@@ -198,8 +199,9 @@ class StartPage(Page):
             self.version.hide()
             self.data.hide()
             self.database.hide()
-            if st.detection is not None:
-                where = "\n".join(f"• {engine_text(s.detail)}" for s in st.detection.sources)
+            if st.install.detection is not None:
+                where = "\n".join(f"• {engine_text(s.detail)}"
+                                  for s in st.install.detection.sources)
                 self._note(tr("Где искали:") + "\n" + where, "info")
             return
         self.retry.hide()
@@ -221,7 +223,7 @@ class StartPage(Page):
                           "вопросе, когда это случилось."), "info")
         for problem in inst.problems:
             self._note(engine_text(problem), "warning")
-        for other in st.detection.others[:3]:
+        for other in st.install.detection.others[:3]:
             self._note(tr("Найдена ещё одна установка: {product} в {path}. Сборщик берёт "
                           "данные выбранной выше.").format(product=engine_text(other.product),
                                                              path=other.data_path_windows),
@@ -235,10 +237,10 @@ class StartPage(Page):
                                 "напишите в вопросе, например: «У меня версия 6.3.0.1693»."))
             return
         version = inst.version_text or inst.version
-        if st.update_checking or (st.update is None and st.check_updates):
+        if st.updates.checking or (st.updates.status is None and st.updates.enabled):
             self.version.set(None, version, tr("Проверяю, последняя ли это версия…"))
             return
-        up = st.update
+        up = st.updates.status
         state = up.state if up is not None else "unknown"
         if state == "current":
             self.version.set("ok", version, tr("Версия актуальна."))

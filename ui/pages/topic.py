@@ -90,7 +90,7 @@ class TopicPage(Page):
     def _chosen(self, key: str) -> None:
         if self.state.form.topic != key:
             self.state.form.topic = key
-            self.state.edited("topic")
+            self.state.request.edit("topic")
         for k, card in self.cards.items():
             card.set_selected(k == key)
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ui import theme
-from ui.i18n import engine_text, fmt_size, tr
+from ui.i18n import fmt_size, tr
 from ui.theme import SPACE
 from ui.widgets.common import ProblemList, button, icon_label, label
 
@@ -140,7 +140,3 @@ class Thumbnail(QFrame):
             b.setFixedSize(28, 28)
             row.addWidget(b)
         lay.addLayout(row)
-
-
-def problem_text(problems: list) -> str:
-    return "\n".join(engine_text(p.message) for p in problems)

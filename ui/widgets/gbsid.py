@@ -2,7 +2,7 @@
 
 There is deliberately no field to type the ID into (the desk's rule: copied, never retyped). The
 ID comes from the program's own backup folders or from the clipboard the moment the user copies
-it in GBS.Market (:meth:`ui.state.AppState.poll_clipboard`).
+it in GBS.Market (:meth:`ui.state.gbsid.GbsIds.poll_clipboard`).
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ class QrDialog(QDialog):
 
 
 class GbsIdPanel(Card):
-    """Shows the chosen ID of :class:`ui.state.AppState` and follows its changes."""
+    """Shows the chosen ID of :class:`ui.state.gbsid.GbsIds` and follows its changes."""
 
     def __init__(self, state, parent: QWidget | None = None, *, qr_side: int = 200,
                  compact: bool = False) -> None:
@@ -162,17 +162,17 @@ class GbsIdPanel(Card):
         self.add(self.rejection)
         self.add(self.help)
         self.add(self.waiting)
-        state.changed.connect(self._on_state)
+        for signal in (state.gbs.changed, state.install.changed, state.request.draft_changed):
+            signal.connect(self._on_state)
         self.refresh()
 
-    def _on_state(self, what: str) -> None:
-        if what in ("gbs", "detection", "draft"):
-            self.refresh()
+    def _on_state(self, *_args) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         st = self.state
-        value = st.gbs_id
-        searching = st.detecting
+        value = st.gbs.value
+        searching = st.install.searching
         found = value is not None
         self.value.setVisible(found)
         self.source.setVisible(found)
@@ -181,25 +181,25 @@ class GbsIdPanel(Card):
         self.bigger.setVisible(found)
         self.help.setVisible(not found and not searching)
         self.waiting.setVisible(not found and not searching)
-        several = len(st.gbs_candidates) > 1
+        several = len(st.gbs.candidates) > 1
         self.choice.setVisible(several)
         self.choice_label.setVisible(several)
-        self.rejection.setText(engine_text(st.clipboard_rejection) if st.clipboard_rejection
+        self.rejection.setText(engine_text(st.gbs.rejection) if st.gbs.rejection
                                else "")
-        self.rejection.setVisible(bool(st.clipboard_rejection))
+        self.rejection.setVisible(bool(st.gbs.rejection))
         if found:
             self.value.setText(value)
             self.value.setAccessibleDescription(value)
-            cand = next((c for c in st.gbs_candidates if c.value == value), None)
-            if st.gbs_from_clipboard:
+            cand = next((c for c in st.gbs.candidates if c.value == value), None)
+            if st.gbs.from_clipboard:
                 src = tr("Скопирован из GBS.Market (буфер обмена)")
             else:
                 src = engine_text(cand.detail) if cand else ""
             self.source.setText(breakable(src))
-            self.qr.set_image(st.qr_images.get(value), value)
+            self.qr.set_image(st.gbs.qr_images.get(value), value)
             self.choice.blockSignals(True)
             self.choice.clear()
-            for c in st.gbs_candidates:
+            for c in st.gbs.candidates:
                 self.choice.addItem(c.value, c.value)
                 self.choice.setItemData(self.choice.count() - 1, engine_text(c.detail),
                                         Qt.ItemDataRole.ToolTipRole)
@@ -214,19 +214,19 @@ class GbsIdPanel(Card):
     def _chosen(self, index: int) -> None:
         value = self.choice.itemData(index)
         if value:
-            self.state.choose_gbs_id(value)
+            self.state.gbs.choose(value)
 
     def _copy(self) -> None:
-        value = self.state.gbs_id
+        value = self.state.gbs.value
         if not value:
             return
-        self.state.copy_gbs_id()
+        self.state.gbs.copy()
         self.copied.setText(tr("Скопировано: {value}").format(value=value))
         QTimer.singleShot(4000, self.copied, self.copied.clear)
 
     def _bigger(self) -> None:
-        value = self.state.gbs_id
-        image = self.state.qr_images.get(value) if value else None
+        value = self.state.gbs.value
+        image = self.state.gbs.qr_images.get(value) if value else None
         if value and image is not None:
             QrDialog(value, image, self.window()).exec()
 

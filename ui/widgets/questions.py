@@ -195,7 +195,7 @@ class QuestionsEditor(QWidget):
         texts = [r.edit.toPlainText() for r in self.rows]
         if texts != self.state.form.questions:
             self.state.form.questions = texts
-            self.state.edited("questions")
+            self.state.request.edit("questions")
 
     def show_problems(self, problems: list) -> None:
         for i, row in enumerate(self.rows):
