@@ -10,6 +10,7 @@ import json
 import os
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
@@ -83,6 +84,22 @@ class BundleResult:
         return {"paths": [str(p) for p in self.paths], "sha256": self.sha256_of_archive,
                 "size": self.size, "volumes": self.volumes, "sha256_file": str(self.sha256_path),
                 "volume_sha256": self.volume_sha256, "encrypted": self.encrypted}
+
+
+def _volume_hashes(parts: list[Path], cancel: threading.Event | None) -> tuple[str, list[str]]:
+    """sha256 of the whole archive and of each volume (one read; one hash for one volume)."""
+    whole = hashlib.sha256() if len(parts) > 1 else None
+    out = []
+    for part in parts:
+        h = hashlib.sha256()
+        with open(part, "rb") as f:
+            while chunk := f.read(CHUNK):
+                check_cancel(cancel)
+                h.update(chunk)
+                if whole is not None:
+                    whole.update(chunk)
+        out.append(h.hexdigest())
+    return (whole.hexdigest() if whole is not None else out[0]), out
 
 
 class VolumeSink(Protocol):
@@ -244,21 +261,16 @@ class BundleWriter:
             self._volumes.sync()
             parts = list(self._volumes.parts)
             finals = self._final_paths(len(parts))
-            whole = hashlib.sha256()
-            volume_hashes = []
-            for part in parts:
-                h = hashlib.sha256()
-                with open(part, "rb") as f:
-                    while chunk := f.read(CHUNK):
-                        check_cancel(self.cancel)
-                        h.update(chunk)
-                        whole.update(chunk)
-                volume_hashes.append(h.hexdigest())
             expected = {e.path: e for e in self.entries}
             expected[MANIFEST_NAME] = FileEntry(MANIFEST_NAME, len(data),
                                                 hashlib.sha256(data).hexdigest())
-            report = verify_volumes(parts, self.password, cancel=self.cancel,
-                                    expected=expected)
+            # The checksums and the read-back check both read the whole archive: on two
+            # threads (hashlib and lzma let go of the GIL) the wait is the longer, not the sum.
+            with ThreadPoolExecutor(1, thread_name_prefix="bundle-hash") as pool:
+                hashing = pool.submit(_volume_hashes, parts, self.cancel)
+                report = verify_volumes(parts, self.password, cancel=self.cancel,
+                                        expected=expected)
+                whole_hex, volume_hashes = hashing.result()
             if not report.ok:
                 raise BundleError(_("Архив не прошёл проверку после записи: {problem}",
                                     problem="; ".join(report.problems)))
@@ -281,7 +293,7 @@ class BundleWriter:
             self._fail(exc)
         self._state = "finished"
         return BundleResult(
-            paths=finals, sha256_of_archive=whole.hexdigest(),
+            paths=finals, sha256_of_archive=whole_hex,
             size=sum(f.stat().st_size for f in finals), volumes=len(finals),
             sha256_path=self.sha256_path, volume_sha256=volume_hashes, manifest=manifest,
             encrypted=self.password is not None)
