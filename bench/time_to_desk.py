@@ -359,7 +359,12 @@ def main() -> int:
     if args.calibrate:
         calibrate(shop_backup(args.size_mb))
         return 0
-    from tests.intake_server import IntakeServer
+    try:
+        from tests.intake_server import IntakeServer
+    except ImportError:
+        print("нужен tests/intake_server.py (приёмник обращений по контракту GBS_MARKET.md §11)",
+              file=sys.stderr)
+        return 2
     from tests.tus_server.harness import TusServer
 
     db = shop_database(args.size_mb)
