@@ -214,7 +214,7 @@ def tus_client(url: str):
     from collector.delivery.tus import RetryPolicy, TusClient
 
     client = TusClient(url, retry=RetryPolicy(retries=4, base_delay=0.2))
-    client.session.trust_env = False
+    client.session.trust_env = False  # loopback only: never a proxy from the environment
     return client
 
 

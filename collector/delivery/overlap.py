@@ -221,7 +221,9 @@ class StreamingUpload:
 def _patch(client: Any, url: str, path: Path, offset: int, length: int,
            on_sent: Callable[[int], None]) -> int:
     """One PATCH of ``length`` bytes of ``path`` from ``offset``; the server's new offset."""
-    return client.patch(url, path, offset, length, on_sent)
+    from collector.delivery.tus import _FileSlice
+
+    return client.patch(url, _FileSlice(path, offset, length, on_sent, client.cancel.is_set))
 
 
 # --- measuring the line ------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.i18n import engine_text, fmt_size, tr
+from ui.links import current_links, links_html, links_label
 from ui.pages.base import Page
 from ui.theme import SPACE
 from ui.widgets.common import (
@@ -116,6 +117,8 @@ class StartPage(Page):
                                   "напишете, сохраняется само: окно можно закрыть и продолжить "
                                   "потом."), muted=True)
         self.add(self.next_hint)
+        self.links = links_label()
+        self.add(self.links)
         self.layout_.addStretch(1)
 
     def title(self) -> str:
@@ -166,7 +169,17 @@ class StartPage(Page):
         else:
             self.outbox_banner.set("info", "")
         self._show_found()
+        self._show_links()
         self.window_.update_nav()
+
+    def _show_links(self) -> None:
+        if self.state.installation is None:
+            self.links.setText("")
+            return
+        try:
+            self.links.setText(links_html(current_links(self.state)))
+        except Exception:  # the links are a convenience: never a reason to fail the page
+            self.links.setText("")
 
     def _clear_notes(self) -> None:
         while self.notes.count():

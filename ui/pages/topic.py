@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QMouseEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QButtonGroup, QRadioButton, QWidget
 
 from collector.request import KNOWLEDGE_BASE, TOPICS
@@ -70,11 +70,15 @@ class TopicPage(Page):
                           "разных тем отправьте отдельными обращениями."), muted=True))
         kb = Banner("info", tr("Перед обращением поищите ответ в базе знаний на сайте {site}: "
                                "часто так быстрее.").format(site=KNOWLEDGE_BASE))
-        kb.add_button(button(tr("Открыть &базу знаний"), flat=True,
-                             on_click=lambda: QDesktopServices.openUrl(
-                                 QUrl(f"https://{KNOWLEDGE_BASE}"))))
+        kb.add_button(button(tr("Открыть &базу знаний"), flat=True, on_click=self._open_kb))
         self.add(kb)
         self.layout_.addStretch(1)
+
+    def _open_kb(self) -> None:
+        from ui.links import current_links, open_url
+
+        links = current_links(self.state)
+        open_url(links.kb or links.site or f"https://{KNOWLEDGE_BASE}")
 
     def title(self) -> str:
         return tr("О чём обращение?")
