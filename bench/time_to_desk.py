@@ -248,7 +248,8 @@ def side_ours(db: Path, work: Path, intake: str, tus: str, preset_name: str) -> 
         uplink, source = last_uplink(), "last upload"
         if uplink is None:
             uplink, source = probe_uplink(client), "probe"
-        from collector.plan import DEFAULT_DB_RATE, learned_db_rate
+        from collector.plan import learned_db_rate
+        from collector.sources.database import DEFAULT_DB_RATE
 
         choice = choose(expected, uplink, uplink_source=source,
                         volume_size=volume_size_for(uplink, int(expected / 5)),
