@@ -53,8 +53,9 @@ class Preset:
                 "block_size": max(8 * MiB, 4 * self.dict_size)}
 
 
-# Measured on this project's lab machine (2 shared cores; see README, Benchmarks) with
-# ``bench/time_to_desk.py --calibrate`` on the 256 MiB shop database. Sorted light → heavy.
+# Measured on the lab machine (2 shared cores, loaded: CPU seconds, not wall) by compressing the
+# 256 MiB shop database's backup with ParallelLzma2 on two threads, one preset at a time — what
+# ``bench/time_to_desk.py --calibrate`` repeats. Sorted light → heavy.
 PRESETS = (
     Preset("fast", 1, 1 * MiB, None, cpu_per_mib=0.112, ratio=4.85),
     Preset("balanced", 4, 2 * MiB, 32, cpu_per_mib=0.394, ratio=5.65),
