@@ -2559,6 +2559,18 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>The request file {path} must hold a JSON object</translation>
     </message>
     <message>
+        <source>≈ {h} ч {m} мин до отправки</source>
+        <translation>≈ {h} h {m} min until sent</translation>
+    </message>
+    <message>
+        <source>≈ {n} с до отправки</source>
+        <translation>≈ {n} s until sent</translation>
+    </message>
+    <message>
+        <source>≈ {n} мин до отправки</source>
+        <translation>≈ {n} min until sent</translation>
+    </message>
+    <message>
         <source>зашифровать архив (AES-256)</source>
         <translation>encrypt the archive (AES-256)</translation>
     </message>
