@@ -18,7 +18,9 @@ child process of its own, in turn (``--runs`` times; medians):
   request text naming the upload;
 * **fixed:<name>**: ours with one preset of ``collector.bundle.preset.PRESETS`` forced:
   gbak streamed into the archive, each finished volume sent by tus while the next is compressed
-  (``collector.delivery.overlap``), then the request POST; *best fixed* is the fastest of them;
+  (``collector.delivery.overlap.SendWhileCollecting``), then the product's ``Sender``: the small
+  bundle with the request text to the intake (one POST), volume 1 last; *best fixed* is the
+  fastest of them;
 * **ours**: the same with the adaptive preset: the uplink from the last upload (the first run
   measures it with a short probe, counted in its time).
 
@@ -210,56 +212,73 @@ def side_program(db: Path, work: Path, intake: str, tus: str) -> dict:
     return {"task": task, "archive": size}
 
 
-def tus_client(url: str):
-    from collector.delivery.tus import RetryPolicy, TusClient
+def desk_settings(intake: str, tus: str):
+    """The product's settings pointed at the bench's desk (loopback, through the line)."""
+    from collector.settings import Settings
+
+    return Settings(intake_url=intake, upload_url=tus, upload_retries=4,
+                    upload_retry_delay_s=0.2, update_mirrors=[])
+
+
+def plain_tus_upload(url: str, path: Path) -> str:
+    """One tus upload of a finished file, 16 MiB per PATCH (a 7-Zip archive is not a bundle
+    the collector's Uploader would send); the upload id."""
+    from collector.delivery.tus import RetryPolicy, TusClient, _FileSlice
 
     client = TusClient(url, retry=RetryPolicy(retries=4, base_delay=0.2))
     client.session.trust_env = False  # loopback only: never a proxy from the environment
-    return client
+    size = path.stat().st_size
+    upload = client.create(size, {"filename": path.name})
+    offset = 0
+    while offset < size:
+        offset = client.patch(upload, _FileSlice(path, offset, min(16 << 20, size - offset),
+                                                 lambda n: None, client.cancel.is_set))
+    client.close()
+    return upload.rstrip("/").rsplit("/", 1)[-1]
 
 
 def side_7zz(db: Path, work: Path, intake: str, tus: str) -> dict:
-    from collector.delivery.overlap import StreamingUpload
-
     fbk, arc = work / "main.fbk", work / "bundle.7z"
     gbak_file(db, fbk)
     subprocess.run(["7zz", "a", "-mx5", "-bd", "-bso0", str(arc), str(fbk)], check=True,
                    stdin=subprocess.DEVNULL)
     fbk.unlink()
-    client = tus_client(tus)
-    url = StreamingUpload(client, "bundle", {}).complete([arc])  # one plain tus upload
-    client.close()
-    code = url.rstrip("/").rsplit("/", 1)[-1]
+    code = plain_tus_upload(tus, arc)
     task = post_intake(intake, message_html(f"<br/><br/>Архив: код отправки {code}"), None)
     return {"task": task, "archive": arc.stat().st_size}
 
 
 def side_ours(db: Path, work: Path, intake: str, tus: str, preset_name: str) -> dict:
+    """The product's path but for the other sources: the backup streamed into the archive with
+    the chosen preset, each finished volume sent while the next is compressed
+    (``SendWhileCollecting``), then ``Sender.send``: the small bundle with the text to the
+    intake (one POST), volume 1 last (what ``collect --send`` does after its sources)."""
     from bench.bundle_bench import gbak_cmd
     from collector.bundle import BundleWriter
     from collector.bundle.names import CHUNK
     from collector.bundle.preset import PRESETS, choose, last_uplink, volume_size_for
-    from collector.delivery.overlap import StreamingUpload, probe_uplink
+    from collector.delivery.overlap import SendWhileCollecting
+    from collector.delivery.send import Sender
 
-    client = tus_client(tus)
+    settings = desk_settings(intake, tus)
+    delivery = SendWhileCollecting(settings)
     fdb_size = db.stat().st_size
     expected = int(fdb_size * 0.5)  # a backup is about half the database (plan.py's rule)
     if preset_name == "adaptive":
-        uplink, source = last_uplink(), "last upload"
-        if uplink is None:
-            uplink, source = probe_uplink(client), "probe"
+        source = "last upload" if last_uplink() else "probe"
+        uplink = delivery.measure_uplink()
         from collector.plan import learned_db_rate
         from collector.sources.database import DEFAULT_DB_RATE
 
-        choice = choose(expected, uplink, uplink_source=source,
-                        volume_size=volume_size_for(uplink, int(expected / 5)),
+        volume = delivery.volume_size(int(expected / PRESETS[-1].ratio))
+        choice = choose(expected, uplink, uplink_source=source, volume_size=volume,
                         backup_s=fdb_size / (learned_db_rate() or DEFAULT_DB_RATE))
         preset = choice.preset
         why = choice.to_json()
     else:
         preset = next(p for p in PRESETS if p.name == preset_name)
-        uplink, why = None, {"preset": preset.name, "reason": "fixed by the bench"}
-    volume = volume_size_for(uplink or last_uplink(), int(expected / preset.ratio))
+        why = {"preset": preset.name, "reason": "fixed by the bench"}
+    volume = volume_size_for(last_uplink(), int(expected / preset.ratio))
 
     def producer(out) -> None:
         proc = subprocess.Popen(gbak_cmd(db, "stdout"), stdout=subprocess.PIPE,
@@ -270,19 +289,22 @@ def side_ours(db: Path, work: Path, intake: str, tus: str, preset_name: str) -> 
         if proc.wait():
             raise RuntimeError("gbak failed")
 
-    sink = StreamingUpload(client, "GBS-Support_bench", {"topic": "errors"})
-    with BundleWriter(work, "GBS-Support_bench", volume_size=volume, volume_sink=sink,
+    # A name of its own per run: the outbox knows a bundle by its name and size, and would
+    # answer a rerun of the same preset with "already sent".
+    name = f"GBS-Support_01234567_2026-11-30_{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+    sink = delivery.sink(f"{name}.7z")
+    with BundleWriter(work, name, volume_size=volume, volume_sink=sink,
                       **preset.writer_args()) as w:
         w.add_bytes(REQUEST.encode(), "request.txt")
         w.add_stream("database/main.fbk", producer)
-        result = w.finish({"schema": "gbs-support-bundle/1", "compression": why})
-    url = sink.complete(result.paths)
-    client.close()
-    code = url.rstrip("/").rsplit("/", 1)[-1]
-    task = post_intake(intake, message_html(f"<br/><br/>Архив: код отправки {code}"), None)
-    return {"task": task, "archive": result.size, "preset": preset.name, "volumes":
-            result.volumes, "volume_size": volume, "choice": why,
-            "streamed": len(sink.uploads) - 2 if result.volumes > 1 else 0}
+        result = w.finish({"schema": "gbs-support-bundle/1", "gbs_id": "6:0123456789ABCDEF",
+                           "topic": "errors", "compression": why})
+    delivery.close()
+    streamed = len(sink.uploads) if sink is not None else 0
+    sent = Sender(settings).send(result.paths[0])
+    return {"task": int(sent.request_number), "archive": result.size, "preset": preset.name,
+            "volumes": result.volumes, "volume_size": volume, "choice": why,
+            "streamed": streamed}
 
 
 def child(args: argparse.Namespace) -> None:
@@ -303,7 +325,8 @@ def run_side(name: str, db: Path, intake: str, tus: str, data_dir: Path) -> dict
 
     warm(db)
     with tempfile.TemporaryDirectory(prefix="ttd-", dir=data_dir) as work:
-        env = {**os.environ, "GBS_COLLECTOR_DATA_DIR": str(data_dir / "userdata")}
+        env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+        env["GBS_COLLECTOR_DATA_DIR"] = str(data_dir / "userdata")  # loopback: no proxy
         t = time.perf_counter()
         res = subprocess.run([sys.executable, __file__, "--child", name, "--db", str(db),
                               "--work", work, "--intake", intake, "--tus", tus],

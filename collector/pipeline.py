@@ -166,6 +166,9 @@ class CollectOptions:
     use_program_backup: bool = False  # live backup failed → take the program's newest own one
     hide_personal: bool = False  # phone numbers, e-mails, card numbers in logs → tokens
     confirmed_links: set[str] | bool = False  # attached links to take as their targets
+    # Sent while it is made (collector.delivery.overlap.SendWhileCollecting): the line's speed,
+    # volumes sized for it, the writer's volume sink. None: the bundle only.
+    delivery: Any = None
 
 
 @dataclass
@@ -214,6 +217,7 @@ class Collection:
         self.writer: Any = None  # collector.bundle.BundleWriter, once open
         self.compression: Any = None  # collector.bundle.preset.Choice, from the plan
         self.staged: list[tuple[str, str, Any]] = []  # entries added before the writer opened
+        self.expected_archive = 0  # bytes, from the plan
         self.work_dir: Path | None = None  # private temp folder, removed after the run
         self.work: WorkFolder | None = None  # the same, with its owner record (debris)
         self._done_weight = 0.0
@@ -342,7 +346,10 @@ class Collection:
                 "запускается или переустановлена, опишите проблему в обращении: с формой "
                 "обращения (--form) архив соберётся и без неё."))
         check_out_dir(self.options.out_dir, installation=self.installation, root=self.root)
+        if self.options.delivery is not None:
+            self.options.delivery.measure_uplink()  # before the plan: the preset depends on it
         plan = self.plan()
+        self.expected_archive = plan.archive_bytes
         self.manifest_facts["estimate"] = {"archive_bytes": plan.archive_bytes,
                                            "seconds": round(plan.total_seconds, 1)}
         self.compression = plan.compression
@@ -380,8 +387,12 @@ class Collection:
                 break
             moment += timedelta(seconds=1)
         preset = self.compression.preset.writer_args() if self.compression else {}
-        writer = BundleWriter(out_dir, name, password=self.options.password,
-                              volume_size=self.options.volume_size, cancel=self.cancel, **preset)
+        volume, sink, delivery = self.options.volume_size, None, self.options.delivery
+        if delivery is not None:
+            volume = volume or delivery.volume_size(self.expected_archive)
+            sink = delivery.sink(f"{name}.7z") if volume else None
+        writer = BundleWriter(out_dir, name, password=self.options.password, volume_size=volume,
+                              cancel=self.cancel, volume_sink=sink, **preset)
         if self.work is not None:
             self.work.expect_parts(out_dir, name)  # a killed run's .part: the next start
         writer.open()

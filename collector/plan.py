@@ -121,12 +121,14 @@ class Plan:
         return {"seconds": round(seconds, 1), "text": str(eta_text(seconds))}
 
 
-def _compression(plan: Plan) -> Any:
-    """The adaptive preset for the backup: sent after collecting, at the last upload's speed."""
+def _compression(plan: Plan, delivery: Any = None) -> Any:
+    """The adaptive preset for the backup, at the last upload's speed: sent after collecting,
+    or while collecting when ``delivery`` streams the volumes (``CollectOptions.delivery``)."""
     from collector.bundle.preset import choose, last_uplink
 
+    volume = delivery.volume_size(plan.archive_bytes) if delivery is not None else None
     return choose(sum(i.size for i in plan.group("database")), last_uplink(),
-                  backup_s=plan.seconds.get("database", 0.0))
+                  backup_s=plan.seconds.get("database", 0.0), volume_size=volume)
 
 
 def make_plan(root: SystemRoot, inst: Installation | None, options: CollectOptions,
@@ -154,7 +156,7 @@ def make_plan(root: SystemRoot, inst: Installation | None, options: CollectOptio
         plan.seconds[source.group] = plan.seconds.get(source.group, 0.0) \
             + source.estimate_seconds(items, ctx)
         plan.archive_bytes += int(sum(i.size for i in items) * source.archive_ratio)
-    plan.compression = _compression(plan)
+    plan.compression = _compression(plan, options.delivery)
     db = inst.database if inst is not None else None
     plan.space = check_space(options.out_dir, plan, root=root, db=db)
     for s in plan.space:

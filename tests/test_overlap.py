@@ -13,6 +13,8 @@ import pytest
 from collector.bundle import BundleWriter
 from collector.bundle.preset import last_uplink
 from collector.delivery.overlap import StreamingUpload, probe_uplink
+from collector.delivery.state import UploadStore
+from collector.delivery.upload import Uploader
 from collector.delivery.tus import RetryPolicy, TusClient
 from collector.errors import Cancelled
 from tests.tus_server import fixtures
@@ -44,10 +46,9 @@ class Watching(StreamingUpload):
         super().__init__(*args, **kw)
         self.first_done = threading.Event()
 
-    def _send(self, path, meta, **kw):
-        url = super()._send(path, meta, **kw)
-        if kw.get("pausable"):
-            self.first_done.set()
+    def _send(self, index, path):
+        url = super()._send(index, path)
+        self.first_done.set()
         return url
 
 
@@ -55,10 +56,27 @@ def client(tus) -> TusClient:
     return TusClient(tus.url, retry=RetryPolicy(retries=3, base_delay=0.05))
 
 
+def check_set(tus, head_id: str, paths: list[Path], set_id: str) -> list[str]:
+    """The set as the desk joins it: volume 1 names volumes 2…N in order, and together they are
+    exactly the published archive. Returns the ids of volumes 2…N."""
+    n = len(paths)
+    head = meta_of(tus, head_id)
+    assert head["volume"] == f"1/{n}" and head["set"] == set_id
+    parts = head["parts"].split(",")
+    assert len(parts) == n - 1
+    joined = b"".join(tus.data(u) for u in [head_id, *parts])
+    assert joined == b"".join(p.read_bytes() for p in paths)
+    for i, u in enumerate(parts, start=2):
+        m = meta_of(tus, u)
+        assert m["volume"] == str(i) and m["set"] == set_id
+        assert m["filename"] == paths[i - 1].name
+    return parts
+
+
 def test_volumes_reach_the_desk_while_the_archive_is_written(clean_env, tus, tmp_path: Path):
     data = noise(1_200_000, 1)
     c = client(tus)
-    sink = Watching(c, "GBS-Support_X", {"gbs_id": "6:ABC"})
+    sink = Watching(c, "GBS-Support_X.7z", {"gbs_id": "6:ABC"}, store=UploadStore())
     seen_while_writing = []
 
     def producer(out) -> None:
@@ -72,25 +90,24 @@ def test_volumes_reach_the_desk_while_the_archive_is_written(clean_env, tus, tmp
         w.add_stream("database/main.fbk", producer)
         result = w.finish({"schema": "gbs-support-bundle/1"})
     assert seen_while_writing == [True]
-    url = sink.complete(result.paths)
+    streamed = set(tus.uploads())
+    assert streamed and sink.uploads
     c.close()
 
+    # The ordinary sending goes on from what was streamed: the rest, volume 1 last.
+    up = Uploader(tus.url)
+    res = up.upload(result.paths[0])
+    up.close()
+    assert res is not None
+    first = res.request.upload_id
     n = len(result.paths)
     assert n >= 4
-    first = url.rstrip("/").rsplit("/", 1)[-1]
-    head = meta_of(tus, first)
-    assert head["volume"] == f"1/{n}" and head["set"] == sink.set_id
-    parts = head["parts"].split(",")
-    assert len(parts) == n - 1
-    # The desk joins volume 1 and the listed parts in order: exactly the published archive.
-    joined = b"".join(tus.data(u) for u in [first, *parts])
-    assert joined == b"".join(p.read_bytes() for p in result.paths)
-    for i, u in enumerate(parts, start=2):
-        m = meta_of(tus, u)
-        assert m["volume"] == str(i) and m["set"] == sink.set_id
-        assert m["filename"] == result.paths[i - 1].name
+    parts = check_set(tus, first, result.paths, sink.set_id)
+    assert streamed <= set(parts)
+    for u in streamed:  # nothing streamed was sent twice
+        assert tus.announced(u) == tus.size(u)
     # Volume 1 was created last: it is the commit, nothing before it names the request.
-    assert tus.uploads() and sorted(tus.uploads()) == sorted([first, *parts])
+    assert sorted(tus.uploads()) == sorted([first, *parts])
     order = [r["id"] for r in tus.patches()]
     assert first in order and set(order[order.index(first):]) == {first}
     assert last_uplink() is not None  # the speed is kept for the next adaptive choice
@@ -100,7 +117,7 @@ def test_cancel_part_way_leaves_the_desk_nothing(clean_env, tus, tmp_path: Path)
     data = noise(1_200_000, 2)
     cancel = threading.Event()
     c = client(tus)
-    sink = Watching(c, "GBS-Support_Y", {}, cancel=cancel)
+    sink = Watching(c, "GBS-Support_Y.7z", {}, cancel=cancel, store=UploadStore())
 
     def producer(out) -> None:
         out.write(data[:700_000])
@@ -116,6 +133,7 @@ def test_cancel_part_way_leaves_the_desk_nothing(clean_env, tus, tmp_path: Path)
     assert list((tmp_path / "out").iterdir()) == []
     assert any(r.get("method") == "PATCH" for r in tus.stats())  # something had been sent
     assert tus.uploads() == []  # and was taken back: no set, no commit
+    assert UploadStore().all() == []  # and nothing to resume: there is no bundle
 
 
 def test_probe_measures_and_leaves_nothing(clean_env, tus):

@@ -13,6 +13,7 @@ import py7zr
 from py7zr.compressor import AESDecompressor, SevenZipDecompressor
 from py7zr.io import Py7zIO, WriterFactory
 
+from collector.bundle import aeskey  # noqa: F401 - one key derivation per password
 from collector.bundle.errors import check_cancel
 from collector.bundle.names import CHUNK, MANIFEST_NAME, MiB
 

@@ -32,6 +32,7 @@ import py7zr
 from py7zr.compressor import LZMA1Compressor
 from py7zr.helpers import ArchiveTimestamp
 
+from collector.bundle import aeskey  # noqa: F401 - one key derivation per password
 from collector.bundle.errors import check_cancel
 from collector.bundle.names import CHUNK
 from collector.errors import Cancelled
@@ -155,6 +156,16 @@ class StreamingSevenZipFile(py7zr.SevenZipFile):
         self.files.append(info)
         self.worker.archive(self.fp, self.files, folder, deref=False)
         info.pop("data", None)  # the reader is done with; do not keep it (and its buffers) alive
+
+    def new_folder(self) -> None:
+        """End the current 7z folder (solid block): the next entry starts a folder of its own,
+        so a reader that wants only later entries never decodes this one. py7zr's own append
+        mode adds folders the same way (``Header.initialize`` with streams present)."""
+        if not self.header._initialized:
+            return
+        self.worker.flush_archive(self.fp, self.header.main_streams.unpackinfo.folders[-1])
+        self.header._initialized = False
+        self.parallel = None  # flushed and closed: the next folder gets encoders of its own
 
     def rename_last(self, arcname: str) -> None:
         """Names are written with the header at the end, so the last entry can still be renamed."""

@@ -7,6 +7,7 @@ import errno
 import hashlib
 import io
 import json
+import logging
 import os
 import threading
 from collections.abc import Callable
@@ -52,6 +53,12 @@ DEFAULT_NICE_LEN = 48
 DEFAULT_WORKERS = 2
 DEFAULT_BLOCK_SIZE = 4 * DEFAULT_DICT_SIZE
 PRODUCER_JOIN_SECONDS = 2.0
+# An entry at least this big (or streamed, whose size is unknown until it ends) closes its 7z
+# folder, and manifest.json has one of its own: whoever reads the small entries (the manifest,
+# the request text, the configs; delivery reads them before every send) decodes only their
+# folders, not the database. Small entries still share one solid folder.
+FOLDER_AFTER = 4 * MiB
+log = logging.getLogger(__name__)
 
 
 # --- results -----------------------------------------------------------------------------------
@@ -111,14 +118,17 @@ class VolumeSink(Protocol):
     no longer changes (index from 0; never the first volume, whose start is rewritten at the
     end, nor the last); it must not block for long. ``release()`` is called after the archive
     checked out and before its files are renamed: from then on the sink must not hold any
-    ``.part`` open (Windows cannot rename an open file). ``abort()``: the bundle is being
-    deleted. None of them may raise but :class:`Cancelled`: sending is on top of the bundle,
-    never a reason to lose it.
+    ``.part`` open (Windows cannot rename an open file). ``published(paths, sha256s)``: the
+    bundle is whole under its final names. ``abort()``: the bundle is being deleted. None of
+    them may raise but :class:`Cancelled`: sending is on top of the bundle, never a reason to
+    lose it.
     """
 
     def volume_final(self, index: int, path: Path) -> None: ...
 
     def release(self) -> None: ...
+
+    def published(self, paths: list[Path], sha256s: list[str]) -> None: ...
 
     def abort(self) -> None: ...
 
@@ -172,6 +182,8 @@ class BundleWriter:
         self._published: list[Path] = []
         self._sha_part = self.sha256_path.with_name(self.sha256_path.name + ".part")
         self._pipe: ProducerPipe | None = None
+        self._folder_open = False  # the current 7z folder holds an entry
+        self._close_folder = False  # the next entry starts a new folder
 
     # context manager
     def __enter__(self) -> BundleWriter:
@@ -293,6 +305,11 @@ class BundleWriter:
         except BaseException as exc:
             self._fail(exc)
         self._state = "finished"
+        if self.volume_sink is not None:
+            try:
+                self.volume_sink.published(finals, volume_hashes)
+            except Exception:  # the bundle is whole: sending starts over rather than lose it
+                log.exception("the volume sink failed to take the published bundle")
         return BundleResult(
             paths=finals, sha256_of_archive=whole_hex,
             size=sum(f.stat().st_size for f in finals), volumes=len(finals),
@@ -357,9 +374,13 @@ class BundleWriter:
         reader = HashingReader(source, cancel=self.cancel, progress=progress)
         try:
             check_cancel(self.cancel)
+            if self._folder_open and (self._close_folder or arcname == MANIFEST_NAME):
+                self._archive.new_folder()
             self._archive.write_reader(reader, arcname, mtime)
         except BaseException as exc:
             self._fail(exc)
+        self._folder_open = True
+        self._close_folder = producer_error is not None or reader.size >= FOLDER_AFTER
         error = reader.error or (producer_error() if producer_error else None)
         if error is not None and (isinstance(error, Cancelled)
                                   or (self.cancel is not None and self.cancel.is_set())):

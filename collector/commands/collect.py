@@ -12,7 +12,7 @@ from pathlib import Path
 
 from collector import sources
 from collector.cli import add_json_option, add_root_option, err, print_json
-from collector.errors import CollectorError, ExitCode
+from collector.errors import Cancelled, CollectorError, ExitCode
 from collector.humanize import human_size
 from collector.i18n import _
 from collector.pipeline import Collection, CollectOptions, ProgressEvent
@@ -58,6 +58,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="предел времени шага, например database=1800")
     p.add_argument("--exclude", action="append", default=[], metavar="PATH",
                    help="не включать файл или папку архива (например logs/2026-11-20/trace.log)")
+    p.add_argument("--send", action="store_true",
+                   help="сразу отправить в поддержку и вывести номер обращения (с сервером "
+                        "загрузки части архива уходят, пока он собирается)")
     p.add_argument("--review", action="store_true",
                    help="только показать, что войдёт в архив (с размерами и оценкой времени), "
                         "и выйти")
@@ -168,6 +171,8 @@ def run(args: argparse.Namespace) -> int:
         return ExitCode.OK
     cancel = threading.Event()
     _install_cancel_handlers(cancel)
+    if args.send:
+        options.delivery = _delivery(cancel)
     last_step, last_tenth = [""], [0]
 
     def progress(ev: ProgressEvent) -> None:
@@ -185,12 +190,76 @@ def run(args: argparse.Namespace) -> int:
             err(f"  {ev.title}: {tenth * 10}%")
 
     job = Collection(root, options, progress=progress, cancel=cancel)
-    result = job.run()
-    if args.json:
-        print_json(result.to_json())
-    else:
+    try:
+        result = job.run()
+    finally:
+        if options.delivery is not None:
+            options.delivery.close()
+    out = result.to_json()
+    code = result.exit_code
+    if not args.json:
         err(format_result(result))
-    return result.exit_code
+    if args.send:
+        code = _send(result, options, cancel, out, as_json=args.json) or code
+    if args.json:
+        print_json(out)
+    return code
+
+
+def _delivery(cancel: threading.Event):
+    """The sending side of ``--send``, refused before anything is collected when there is
+    nowhere to send to."""
+    from collector.delivery.overlap import SendWhileCollecting
+    from collector.settings import load_settings
+
+    settings = load_settings()
+    if not settings.intake_url and not settings.upload_url:
+        raise CollectorError(_(
+            "Адрес приёма обращений не настроен (intake_url в collector_settings.json рядом "
+            "с программой): отправить сразу нельзя. Соберите архив без --send и отправьте его "
+            "по почте."))
+    return SendWhileCollecting(settings, cancel=cancel)
+
+
+def _send(result, options: CollectOptions, cancel: threading.Event, out: dict, *,
+          as_json: bool) -> int | None:
+    """Send the collected bundle (what was streamed goes on from where it is); the request
+    number into ``out`` and on stdout. An exit code when sending failed."""
+    from collector.commands.upload import ProgressPrinter
+    from collector.delivery.send import Sender
+    from collector.delivery.tus import DeliveryError
+
+    printer = ProgressPrinter()
+    sender = Sender(options.delivery.settings, on_progress=None if as_json else printer,
+                    cancel=cancel)
+    err(_("Отправка в поддержку…"))
+    try:
+        sent = sender.send(result.paths[0], options.password)
+    except DeliveryError as exc:
+        printer.done()
+        number = getattr(exc, "request_number", "")
+        if number:
+            err(_("Номер обращения: {number}", number=number))
+        queued = exc.retry_later or bool(number)
+        err(exc.message)
+        if queued:
+            err(_("Архив сохранён в очереди «Отправить позже»: отправка продолжится командой "
+                  "collector upload --pending или при следующем запуске программы."))
+        out.update(request_number=number or None, send_error=str(exc.message), queued=queued)
+        return ExitCode.DELIVERY_FAILED
+    except Cancelled:
+        printer.done()
+        raise Cancelled(_("Отправка прервана. Архив собран и остался в очереди «Отправить "
+                          "позже»; при следующей отправке она продолжится.")) from None
+    printer.done()
+    err(sent.summary())
+    label = _("Код обращения: {number}") if sent.channel == "tus" \
+        else _("Номер обращения: {number}")
+    err(label.format(number=sent.request_number))
+    out.update(request_number=sent.request_number, send=sent.to_json())
+    if not as_json:
+        print(sent.request_number, flush=True)
+    return None
 
 
 def _public_command(args: argparse.Namespace) -> list[str]:
@@ -203,6 +272,8 @@ def _public_command(args: argparse.Namespace) -> list[str]:
             out += [flag, str(value)]
     if args.no_db:
         out.append("--no-db")
+    if args.send:
+        out.append("--send")
     if args.password:
         out += ["--password", "***"]
     if args.db_password:

@@ -87,6 +87,8 @@ def read_members(files: BundleFiles, names: list[str], password: str | None = No
     import py7zr
     from py7zr.io import BytesIOFactory
 
+    from collector.bundle import aeskey  # noqa: F401 - one key derivation per password
+
     src: io.RawIOBase | Path = JoinedReader(files.parts) if files.is_volumes else files.parts[0]
     try:
         with py7zr.SevenZipFile(src, mode="r", password=password) as z:

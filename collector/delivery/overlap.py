@@ -3,21 +3,26 @@
 A :class:`StreamingUpload` is the :class:`collector.bundle.VolumeSink` of a
 :class:`~collector.bundle.BundleWriter`: every volume but the first and the last is final as soon
 as the writer moves on to the next one, so a worker thread uploads it while the next is being
-compressed. Total time then tends to max(compress, upload) instead of their sum. When the
-archive has checked out and been published, :meth:`StreamingUpload.complete` sends what is left:
-the last volume, then volume 1 (whose start the writer rewrote at the very end).
+compressed. Total time then tends to max(compress, upload) instead of their sum.
 
 The set (contract with the desk, DELIVERY.md "Streamed sets"): volumes 2…N are uploads with
 ``set`` (a random id of this set) and ``volume`` = ``i``; **volume 1 comes last**, with
 ``volume`` = ``1/N``, the same ``set`` and ``parts`` = the upload ids of volumes 2…N in order.
 Volume 1 is the commit: until it is complete the desk has nothing that looks like a request,
-and its id is the request code, as for a set sent after collecting. A failure or a cancel before
-that deletes every upload of the set (tus termination); the bundle itself stays on disk whenever
-it was finished, and the ordinary ``upload`` sends it again (resumable from there).
+and its id is the request code, as for a set sent after collecting.
 
-The speed measured while sending is kept (``collector.bundle.preset.record_uplink``) for the next
-adaptive choice of the compression preset; :func:`probe_uplink` measures it when nothing was
-sent before.
+- The bundle is given up (a failure, a cancel) before it is whole: every upload of the set is
+  deleted (tus termination), and the desk never had a volume 1.
+- The bundle checked out and was published: :meth:`StreamingUpload.published` writes what was
+  sent into delivery's upload state (``state.UploadState`` with ``set_id``), and the ordinary
+  sending (``send.Sender`` → ``upload.Uploader``) goes on from there: the volumes still to go,
+  then volume 1. A cancel or a failure from then on leaves that state behind, so sending again
+  resumes instead of starting over.
+
+:class:`SendWhileCollecting` is what a collection asks of delivery (``collect --send``,
+«Собрать и отправить»): the line's speed (the last upload's, or a short probe), volumes sized
+for the overlap, and the sink. The speed measured while sending is kept
+(``collector.bundle.preset.record_uplink``) for the next adaptive choice of the preset.
 """
 
 from __future__ import annotations
@@ -33,8 +38,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from collector import __version__
 from collector.bundle.hashing import sha256_of_file
-from collector.bundle.preset import record_uplink
+from collector.bundle.preset import last_uplink, record_uplink, volume_size_for
+from collector.delivery.state import PartState, UploadState, UploadStore, public_url, upload_key
 from collector.errors import Cancelled
 
 log = logging.getLogger("collector.delivery")
@@ -42,12 +49,11 @@ log = logging.getLogger("collector.delivery")
 PORTION = 16 << 20  # bytes per PATCH at most
 MIN_PORTION = 256 << 10
 ATTEMPTS = 4  # per volume, each resuming where the server says it stopped
+MIN_STREAMED_ARCHIVE = 8 << 20  # smaller archives: sending after collecting is as quick
 
 
 class _Paused(Exception):
-    def __init__(self, url: str) -> None:
-        super().__init__(url)
-        self.url = url
+    pass
 
 
 class StreamingUpload:
@@ -55,17 +61,20 @@ class StreamingUpload:
 
     def __init__(self, client: Any, bundle: str, metadata: dict[str, str], *,
                  cancel: threading.Event | None = None,
-                 on_sent: Callable[[int], None] | None = None) -> None:
+                 on_sent: Callable[[int], None] | None = None,
+                 store: UploadStore | None = None) -> None:
         self.client = client
         self.bundle = bundle
         self.metadata = dict(metadata)
         self.cancel = cancel or threading.Event()
         self.on_sent = on_sent
+        self.store = store
         self.set_id = uuid.uuid4().hex
         self.sent = 0  # bytes the server confirmed
         self.send_seconds = 0.0  # time spent in PATCH requests
         self.uploads: dict[int, str] = {}  # volume index (from 0) → upload URL, once complete
         self.errors: dict[int, BaseException] = {}
+        self._begun: dict[int, str] = {}  # volume index → URL of an upload begun, not complete
         self._created: list[str] = []
         self._queue: queue.Queue[tuple[int, Path] | None] = queue.Queue()
         self._idle = threading.Condition()
@@ -73,7 +82,6 @@ class StreamingUpload:
         self._thread: threading.Thread | None = None
         self._stopped = False
         self._pausing = threading.Event()
-        self._parked: dict[int, str] = {}  # volume index → URL of an upload begun, not finished
 
     # --- VolumeSink (called by the writer) ---------------------------------------------------
     def volume_final(self, index: int, path: Path) -> None:
@@ -88,8 +96,8 @@ class StreamingUpload:
 
     def release(self) -> None:
         """Let go of the ``.part`` files (the writer renames them next): the volume being sent
-        stops after its current portion and is resumed by :meth:`complete` from the renamed
-        file; volumes still queued wait for it too."""
+        stops after its current portion (the ordinary sending resumes it from the renamed
+        file); volumes still queued are left to it too."""
         self._pausing.set()
         with self._idle:
             while self._busy and not self.cancel.is_set():
@@ -105,28 +113,28 @@ class StreamingUpload:
                 self.client.delete(url)
         self._created.clear()
         self.uploads.clear()
+        self._begun.clear()
 
-    # --- after the writer published the bundle -------------------------------------------------
-    def complete(self, paths: list[Path]) -> str:
-        """Send what is left of the published volumes ``paths`` (in order), volume 1 last;
-        returns volume 1's upload URL (its last segment is the request code)."""
+    def published(self, paths: list[Path], sha256s: list[str]) -> None:
+        """The bundle is whole, checked and renamed (``paths``, with their ``sha256s``): what
+        was sent becomes the upload state the ordinary sending goes on from. From here on the
+        uploads are the state's: nothing in this object deletes them any more."""
         self._stop()
-        try:
-            n = len(paths)
-            for index in range(1, n):  # whatever was not streamed (or failed), and the last
-                if index not in self.uploads:
-                    self.uploads[index] = self._send(paths[index], self._volume_meta(
-                        index, n, paths), url=self._parked.pop(index, None))
-            meta = self._volume_meta(0, n, paths)
-            if n > 1:
-                meta["parts"] = ",".join(self.uploads[i].rstrip("/").rsplit("/", 1)[-1]
-                                         for i in range(1, n))
-            self.uploads[0] = self._send(paths[0], meta)
-        except BaseException:
-            self.abort()
-            raise
         record_uplink(self.speed())
-        return self.uploads[0]
+        sent = {**self._begun, **self.uploads}
+        if self.store is not None and len(paths) > 1 and self.uploads:
+            self.store.save(UploadState(
+                key=upload_key(self.client.endpoint, paths),
+                endpoint=public_url(self.client.endpoint), bundle=self.bundle,
+                set_id=self.set_id, parts=[
+                    PartState(p.name, p.stat().st_size, p.stat().st_mtime_ns, sha,
+                              url=sent.get(i, ""), done=i in self.uploads)
+                    for i, (p, sha) in enumerate(zip(paths, sha256s, strict=True))]))
+            log.info("%d of %d volumes of %s sent while collecting", len(self.uploads),
+                     len(paths), self.bundle)
+        else:  # nothing worth going on from: no half set stays on the server
+            self.abort()
+        self._created.clear()
 
     def speed(self) -> float | None:
         """Bytes per second while sending, or None before anything measurable was sent."""
@@ -137,6 +145,7 @@ class StreamingUpload:
     # --- internals -----------------------------------------------------------------------------
     def _stop(self) -> None:
         self._stopped = True
+        self._pausing.set()
         if self._thread is not None:
             self._queue.put(None)
             self._thread.join()
@@ -147,13 +156,11 @@ class StreamingUpload:
             index, path = item
             try:
                 if not self.cancel.is_set() and not self._pausing.is_set():
-                    self.uploads[index] = self._send(path, self._volume_meta(index, 0, [path]),
-                                                     pausable=True)
-            except _Paused as paused:
-                self._parked[index] = paused.url
-            except Cancelled:
-                pass
-            except Exception as exc:  # sent again by complete(); the bundle is never at stake
+                    self.uploads[index] = self._send(index, path)
+                    self._begun.pop(index, None)
+            except (_Paused, Cancelled):
+                pass  # a volume begun is sent on from where it stopped, after publishing
+            except Exception as exc:  # sent again afterwards; the bundle is never at stake
                 log.info("streamed volume %d not sent: %s", index + 1, exc)
                 self.errors[index] = exc
             finally:
@@ -161,31 +168,22 @@ class StreamingUpload:
                     self._busy -= 1
                     self._idle.notify_all()
 
-    def _volume_meta(self, index: int, n: int, paths: list[Path]) -> dict[str, str]:
-        path = paths[index] if n else paths[0]
-        name = path.name.removesuffix(".part")
-        return {**self.metadata, "filename": name, "bundle": self.bundle, "set": self.set_id,
-                "volume": f"1/{n}" if index == 0 else str(index + 1),
-                "filetype": "application/x-7z-compressed" if n == 1
-                else "application/octet-stream"}
-
-    def _send(self, path: Path, meta: dict[str, str], *, url: str | None = None,
-              pausable: bool = False) -> str:
-        """Upload ``path`` whole (or go on with the upload at ``url``); its upload URL."""
+    def _send(self, index: int, path: Path) -> str:
+        """Upload the final volume ``path`` whole, pausable; its upload URL."""
         size = path.stat().st_size
-        if url is None:
-            meta = {**meta, "size": str(size), "sha256": sha256_of_file(path, self.cancel)}
-            url = self.client.create(size, meta)
-            self._created.append(url)
-            offset = 0
-        else:
-            offset, _length = self.client.head(url)
-        attempt = 0
+        meta = {**self.metadata, "filename": path.name.removesuffix(".part"),
+                "filetype": "application/octet-stream", "size": str(size),
+                "sha256": sha256_of_file(path, self.cancel), "bundle": self.bundle,
+                "set": self.set_id, "volume": str(index + 1)}
+        url = self.client.create(size, meta)
+        self._created.append(url)
+        self._begun[index] = url
+        offset = attempt = 0
         while offset < size:
             if self.cancel.is_set():
                 raise Cancelled()
-            if pausable and self._pausing.is_set():
-                raise _Paused(url)
+            if self._pausing.is_set():
+                raise _Paused()
             length = min(self._portion(), size - offset)
             started = time.monotonic()
             try:
@@ -202,8 +200,7 @@ class StreamingUpload:
             if new <= offset:
                 raise RuntimeError(f"the server did not move past {offset} of {path.name}")
             self.sent += new - offset
-            offset = new
-            attempt = 0
+            offset, attempt = new, 0
         return url
 
     def _portion(self) -> int:
@@ -224,6 +221,76 @@ def _patch(client: Any, url: str, path: Path, offset: int, length: int,
     from collector.delivery.tus import _FileSlice
 
     return client.patch(url, _FileSlice(path, offset, length, on_sent, client.cancel.is_set))
+
+
+# --- what a collection asks of delivery ----------------------------------------------------------
+
+class SendWhileCollecting:
+    """The delivery side of a collection that is sent as it is made (``CollectOptions.delivery``).
+
+    With an upload server (``upload_url``) the archive is written in volumes sized for the line
+    and each finished volume is on its way while the next is compressed; without one nothing is
+    streamed and the bundle is sent after collecting, as «Отправить» does. Either way the
+    sending itself ends in ``Sender.send`` on the published bundle (``collect --send``, the
+    GUI's result page).
+    """
+
+    def __init__(self, settings: Any, *, upload_url: str | None = None,
+                 token: str | None = None, cancel: threading.Event | None = None,
+                 on_sent: Callable[[int], None] | None = None,
+                 data_root: Path | None = None) -> None:
+        self.settings = settings
+        self.upload_url = settings.upload_url if upload_url is None else upload_url
+        self.token = settings.upload_token if token is None else token
+        self.cancel = cancel or threading.Event()
+        self.on_sent = on_sent
+        self.data_root = data_root
+        self.streaming: StreamingUpload | None = None
+        self._client: Any = None
+
+    @property
+    def streams(self) -> bool:
+        return bool(self.upload_url)
+
+    def measure_uplink(self) -> float | None:
+        """The last upload's speed (bytes/s); a short probe when nothing was measured yet."""
+        speed = last_uplink(self.data_root)
+        if speed is None and self.streams:
+            speed = probe_uplink(self._tus(), cancel=self.cancel)
+            record_uplink(speed, self.data_root)
+        return speed
+
+    def volume_size(self, archive_bytes: int) -> int | None:
+        """Volumes for the overlap (None: one file, nothing to stream)."""
+        if not self.streams or archive_bytes < MIN_STREAMED_ARCHIVE:
+            return None
+        return volume_size_for(last_uplink(self.data_root), archive_bytes)
+
+    def sink(self, bundle: str) -> StreamingUpload | None:
+        """The writer's volume sink for the bundle named ``bundle`` (``X.7z``)."""
+        if not self.streams:
+            return None
+        from collector.delivery.bundlefile import info_from_name
+
+        facts = info_from_name(bundle)
+        self.streaming = StreamingUpload(
+            self._tus(), bundle, {"gbs_id": facts.gbs_id, "problem_date": facts.problem_date,
+                                  "collector_version": __version__},
+            cancel=self.cancel, on_sent=self.on_sent, store=UploadStore(self.data_root))
+        return self.streaming
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    def _tus(self) -> Any:
+        if self._client is None:
+            from collector.delivery.upload import tus_client_from_settings
+
+            self._client = tus_client_from_settings(self.settings, self.upload_url, self.token,
+                                                    cancel=self.cancel)
+        return self._client
 
 
 # --- measuring the line ------------------------------------------------------------------------

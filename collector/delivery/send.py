@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from collector import __version__
+from collector.bundle.preset import record_uplink
 from collector.delivery.bundlefile import (
     BundleFiles,
     BundleInfo,
@@ -45,9 +46,15 @@ from collector.delivery.intake import (
 from collector.delivery.integrity import expected_hashes
 from collector.delivery.outbox import FAILED, SENT, UNCERTAIN, WAITING, Outbox, OutboxEntry
 from collector.delivery.split import mail_volumes, small_bundle
-from collector.delivery.state import RequestCode, public_url, record_request_code
-from collector.delivery.tus import DeliveryError, Meter, Progress, RetryPolicy
-from collector.delivery.upload import uploader_from_settings
+from collector.delivery.state import (
+    RequestCode,
+    UploadStore,
+    public_url,
+    record_request_code,
+    upload_key,
+)
+from collector.delivery.tus import DeliveryError, Meter, Progress
+from collector.delivery.upload import retry_policy, uploader_from_settings
 from collector.errors import Cancelled, CollectorError
 from collector.http_session import http_setup
 from collector.humanize import human_size
@@ -137,6 +144,30 @@ class _StageProgress:
                                   message=self.message if message is None else message))
 
 
+class _LineSpeed:
+    """Counts what a body hands to the connection, first byte to last: the line's speed."""
+
+    def __init__(self, forward: Callable[[int], None]) -> None:
+        self.forward = forward
+        self.bytes = 0
+        self.first = self.last = 0.0
+
+    def __call__(self, n: int) -> None:
+        now = time.monotonic()
+        if n < 0:  # a retry starts the count again
+            self.bytes, self.first = 0, 0.0
+        else:
+            if not self.first:
+                self.first = now
+            self.bytes += n
+            self.last = now
+        self.forward(n)
+
+    def speed(self) -> float | None:
+        seconds = self.last - self.first
+        return self.bytes / seconds if self.bytes >= 2 * MB and seconds > 0 else None
+
+
 class Sender:
     """Sends bundles to the desk; :meth:`cancel` from any thread."""
 
@@ -167,9 +198,7 @@ class Sender:
     def _intake(self) -> IntakeClient:
         s = self.settings
         return IntakeClient(
-            self.intake_url, setup=http_setup(s),
-            retry=RetryPolicy(retries=int(s.upload_retries),
-                              base_delay=float(s.upload_retry_delay_s)),
+            self.intake_url, setup=http_setup(s), retry=retry_policy(s),
             reply_timeout=float(s.intake_reply_timeout_s), cancel=self.cancel_event,
             on_wait=self._waiting)
 
@@ -194,12 +223,15 @@ class Sender:
               base: int, total: int) -> int:
         client = self._intake()
         self.progress.stage(base, total, str(_("Отправка обращения в поддержку…")))
+        line = _LineSpeed(self.progress.add)
         try:
-            return client.send(message, file_name=files.name, paths=files.parts,
-                               expected=expected, on_sent=self.progress.add)
+            task = client.send(message, file_name=files.name, paths=files.parts,
+                               expected=expected, on_sent=line)
         finally:
             self.intake_posts += client.posts
             client.close()
+        record_uplink(line.speed())  # the next collection's preset is chosen for this line
+        return task
 
     def _record(self, number: int | str, files: BundleFiles, info: BundleInfo,
                 channel: str, large: str = "") -> None:
@@ -268,6 +300,9 @@ class Sender:
             return self._large_part(entry, files, info, password, expected,
                                     int(entry.request_code))
         limit = int(float(self.settings.intake_max_mb) * MB)
+        if self._streamed(files):  # most of it is at the desk already: the rest goes after it
+            return self._split(entry, files, info, password, request_text, repeat_of, expected,
+                               limit, streamed=True)
         if total <= limit:
             message = self._message(info, files, request_text, [
                 ("Архив", f"{files.name}, {human_size(total)}")], repeat_of)
@@ -285,9 +320,20 @@ class Sender:
         return self._split(entry, files, info, password, request_text, repeat_of, expected,
                            limit)
 
+    def _streamed(self, files: BundleFiles) -> bool:
+        """Volumes of this bundle went to the upload server while it was being made."""
+        if not self.upload_url:
+            return False
+        state = UploadStore(self.data_root).load(upload_key(self.upload_url, files.parts))
+        return state is not None and bool(state.set_id) and any(p.done for p in state.parts)
+
     def _split(self, entry: OutboxEntry, files: BundleFiles, info: BundleInfo,
                password: str | None, request_text: str | None, repeat_of: str,
-               expected: dict[str, str], limit: int) -> SendResult:
+               expected: dict[str, str], limit: int, *, streamed: bool = False) -> SendResult:
+        if streamed:
+            # Every volume but volume 1 (the commit) first, so that the task, once made, waits
+            # only for that one.
+            self._tus_large(files, info, password, None, 0, files.total_size, commit=False)
         self.progress.stage(0, files.total_size,
                             str(_("Подготовка архива без базы данных для обращения…")))
         work = self._work_dir(entry)
@@ -299,9 +345,10 @@ class Sender:
                "загрузки файлов, в его описании номер этой задачи" if self.upload_url else
                f"полный архив с базой ({whole}, {size}) придёт отдельными письмами с номером "
                "этой задачи в теме")
+        why = (f"архив {size} больше предела приёма ({human_size(limit)})"
+               if files.total_size > limit else "архив отправлен, пока собирался")
         notes = [("Архив", f"{small.name}, {human_size(small.total_size)} (без базы данных)"),
-                 ("База данных", f"не вложена: архив {size} больше предела приёма "
-                                 f"({human_size(limit)}); {how}")]
+                 ("База данных", f"не вложена: {why}; {how}")]
         message = self._message(info, files, request_text, notes, repeat_of)
         small_expected = sidecar_hashes(small)
         overall = small.total_size + files.total_size
@@ -338,8 +385,10 @@ class Sender:
                           large_part=large, large_code=code, drafts=[str(d) for d in drafts],
                           recipient=self.settings.support_email)
 
-    def _tus_large(self, files: BundleFiles, info: BundleInfo, password: str | None, task: int,
-                   base: int, total: int) -> str:
+    def _tus_large(self, files: BundleFiles, info: BundleInfo, password: str | None,
+                   task: int | None, base: int, total: int, *, commit: bool = True) -> str:
+        """The whole bundle by tus, tied to ``task``; the upload code. ``commit=False``: a
+        streamed set without its volume 1 (no task yet)."""
         self.progress.stage(base, total, str(_("Отправка полного архива с базой данных…")))
 
         def forward(p: Progress) -> None:
@@ -354,8 +403,9 @@ class Sender:
                                     on_progress=forward, data_root=self.data_root,
                                     cancel=self.cancel_event)
         try:
-            return up.upload(files, info, password, extra_meta={"intake_task": str(task)},
-                             record=False).code
+            res = up.upload(files, info, password, record=False, commit=commit,
+                            extra_meta={"intake_task": str(task)} if task else None)
+            return res.code if res is not None else ""
         finally:
             up.close()
 

@@ -59,7 +59,7 @@ def small_bundle(files: BundleFiles, out_dir: Path, limit: int, password: str | 
     its password, damaged) or nothing small enough is left."""
     import py7zr
 
-    from collector.bundle import BundleWriter, JoinedReader
+    from collector.bundle import BundleWriter, JoinedReader, aeskey  # noqa: F401
 
     out_dir.mkdir(parents=True, exist_ok=True)
     name = small_name(files)

@@ -3,8 +3,10 @@
 Everything lives in the user data dir (``collector.userdata``) as small JSON files written
 atomically (temp file + rename), so a crash or a killed process never leaves a half-written state:
 - ``uploads/<key>.json``: one per bundle being uploaded to one endpoint, with each part's upload
-  URL. The key is made of the endpoint and each part's name, size and modification time, so a
-  bundle moved to another folder still resumes and a rebuilt one with the same name does not.
+  URL (also the volumes streamed while the bundle was being made: sending it afterwards goes on
+  from them). The key is made of the endpoint and each part's name, size and modification time,
+  so a bundle moved to another folder still resumes and a rebuilt one with the same name does
+  not.
 - ``request_codes.json``: every request number (the intake's task number) or upload code received,
   newest last: the sent-requests history a follow-up takes its previous number from.
 No token or password is ever written here.
@@ -140,6 +142,9 @@ class UploadState:
     bundle: str
     parts: list[PartState]
     request_id: str = ""  # upload id of part 1: the request code of the whole set
+    # A set streamed while the archive was made (``overlap``): volumes 2…N went first with
+    # this ``set`` id, and volume 1 comes last naming them (DELIVERY.md "Streamed sets").
+    set_id: str = ""
     created_at: str = field(default_factory=now_iso)
     updated_at: str = ""
     finished: bool = False

@@ -199,8 +199,8 @@ class TusClient:
 
     # one request, no retry: errors become DeliveryError subclasses
     def _once(self, method: str, url: str, headers: dict[str, str] | None = None,
-              data: object = None) -> requests.Response:
-        if self.cancel.is_set():
+              data: object = None, *, cleanup: bool = False) -> requests.Response:
+        if self.cancel.is_set() and not cleanup:
             raise Cancelled()
         try:
             resp = self.session.request(method, url, headers=self._headers(headers), data=data,
@@ -359,7 +359,9 @@ class TusClient:
                             )) from exc
 
     def delete(self, url: str) -> None:
-        self.call("DELETE", url, (204, 200, 404, 410))
+        """Termination. It is the cleanup after a cancel too: one attempt, whatever the cancel
+        flag says."""
+        self._check(self._once("DELETE", url, cleanup=True), (204, 200, 404, 410))
 
 
 def stalled(exc: DeliveryError, stall: Stall) -> NetworkDown:

@@ -16,6 +16,7 @@ Metadata of every upload (tus ``Upload-Metadata``, values UTF-8): ``filename``, 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from collector import __version__
+from collector.bundle.preset import record_uplink
 from collector.delivery.bundlefile import BundleFiles, BundleInfo, find_bundle, read_bundle_info
 from collector.delivery.integrity import SendHasher, expected_hashes
 from collector.delivery.state import (
@@ -102,6 +104,8 @@ class Uploader:
         self._extra_meta: dict[str, str] = {}
         self._record = True
         self._hashers: dict[str, SendHasher] = {}
+        self.line_bytes = 0  # sent in PATCHes that moved the upload forward, and their time:
+        self.line_seconds = 0.0  # the line's speed, kept for the next adaptive preset
 
     def cancel(self) -> None:
         self.cancel_event.set()
@@ -130,11 +134,12 @@ class Uploader:
     # the work -------------------------------------------------------------------------------------
     def upload(self, bundle: BundleFiles | str | Path, info: BundleInfo | None = None,
                password: str | None = None, *, extra_meta: dict[str, str] | None = None,
-               record: bool = True) -> UploadResult:
+               record: bool = True, commit: bool = True) -> UploadResult | None:
         """Upload every part; ``extra_meta`` goes into each part's metadata (``intake_task``
         when this is the large part of a request made at the intake). ``record``: remember the
         code as a request of its own (not for such a large part: the task number is the
-        request)."""
+        request). ``commit=False``: for a streamed set, send every volume but volume 1 (the
+        commit) and return None; a later call sends the rest."""
         self._extra_meta = dict(extra_meta or {})
         self._record = record
         files = bundle if isinstance(bundle, BundleFiles) else find_bundle(bundle)
@@ -174,44 +179,72 @@ class Uploader:
         self._hashers = {p.name: SendHasher(p, s.sha256)
                          for p, s in zip(files.parts, state.parts, strict=True)}
 
+        # A streamed set ends with volume 1, which names the others: they must all be there.
+        order = [*range(1, n), 0] if state.set_id else list(range(n))
         resumed = False
-        i = 0
-        while i < n:
+        k = 0
+        while k < n:
+            i = order[k]
             part, path = state.parts[i], files.parts[i]
-            done_before = sum(p.size for p in state.parts[:i])
+            if i == 0 and state.set_id and not commit:
+                self._record_line()
+                return None
+            done_before = sum(p.size for p in state.parts if p.done)
             self._emit(force=True, phase="upload", part=i + 1, part_name=part.name,
                        sent=done_before, message="")
             if part.done:
-                i += 1
+                k += 1
                 continue
             try:
                 moved = self._upload_part(state, i, path, files, info, done_before)
             except UploadGone:
-                if i == 0 or not state.parts[0].url:
-                    part.url, state.request_id = "", ""
-                else:
-                    # Volume 1 may be gone too: then the set must start again under a new code.
-                    try:
-                        self.client.head(state.parts[0].url)
-                        part.url = ""
-                    except UploadGone:
-                        for p in state.parts:
-                            p.url, p.done = "", False
-                        state.request_id = ""
-                        i = 0
+                k = self._forget_gone(state, i, k)
                 self.store.save(state)
                 log.info("upload gone on the server; starting it anew")
                 continue
             resumed = resumed or moved
             part.done = True
             self.store.save(state)
-            i += 1
+            k += 1
 
         state.finished = True
         self.store.save(state)
+        self._record_line()
         code = self._request_code(state, files, info)
         self._emit(force=True, phase="done", sent=total, message="")
         return UploadResult(code, [p.url for p in state.parts], resumed, False)
+
+    def _record_line(self) -> None:
+        if self.line_bytes >= 256 << 10 and self.line_seconds > 0:
+            record_uplink(self.line_bytes / self.line_seconds)
+
+    def _forget_gone(self, state: UploadState, i: int, k: int) -> int:
+        """Part ``i`` is gone from the server: what must be sent again; the position in the
+        sending order to go on from."""
+        part = state.parts[i]
+        if state.set_id:
+            # Volumes 2…N stand alone until volume 1 names them: only the lost one goes again,
+            # and a volume 1 begun with the old list of parts is begun anew.
+            part.url, part.done = "", False
+            first = state.parts[0]
+            if i != 0 and first.url:
+                with contextlib.suppress(Exception):
+                    self.client.delete(first.url)
+                first.url, first.done, state.request_id = "", False, ""
+            return k
+        if i == 0 or not state.parts[0].url:
+            part.url, state.request_id = "", ""
+            return k
+        # Volume 1 may be gone too: then the set must start again under a new code.
+        try:
+            self.client.head(state.parts[0].url)
+            part.url = ""
+            return k
+        except UploadGone:
+            for p in state.parts:
+                p.url, p.done = "", False
+            state.request_id = ""
+            return 0
 
     def _request_code(self, state: UploadState, files: BundleFiles,
                       info: BundleInfo) -> RequestCode:
@@ -260,7 +293,12 @@ class Uploader:
             "bundle": state.bundle,
             **self._extra_meta,
         }
-        if n > 1:
+        if state.set_id and n > 1:  # DELIVERY.md "Streamed sets"
+            meta["set"] = state.set_id
+            meta["volume"] = f"1/{n}" if i == 0 else str(i + 1)
+            if i == 0:
+                meta["parts"] = ",".join(upload_id_from_url(p.url) for p in state.parts[1:])
+        elif n > 1:
             meta["volume"] = f"{i + 1}/{n}"
             if i > 0:
                 meta["request_id"] = state.request_id
@@ -311,6 +349,8 @@ class Uploader:
                     raise ServerBusy(_("Сервер поддержки не принял данные (смещение {offset}).",
                                        offset=new))
                 self._adapt_chunk(new - offset, time.monotonic() - started)
+                self.line_bytes += new - offset
+                self.line_seconds += time.monotonic() - started
                 offset = new
                 attempt = 0  # the upload moved forward: the retry budget is whole again
             except TooLarge:
@@ -348,6 +388,11 @@ class Uploader:
             self.chunk = min(self.chunk_size, self.chunk * 2, max(self.chunk, int(ideal)))
 
 
+def retry_policy(settings) -> RetryPolicy:
+    return RetryPolicy(retries=int(settings.upload_retries),
+                       base_delay=float(settings.upload_retry_delay_s))
+
+
 def uploader_from_settings(settings, *, url: str | None = None, token: str | None = None,
                            on_progress: Callable[[Progress], None] | None = None,
                            data_root: Path | None = None,
@@ -361,7 +406,12 @@ def uploader_from_settings(settings, *, url: str | None = None, token: str | Non
     return Uploader(
         endpoint, token if token is not None else settings.upload_token,
         chunk_size=int(float(settings.upload_chunk_mb) * (1 << 20)),
-        setup=http_setup(settings),
-        retry=RetryPolicy(retries=int(settings.upload_retries),
-                          base_delay=float(settings.upload_retry_delay_s)),
+        setup=http_setup(settings), retry=retry_policy(settings),
         on_progress=on_progress, data_root=data_root, cancel=cancel)
+
+
+def tus_client_from_settings(settings, url: str, token: str, *,
+                             cancel: threading.Event | None = None) -> TusClient:
+    """A bare tus client with the settings' HTTP setup and retries (the streamed volumes)."""
+    return TusClient(url, token, setup=http_setup(settings), retry=retry_policy(settings),
+                     cancel=cancel)

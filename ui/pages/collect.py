@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QProgressBar, QVBoxLayou
 
 from collector import sources
 from collector.errors import Cancelled
-from ui.i18n import engine_text, fmt_clock, tr
+from ui.i18n import engine_text, fmt_clock, fmt_size, tr
 from ui.pages.base import Page
+from ui.state.collection import Streamed
 from ui.widgets.common import Banner, Card, Spinner, icon_label, label, set_icon, set_state
 
 
@@ -108,6 +109,9 @@ class CollectPage(Page):
         self.total.add(self.bar)
         self.times = label("", muted=True, small=True)
         self.total.add(self.times)
+        self.streamed = label("", muted=True, small=True)
+        self.streamed.hide()
+        self.total.add(self.streamed)
         self.add(self.total)
         self.error = Banner("error")
         self.add(self.error)
@@ -190,7 +194,9 @@ class CollectPage(Page):
         self.cancelling = False
         self.failed = False
         self.error.set("error", "")
-        self.headline.setText(tr("Собираю архив…"))
+        self.headline.setText(tr("Собираю и отправляю архив…") if self.state.send_pending
+                              else tr("Собираю архив…"))
+        self.streamed.hide()
         self.bar.setValue(0)
         set_state(self.bar, None)
         self.percent.setText("0%")
@@ -207,6 +213,11 @@ class CollectPage(Page):
         self._tick()
 
     def on_progress(self, ev) -> None:
+        if isinstance(ev, Streamed):
+            self.streamed.setText(tr("Уже в поддержке: {size} — готовые части архива уходят, "
+                                     "пока собирается остальное").format(size=fmt_size(ev.bytes)))
+            self.streamed.show()
+            return
         if ev.step != self.current:
             if self.current in self.rows and self.rows[self.current].state == "running":
                 self.rows[self.current].set_finished("done")
@@ -242,6 +253,7 @@ class CollectPage(Page):
     def on_failed(self, exc: BaseException) -> None:
         self.clock.stop()
         self.cancelling = False
+        self.state.send_pending = False  # nothing to send: the archive was not made
         for row in self.rows.values():
             if row.state == "running":
                 row.set_finished("failed")

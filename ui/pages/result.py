@@ -165,6 +165,9 @@ class ResultPage(Page):
         if self._shown_for is not r:
             self._shown_for = r
             self._show_result(r)
+        if self.state.send_pending:  # «Собрать и отправить»: what was not sent yet goes now
+            self.state.send_pending = False
+            self.upload()
         self.window_.update_nav()
 
     def _show_result(self, r) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -74,6 +75,13 @@ class ReviewPage(Page):
         out.addWidget(button(tr("&Изменить…"), icon="folder", on_click=window.choose_out_dir,
                              accessible=tr("Изменить папку для архива")))
         self.summary.add(out)
+        self.send_after = QCheckBox(tr("Сразу &отправить в поддержку — номер обращения придёт "
+                                       "на следующей странице"))
+        self.send_after.setToolTip(tr("Архив уйдёт в поддержку сам, как только соберётся; с "
+                                      "сервером загрузки готовые части уходят ещё во время "
+                                      "сбора."))
+        self.send_after.toggled.connect(self._send_after_changed)
+        self.summary.add(self.send_after)
         self.space_banner = Banner("error")
         self.summary.add(self.space_banner)
         self.add(self.summary)
@@ -238,7 +246,8 @@ class ReviewPage(Page):
 
 
     def next_text(self) -> str:
-        return tr("&Собрать архив")
+        return tr("&Собрать и отправить") if self.state.send_after_collecting() \
+            else tr("&Собрать архив")
 
     next_icon = "box"
 
@@ -419,6 +428,8 @@ class ReviewPage(Page):
             spin.blockSignals(False)
         if self.password.text() != ex.password:
             self.password.setText(ex.password)
+        self.send_after.setVisible(self.state.can_send())
+        self.send_after.setChecked(prefs.get("send_after", False, bool))
         self.volume.setCurrentIndex(max(0, self.volume.findData(ex.volume_mb)))
 
     def _limit_changed(self, name: str, minutes: int) -> None:
@@ -430,6 +441,10 @@ class ReviewPage(Page):
             limits[name] = float(minutes * 60)
         self.state.extras.time_limits = limits
         self.state.request.edit("time_limits")
+
+    def _send_after_changed(self, on: bool) -> None:
+        prefs.put("send_after", on)
+        self.window_.update_nav()
 
     def _password_changed(self, text: str) -> None:
         self.state.extras.password = text

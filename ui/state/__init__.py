@@ -70,6 +70,7 @@ class AppState(QObject):
         self._started = False
         self._base_ctx = None
         self._sending = None
+        self.send_pending = False  # sent as soon as it is collected (the result page starts it)
 
         self.install.found.connect(self._found)
         for signal in (self.install.changed, self.updates.changed, self.gbs.changed,
@@ -215,11 +216,23 @@ class AppState(QObject):
             confirmed_links=set(extras.confirmed_links),
         )
 
+    def can_send(self) -> bool:
+        """The desk can be reached from here: an intake or an upload server is set."""
+        from collector.settings import load_settings
+
+        s = load_settings()
+        return bool(s.intake_url or s.upload_url)
+
+    def send_after_collecting(self) -> bool:
+        """The person chose «Собрать и отправить» (review page) and there is a desk to send to."""
+        return prefs.get("send_after", False, bool) and self.can_send()
+
     def start_collection(self):
         self.request.save()
         self.upload.result = None
+        self.send_pending = self.send_after_collecting()
         return self.collection.start(self.install.root, self.install.detection,
-                                     self.collect_options())
+                                     self.collect_options(), send=self.send_pending)
 
     def plan_input(self):
         """A snapshot of everything the plan depends on; None while nothing is found."""

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ui import tasks
 from ui.state.run import TaskRun
+
+
+@dataclass
+class Streamed:
+    """Bytes of the archive already at the desk while it is still being collected."""
+
+    bytes: int = 0
 
 
 class CollectionRun(TaskRun):
     """``progress(collector.pipeline.ProgressEvent)``, ``done(CollectResult)``, ``failed(exc)``."""
 
-    def start(self, root, detection, options) -> tasks.Task:
+    def start(self, root, detection, options, *, send: bool = False) -> tasks.Task:
+        """``send``: the bundle is to be sent once made («Собрать и отправить»): with an upload
+        server its finished volumes go while the rest is collected (``Streamed`` progress)."""
         from collector.pipeline import Collection
         from collector.redact import register_secret
 
@@ -17,6 +28,25 @@ class CollectionRun(TaskRun):
         self.result = None
 
         def work(t: tasks.Task):
+            if send:
+                from collector.delivery.overlap import SendWhileCollecting
+                from collector.settings import load_settings
+
+                streamed = Streamed()
+
+                def sent(n: int) -> None:
+                    streamed.bytes += n
+                    t.progress(Streamed(streamed.bytes))
+
+                options.delivery = SendWhileCollecting(load_settings(), cancel=t.cancel,
+                                                       on_sent=sent)
+            try:
+                return collect(t)
+            finally:
+                if options.delivery is not None:
+                    options.delivery.close()
+
+        def collect(t: tasks.Task):
             last = {"step": None}
 
             def progress(ev) -> None:

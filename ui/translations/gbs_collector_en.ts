@@ -196,6 +196,14 @@
         <translation>Cancelling: stopping the steps and deleting the unfinished archive…</translation>
     </message>
     <message>
+        <source>Собираю и отправляю архив…</source>
+        <translation>Collecting and sending the archive…</translation>
+    </message>
+    <message>
+        <source>Уже в поддержке: {size} — готовые части архива уходят, пока собирается остальное</source>
+        <translation>Already at support: {size} — finished parts of the archive go while the rest is collected</translation>
+    </message>
+    <message>
         <source>Прошло {elapsed}</source>
         <translation>Elapsed {elapsed}</translation>
     </message>
@@ -812,6 +820,14 @@ Attach the files they point to?</translation>
         <translation>Change the archive folder</translation>
     </message>
     <message>
+        <source>Сразу &amp;отправить в поддержку — номер обращения придёт на следующей странице</source>
+        <translation>&amp;Send to support right away — the request number comes on the next page</translation>
+    </message>
+    <message>
+        <source>Архив уйдёт в поддержку сам, как только соберётся; с сервером загрузки готовые части уходят ещё во время сбора.</source>
+        <translation>The archive goes to support by itself as soon as it is collected; with an upload server, finished parts already go while collecting.</translation>
+    </message>
+    <message>
         <source>Файлы в архиве</source>
         <translation>Files in the archive</translation>
     </message>
@@ -914,6 +930,10 @@ Attach the files they point to?</translation>
     <message>
         <source>Разделить на &amp;части:</source>
         <translation>Split into pa&amp;rts:</translation>
+    </message>
+    <message>
+        <source>&amp;Собрать и отправить</source>
+        <translation>&amp;Collect and send</translation>
     </message>
     <message>
         <source>Не хватает места в папке {folder} ({purpose}): нужно около {need}, свободно {free}. Освободите место или выберите другую папку.</source>
@@ -1765,8 +1785,24 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
         <translation>Request code: {number}</translation>
     </message>
     <message>
+        <source>Отправка в поддержку…</source>
+        <translation>Sending to support…</translation>
+    </message>
+    <message>
         <source>Номер обращения: {number}</source>
         <translation>Request number: {number}</translation>
+    </message>
+    <message>
+        <source>Адрес приёма обращений не настроен (intake_url в collector_settings.json рядом с программой): отправить сразу нельзя. Соберите архив без --send и отправьте его по почте.</source>
+        <translation>The support intake address is not set (intake_url in collector_settings.json next to the program): cannot send right away. Collect the archive without --send and send it by e-mail.</translation>
+    </message>
+    <message>
+        <source>Отправка прервана. Архив собран и остался в очереди «Отправить позже»; при следующей отправке она продолжится.</source>
+        <translation>Sending interrupted. The archive is collected and stays in the «Send later» queue; the next send continues from where it stopped.</translation>
+    </message>
+    <message>
+        <source>Архив сохранён в очереди «Отправить позже»: отправка продолжится командой collector upload --pending или при следующем запуске программы.</source>
+        <translation>The archive is kept in the «Send later» queue: sending continues with collector upload --pending or at the program&apos;s next start.</translation>
     </message>
     <message>
         <source>Отправка прервана. Архив остался в очереди «Отправить позже»; при следующей отправке она продолжится.</source>
