@@ -9,6 +9,7 @@ the templates from the source.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 
@@ -29,18 +30,48 @@ class Text(str):
         return (Text, (self.template, self.params))
 
 
+class Value(str):
+    """A number or a day inside a message, written for a Russian reader ("683,0",
+    "17.11.2026"), that a GUI in another language writes its own way ("683.0", "17 November").
+    ``value`` is the float or :class:`datetime.date`, ``digits`` the decimals of a number."""
+
+    value: Any
+    digits: int
+
+    def __new__(cls, text: str, value: Any, digits: int = 0) -> Value:
+        obj = super().__new__(cls, text)
+        obj.value = value
+        obj.digits = digits
+        return obj
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Value, (str(self), self.value, self.digits))
+
+
+def number(value: float, digits: int = 1) -> Value:
+    """``683,0``: a decimal number the Russian way."""
+    return Value(f"{value:.{digits}f}".replace(".", ","), float(value), digits)
+
+
+def day(d: date) -> Value:
+    """``17.11.2026``: a day the Russian way."""
+    return Value(d.strftime("%d.%m.%Y"), d)
+
+
 def _(template: str, /, **params: Any) -> Text:
     """Mark ``template`` for translation and fill it with ``params`` (``str.format`` syntax)."""
     return Text(template, params)
 
 
-def retranslate(message: str, translate: Any) -> str:
+def retranslate(message: str, translate: Any, render: Any = None) -> str:
     """Translate an engine message with ``translate(template) -> str`` (the GUI's ``tr``).
 
     Parameters that are messages themselves (a size, a joined list of reasons) are translated
-    too, so a composed message reads in one language."""
+    too, so a composed message reads in one language; numbers and days (:class:`Value`) are
+    written by ``render(value) -> str`` when given (the GUI's locale)."""
     if isinstance(message, Text):
-        params = {k: retranslate(v, translate) if isinstance(v, Text) else v
+        params = {k: retranslate(v, translate, render) if isinstance(v, Text)
+                  else render(v) if render is not None and isinstance(v, Value) else v
                   for k, v in message.params.items()}
         try:
             return translate(message.template).format(**params)

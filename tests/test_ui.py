@@ -114,8 +114,19 @@ def test_update_check_runs_off_the_gui_thread(qtbot, demo, ui_env, tmp_path: Pat
         qtbot.waitUntil(lambda: g.state.updates.checking, timeout=5000)
         assert "Проверяю, последняя ли это версия" in labels_text(g.page("start"))
         qtbot.waitUntil(lambda: g.state.updates.status is not None, timeout=15000)
-        text = labels_text(g.page("start"))
-        assert "устарела, последняя — 6.7.0.3000" in text
+        start = g.page("start")
+        text = labels_text(start)
+        assert "Есть новая версия: 6.7.0.3000" in text
+        # outdated: not just a coloured line, a visible «Как обновить» with the steps
+        box = start.update_box
+        assert box.isVisibleTo(start) and box.how.isVisibleTo(start)
+        assert "Поддержка просит сначала обновить программу" in box.banner.text.text()
+        assert not box.steps.isVisibleTo(start)
+        qtbot.mouseClick(box.how, Qt.MouseButton.LeftButton)
+        assert box.steps.isVisibleTo(start)
+        assert "закройте GBS.Market" in box.steps.text()
+        assert "«Проверить ещё раз»" in box.steps.text() and box.again.text().replace("&", "") \
+            == "Проверить ещё раз"
     finally:
         g.close()
         srv.shutdown()
@@ -124,10 +135,8 @@ def test_update_check_runs_off_the_gui_thread(qtbot, demo, ui_env, tmp_path: Pat
 # --- the form pages -----------------------------------------------------------------------------
 def fill_form(g: Gui) -> None:
     qtbot = g.qtbot
-    g.click_next()  # start → topic
-    assert g.win.current == "topic"
-    topic = g.page("topic")
-    qtbot.mouseClick(topic.cards["errors"].radio, Qt.MouseButton.LeftButton)
+    assert g.win.current == "start"  # the topic is chosen on the start page
+    qtbot.mouseClick(g.page("start").topics.cards["errors"].radio, Qt.MouseButton.LeftButton)
     assert g.state.form.topic == "errors"
     g.click_next()
     assert g.win.current == "questions"
@@ -177,11 +186,15 @@ def test_form_pages_write_the_engine_form(gui: Gui) -> None:
 
 
 def test_pages_block_on_the_desks_errors(gui: Gui) -> None:
-    gui.click_next()
+    start = gui.page("start")
+    assert "Выберите тему обращения" not in labels_text(start)  # nothing said before acting
     gui.click_next()  # no topic chosen: stays, says why
-    assert gui.win.current == "topic"
-    assert "Выберите тему обращения" in labels_text(gui.page("topic"))
-    gui.qtbot.mouseClick(gui.page("topic").cards["licensing"].radio, Qt.MouseButton.LeftButton)
+    assert gui.win.current == "start"
+    assert "Выберите тему обращения" in labels_text(start)
+    assert "Исправьте отмеченное" in gui.win.notice.text()
+    gui.qtbot.mouseClick(start.topics.cards["licensing"].radio, Qt.MouseButton.LeftButton)
+    assert "Выберите тему обращения" not in labels_text(start)  # fixed: the remark goes
+    assert gui.win.notice.text() == ""  # and so does the reminder below
     gui.click_next()
     gui.click_next()  # no question
     assert gui.win.current == "questions"
@@ -312,8 +325,7 @@ CRASHER = textwrap.dedent("""
                 sys.exit("timeout")
     wait(lambda: st.install.detection is not None)
     win = ctrl.window
-    win.go("topic")
-    win.pages["topic"].cards["errors"].radio.click()
+    win.pages["start"].topics.cards["errors"].radio.click()
     win.go("questions")
     edit = win.pages["questions"].editor.rows[0].edit
     type_text(edit, "Не печатается чек после обновления")
@@ -356,7 +368,7 @@ def test_starting_over_keeps_the_old_draft_aside(qtbot, demo, ui_env) -> None:
     try:
         start = g.page("start")
         qtbot.mouseClick(start.draft_new, Qt.MouseButton.LeftButton)
-        assert g.win.current == "topic" and g.state.form.is_blank()
+        assert g.win.current == "start" and g.state.form.is_blank()
         old = list((ui_env["data"] / "drafts" / "old").glob("*.json"))
         assert len(old) == 1 and "Продлить лицензию" in old[0].read_text(encoding="utf-8")
     finally:
@@ -384,17 +396,26 @@ def test_keyboard_alone_gets_through_the_first_pages(gui: Gui) -> None:
     qtbot = gui.qtbot
     gui.win.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is gui.win, timeout=5000)
-    qtbot.keyClick(gui.win, Qt.Key.Key_Return)  # start: Enter = «Начать»
-    assert gui.win.current == "topic"
-    radio = gui.page("topic").cards["licensing"].radio
-    radio.setFocus()
-    qtbot.keyClick(radio, Qt.Key.Key_Down)  # arrows move between the topics
+    start = gui.page("start")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is start.topics.cards["errors"].radio,
+                    timeout=3000)  # the start page begins at the topics
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # no topic yet: stays
+    assert gui.win.current == "start"
+    stacked = start.topics.columns.stacked  # one above the other in a small window
+    ahead, back = (Qt.Key.Key_Down, Qt.Key.Key_Up) if stacked else (Qt.Key.Key_Right,
+                                                                    Qt.Key.Key_Left)
+    qtbot.keyClick(QApplication.focusWidget(), ahead)  # arrows move between the topics
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert gui.state.form.topic == "licensing"
+    qtbot.keyClick(QApplication.focusWidget(), back)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
     assert gui.state.form.topic == "errors"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert gui.win.current == "questions"
     qtbot.keyClick(gui.win, Qt.Key.Key_Escape)  # Escape = back
-    assert gui.win.current == "topic"
+    assert gui.win.current == "start"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert gui.win.current == "questions"
     # the mnemonic of «&Назад» is Alt+Н (the Cyrillic letter, as a Russian keyboard types it)
     qtbot.keyClick(QApplication.focusWidget() or gui.win, Qt.Key(ord("Н")),
                    Qt.KeyboardModifier.AltModifier)
@@ -407,7 +428,7 @@ def _controls(widget: QWidget) -> list[QWidget]:
             and w.isVisibleTo(widget)]
 
 
-@pytest.mark.parametrize("key", ["start", "topic", "questions", "date", "include", "contacts",
+@pytest.mark.parametrize("key", ["start", "questions", "date", "include", "contacts",
                                  "review"])
 def test_every_control_has_an_accessible_name(gui: Gui, key: str) -> None:
     gui.win.go(key)
@@ -460,7 +481,7 @@ def mnemonic_clashes(gui: Gui, key: str) -> list[str]:
     return clashes
 
 
-PAGES_WITH_CONTROLS = ["start", "topic", "questions", "date", "include", "contacts", "review",
+PAGES_WITH_CONTROLS = ["start", "questions", "date", "include", "contacts", "review",
                        "result"]
 
 
@@ -517,3 +538,65 @@ def test_state_signals_reach_only_the_living_window(gui: Gui) -> None:
         sig.emit()  # the old pages' relays died with them: a dead receiver would raise here
     gui.state.calendar.progress.emit(0.5)
     assert page.isVisible()
+
+
+def test_enter_means_next_on_every_page(gui: Gui, monkeypatch) -> None:
+    """Enter = «Далее» everywhere but in a question being typed — also in the calendar, the list
+    of days, the review's file tree, a drop-down list and the read-only request text."""
+    qtbot, win = gui.qtbot, gui.win
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
+
+    def focus(widget: QWidget) -> None:
+        widget.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is widget, timeout=3000)
+
+    def enter_on(widget: QWidget) -> None:
+        focus(widget)
+        qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+    start = gui.page("start")
+    qtbot.mouseClick(start.topics.cards["errors"].radio, Qt.MouseButton.LeftButton)
+    enter_on(start.topics.cards["errors"].radio)
+    assert win.current == "questions"
+    q = gui.page("questions")
+    enter_on(q.editor.rows[0].edit)  # a question: Enter is a new line, the page stays
+    assert win.current == "questions" and q.editor.rows[0].edit.toPlainText() == "\n"
+    q.editor.rows[0].edit.setPlainText("Не открывается журнал продаж за 17.11")
+    q.editor._sync()
+    enter_on(q.symptom_boxes["slow"])
+    assert win.current == "date"
+    d = gui.page("date")
+    view = d.calendar.findChild(__import__("PySide6.QtWidgets").QtWidgets.QTableView)
+    d._set_day(date(2026, 11, 17))
+    focus(view)
+    qtbot.keyClick(view, Qt.Key.Key_Left)  # arrows in the calendar choose the day
+    assert gui.state.form.problem_date == date(2026, 11, 16)
+    assert win.current == "date"
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert win.current == "include" and gui.state.form.problem_date == date(2026, 11, 16)
+    win.go("date")
+    d.days.setCurrentRow(0)
+    enter_on(d.days)  # the list of error days: Enter takes the day under the cursor
+    assert win.current == "include"
+    assert gui.state.form.problem_date == d.days.item(0).data(Qt.ItemDataRole.UserRole)
+    enter_on(gui.page("include").logs_box)
+    assert win.current == "contacts"
+    c = gui.page("contacts")
+    c.edits["email"].setText("anna@mail.ru")
+    c._edited("email", "anna@mail.ru")
+    enter_on(c.edits["email"])
+    assert win.current == "review"
+    review = gui.page("review")
+    started = []
+    monkeypatch.setattr(win, "start_collection", lambda: started.append(win.current))
+    qtbot.waitUntil(lambda: gui.state.plan.settled and review.tree.topLevelItemCount() > 0,
+                    timeout=30000)
+    review.tabs.setCurrentIndex(0)
+    review.tree.setCurrentItem(review.tree.topLevelItem(0))
+    enter_on(review.tree)
+    review.tabs.setCurrentIndex(1)
+    enter_on(review.request_text)
+    review.tabs.setCurrentIndex(2)
+    enter_on(review.volume)
+    assert started == ["review"] * 3  # «Собрать архив» each time

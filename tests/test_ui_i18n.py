@@ -65,17 +65,18 @@ def test_qm_is_built_on_first_run_from_the_ts(tmp_path: Path, monkeypatch) -> No
 
 
 def test_switching_to_english_rebuilds_the_window_in_english(gui: Gui) -> None:
-    gui.win.go("topic")
+    gui.win.go("contacts")
     old = gui.win
     gui.win.language_actions["en"].trigger()
     assert gui.ctrl.window is not old and gui.ctrl.translations.lang == "en"
     win = gui.win
-    assert win.current == "topic"  # where the user was
-    assert win.page_title.text() == "What is the request about?"
+    assert win.current == "contacts"  # where the user was
+    assert win.page_title.text() == "Where to answer"
     assert win.next.text() == "&Next" and win.back.text() == "&Back"
-    topic = gui.page("topic")
-    assert topic.cards["licensing"].radio.text() == "Payment and licensing"  # engine TOPICS
     win.go("start")
+    assert win.page_title.text() == "Prepare a support request"
+    topics = gui.page("start").topics
+    assert topics.cards["licensing"].title_label.text() == "Payment and licensing"  # engine
     text = labels_text(gui.page("start"))
     assert "What was found on this PC" in text
     assert "The update check is switched off." in text  # an engine-style message
@@ -123,7 +124,7 @@ def test_no_russian_left_on_english_pages(gui: Gui) -> None:
     quotes «like this» (it passes some titles as finished Russian text) aside."""
     gui.ctrl.switch_language("en")
     allowed = ("Магазин", "GBS.Market6_backups", "Ромашка")
-    for key in ("start", "topic", "questions", "date", "include", "contacts", "review"):
+    for key in ("start", "questions", "date", "include", "contacts", "review"):
         gui.win.go(key)
         gui.qtbot.wait(30)
         page = gui.page(key)

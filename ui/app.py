@@ -9,7 +9,6 @@ error calendar and the GBS.ID search run off the GUI thread and fill it in as th
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 import time
 from datetime import date
@@ -130,7 +129,6 @@ def build(argv: list[str]) -> Controller:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     from PySide6.QtCore import QTimer
 
     from ui import tasks

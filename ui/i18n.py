@@ -24,7 +24,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from collector.i18n import Text, retranslate
+from collector.i18n import Text, Value, retranslate
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,15 @@ def engine_text(message: Any) -> str:
             message = Text(message.template, params)
     if not isinstance(message, str):
         return str(message)
-    return retranslate(message, lambda t: QCoreApplication.translate(ENGINE_CONTEXT, t))
+    return retranslate(message, lambda t: QCoreApplication.translate(ENGINE_CONTEXT, t),
+                       render_value)
+
+
+def render_value(v: Value) -> str:
+    """A number or a day of an engine message, written the current language's way."""
+    if isinstance(v.value, date):
+        return fmt_date(v.value)
+    return QLocale().toString(float(v.value), "f", v.digits)
 
 
 # --- building and loading translations -------------------------------------------------------
@@ -206,27 +214,25 @@ class Translations:
 
 # --- formatting for people ---------------------------------------------------------------------
 def fmt_size(n: int | float | None) -> str:
+    """The engine's sizes (one way of writing them everywhere), in the current language."""
     if n is None:
         return tr("неизвестно")
-    loc = QLocale()
-    if n < 1000:
-        return tr("{n} байт").format(n=int(n))
-    for unit in (tr("КБ"), tr("МБ"), tr("ГБ")):
-        n /= 1024
-        if n < 1000 or unit == tr("ГБ"):
-            digits = 0 if n >= 100 else 1
-            return f"{loc.toString(float(n), 'f', digits)} {unit}"
-    return str(n)
+    from collector.logs.text import human_size
+
+    return engine_text(human_size(n))
 
 
 def fmt_date(d: date, long: bool = False) -> str:
+    """``17.11.2026`` in Russian, ``17 November 2026`` in English; ``long`` with the weekday."""
     loc = QLocale()
     from PySide6.QtCore import QDate
 
     qd = QDate(d.year, d.month, d.day)
     if long:
         return loc.toString(qd, "dddd, d MMMM yyyy")
-    return loc.toString(qd, "dd.MM.yyyy")
+    if loc.language() == QLocale.Language.Russian:
+        return loc.toString(qd, "dd.MM.yyyy")
+    return loc.toString(qd, "d MMMM yyyy")
 
 
 def fmt_duration(seconds: float) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from collector.i18n import _
+from collector.i18n import _, day, number
 
 
 def human_size(n: int | float) -> str:
@@ -15,9 +15,9 @@ def human_size(n: int | float) -> str:
     for i, unit in enumerate(units):
         n /= 1024
         if n < 1024 or i == len(units) - 1:
-            return _(unit.template, x=f"{n:.1f}".replace(".", ","))
+            return _(unit.template, x=number(n, 1))
     return str(n)
 
 
 def ru_date(d: date) -> str:
-    return d.strftime("%d.%m.%Y")
+    return day(d)

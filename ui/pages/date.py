@@ -11,7 +11,10 @@ from ui.i18n import engine_text, fmt_date, fmt_size, tr
 from ui.pages.base import Page
 from ui.theme import SPACE
 from ui.widgets.calendar import ErrorCalendar, pydate
-from ui.widgets.common import Card, ProblemList, Spinner, button, label
+from ui.widgets.common import Card, ProblemList, Spinner, button, clear_layout, label
+from ui.widgets.flow import Columns, FlowLayout
+
+SIDE_BY_SIDE_MIN = 720  # the calendar and the chosen day side by side from this width
 
 
 class DatePage(Page):
@@ -25,19 +28,16 @@ class DatePage(Page):
         self.watch(state.day.changed, "day")
         self.intro = label("", muted=True)
         self.add(self.intro)
-        cols = QHBoxLayout()
-        cols.setSpacing(2 * SPACE)
+        cols = Columns(SIDE_BY_SIDE_MIN, spacing=2 * SPACE)
         left = QVBoxLayout()
         left.setSpacing(SPACE)
-        quick = QHBoxLayout()
-        quick.setSpacing(SPACE)
+        quick = FlowLayout(spacing=SPACE)
         self.today_btn = button(tr("С&егодня"), on_click=lambda: self._pick_offset(0))
         self.yesterday_btn = button(tr("В&чера"), on_click=lambda: self._pick_offset(1))
         self.last_error_btn = button("", on_click=self._pick_last_error)
         quick.addWidget(self.today_btn)
         quick.addWidget(self.yesterday_btn)
         quick.addWidget(self.last_error_btn)
-        quick.addStretch(1)
         left.addLayout(quick)
         cal_card = Card()
         self.calendar = ErrorCalendar()
@@ -56,7 +56,7 @@ class DatePage(Page):
         cal_card.add(legend)
         left.addWidget(cal_card)
         left.addStretch(1)
-        cols.addLayout(left, 3)
+        cols.add(left, 3)
 
         right = QVBoxLayout()
         right.setSpacing(2 * SPACE)
@@ -69,7 +69,7 @@ class DatePage(Page):
         self.day_card.add(self.errors_list)
         self.day_spinner = Spinner(None, 16)
         self.day_card.add(self.day_spinner)
-        self.nearby = QHBoxLayout()
+        self.nearby = FlowLayout(spacing=SPACE)
         self.day_card.add(self.nearby)
         around = QHBoxLayout()
         self.around = QSpinBox()
@@ -93,10 +93,13 @@ class DatePage(Page):
         self.days.setMaximumHeight(150)
         self.days.itemActivated.connect(self._day_item)
         self.days.itemClicked.connect(self._day_item)
+        # arrows through the list choose, as they do in the calendar
+        self.days.currentItemChanged.connect(
+            lambda item, _old: item is not None and self.days.hasFocus() and self._day_item(item))
         days_card.add(self.days)
         right.addWidget(days_card)
         right.addStretch(1)
-        cols.addLayout(right, 2)
+        cols.add(right, 2)
         self.add(cols)
         self.layout_.addStretch(1)
 
@@ -126,6 +129,15 @@ class DatePage(Page):
     def _selection_moved(self) -> None:
         # keyboard navigation moves the selection: that is a choice too
         if self.calendar.hasFocus():
+            self._set_day(pydate(self.calendar.selectedDate()))
+
+    def enter_pressed(self, focus) -> None:
+        """Enter on the calendar or the list of days takes the day there, then goes on."""
+        if focus is self.days:
+            item = self.days.currentItem()
+            if item is not None:
+                self._day_item(item)
+        elif self.calendar.isAncestorOf(focus):
             self._set_day(pydate(self.calendar.selectedDate()))
 
     def _pick_offset(self, days: int) -> None:
@@ -209,10 +221,7 @@ class DatePage(Page):
     def _show_day(self) -> None:
         st = self.state
         d = st.form.problem_date
-        while self.nearby.count():
-            item = self.nearby.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        clear_layout(self.nearby)
         if d is None:
             self.day_card.title_label.setText(tr("День не выбран"))
             self.day_summary.setText(tr("Нажмите на день в календаре или выберите его в списке "
@@ -244,8 +253,6 @@ class DatePage(Page):
                 b = button(fmt_date(nd), flat=True, on_click=lambda x=nd: self._set_day(x),
                            accessible=tr("Выбрать {date}").format(date=fmt_date(nd)))
                 self.nearby.addWidget(b)
-            if sel.nearby_days:
-                self.nearby.addStretch(1)
         elif stats is not None:
             self.day_summary.setText(tr("Ошибок: {n} · файлов журнала: {files} · {size}").format(
                 n=stats.errors + stats.fatals, files=stats.files, size=fmt_size(stats.bytes)))

@@ -1,26 +1,34 @@
-"""Start: what was found on this PC (version and whether it is current, data folder, database,
-GBS.ID), what to do about what was not found; a draft to continue and bundles waiting to be sent.
-"""
+"""Start: what the request is about (the desk's three queues), what was found on this PC
+(version and whether it is current, data folder, database, GBS.ID) and what to do about what was
+not found; a draft to continue and bundles waiting to be sent."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from collector.request import KNOWLEDGE_BASE
 from ui.i18n import engine_text, fmt_size, tr
 from ui.pages.base import Page
 from ui.theme import SPACE
 from ui.widgets.common import (
     Banner,
     Card,
+    ProblemList,
     Spinner,
     breakable,
     button,
+    clear_layout,
     icon_label,
     label,
     set_icon,
 )
+from ui.widgets.flow import Columns, FlowLayout
 from ui.widgets.gbsid import GbsIdPanel
+from ui.widgets.topics import TopicChoice
+
+FOUND_SIDE_BY_SIDE_MIN = 600  # what was found and the GBS.ID side by side from this width
 
 
 class StatusRow(QWidget):
@@ -65,8 +73,52 @@ class StatusRow(QWidget):
         self.setAccessibleDescription(f"{value}. {detail}".strip(". "))
 
 
+def update_steps() -> str:
+    """How a shop owner brings GBS.Market up to date (it updates itself at start unless its
+    settings say otherwise: Settings.json ``Other.UpdateConfig.UpdateType``)."""
+    return tr(
+        "1. Сохраните работу и закройте GBS.Market.\n"
+        "2. Запустите её снова при работающем интернете: программа сама скачает и установит "
+        "обновление (если обновления не отключены в её настройках).\n"
+        "3. Если версия не изменилась, скачайте последнюю версию на сайте {site} и установите "
+        "её.\n"
+        "4. Вернитесь сюда и нажмите «Проверить ещё раз». Если проблема осталась и после "
+        "обновления, продолжайте обращение: сборщик укажет новую версию.").format(
+        site="gbsmarket.ru")
+
+
+class UpdateAdvice(QWidget):
+    """An outdated version: the desk asks to update first — what to do, step by step."""
+
+    def __init__(self, state, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(32, 0, 0, 4)
+        lay.setSpacing(6)
+        self.banner = Banner("warning", tr("Поддержка просит сначала обновить программу: "
+                                           "часто ошибка уже исправлена в новой версии."))
+        lay.addWidget(self.banner)
+        row = FlowLayout(spacing=SPACE)
+        self.how = button(tr("Как обно&вить"), icon="info", on_click=self.toggle,
+                          accessible=tr("Как обновить GBS.Market"))
+        self.again = button(tr("Проверить &ещё раз"), icon="refresh", on_click=state.detect,
+                            accessible=tr("Проверить версию ещё раз"))
+        row.addWidget(self.how)
+        row.addWidget(self.again)
+        lay.addLayout(row)
+        self.steps = label(update_steps(), selectable=True)
+        self.steps.hide()
+        lay.addWidget(self.steps)
+        self.hide()
+
+    def toggle(self) -> None:
+        self.steps.setVisible(not self.steps.isVisible())
+
+
 class StartPage(Page):
     key = "start"
+    fields = ("topic",)
 
     def __init__(self, state, window) -> None:
         super().__init__(state, window)
@@ -86,15 +138,32 @@ class StartPage(Page):
         self.problem_banner = Banner("warning", closable=True)
         self.add(self.problem_banner)
 
-        cols = QHBoxLayout()
-        cols.setSpacing(2 * SPACE)
+        self.topic_title = label(tr("О чём обращение?"), name="CardTitle")
+        self.add(self.topic_title)
+        self.topics = TopicChoice()
+        self.topics.chosen.connect(self._topic_chosen)
+        self.add(self.topics)
+        self.topic_problems = ProblemList()
+        self.add(self.topic_problems)
+        kb = QHBoxLayout()
+        kb.setSpacing(SPACE)
+        kb.addWidget(label(tr("Одна тема — одно обращение: вопросы разных тем отправьте "
+                              "отдельно. Ответ на частый вопрос быстрее найти в базе знаний."),
+                           muted=True, small=True), 1)
+        kb.addWidget(button(tr("Открыть &базу знаний"), flat=True,
+                            on_click=lambda: QDesktopServices.openUrl(
+                                QUrl(f"https://{KNOWLEDGE_BASE}"))), 0, Qt.AlignmentFlag.AlignTop)
+        self.add(kb)
+
+        cols = Columns(FOUND_SIDE_BY_SIDE_MIN, spacing=2 * SPACE)
         self.found = Card(tr("Что найдено на этом компьютере"), "monitor")
         self.found.setAccessibleName(tr("Что найдено на этом компьютере"))
         self.program = StatusRow(tr("Программа"))
         self.version = StatusRow(tr("Версия"))
         self.data = StatusRow(tr("Папка данных"))
         self.database = StatusRow(tr("База данных"))
-        for row in (self.program, self.version, self.data, self.database):
+        self.update_box = UpdateAdvice(state)
+        for row in (self.program, self.version, self.update_box, self.data, self.database):
             self.found.add(row)
         self.notes = QVBoxLayout()
         self.notes.setSpacing(6)
@@ -106,15 +175,13 @@ class StartPage(Page):
         retry_row.addStretch(1)
         self.found.add(retry_row)
         self.found.body.addStretch(1)
-        cols.addWidget(self.found, 3)
-        self.gbs = GbsIdPanel(state, qr_side=220)
-        cols.addWidget(self.gbs, 2)
+        cols.add(self.found, 3)
+        self.gbs = GbsIdPanel(state, qr_side=200)
+        cols.add(self.gbs, 2)
         self.add(cols)
 
-        self.next_hint = label(tr("Дальше — тема обращения, вопросы, день, когда случилась "
-                                  "проблема, что приложить и как с вами связаться. Всё, что вы "
-                                  "напишете, сохраняется само: окно можно закрыть и продолжить "
-                                  "потом."), muted=True)
+        self.next_hint = label(tr("Всё, что вы напишете, сохраняется само: окно можно закрыть и "
+                                  "продолжить потом."), muted=True, small=True)
         self.add(self.next_hint)
         self.layout_.addStretch(1)
 
@@ -125,21 +192,26 @@ class StartPage(Page):
         return tr("Сборщик соберёт всё, что нужно поддержке GBS.Market, в один файл: точную "
                   "версию программы, журналы за день проблемы, копию базы данных и GBS.ID.")
 
-
-    def next_text(self) -> str:
-        return tr("&Начать")
-
     def next_enabled(self) -> bool:
         return self.state.installation is not None
+
+    def first_focus(self):
+        return self.topics.first_radio(self.state.form.topic)
+
+    def _topic_chosen(self, key: str) -> None:
+        if self.state.form.topic != key:
+            self.state.form.topic = key
+            self.state.request.edit("topic")
 
     # --- actions -------------------------------------------------------------------------------
     def _continue_draft(self) -> None:
         page = self.state.restore_draft()
-        self.window_.go(page if page in self.window_.pages else "topic")
+        self.window_.go(page if page in self.window_.pages else "start")
 
     def _new_request(self) -> None:
         self.state.request.decline()
-        self.window_.go("topic")
+        self.refresh("draft")
+        self.topics.first_radio("").setFocus()
 
     def go_next(self) -> None:
         if not self.state.request.decided:
@@ -165,14 +237,13 @@ class StartPage(Page):
                                    .format(n=len(pending), names=names))
         else:
             self.outbox_banner.set("info", "")
+        self.topics.show_topic(st.form.topic)
+        self.topic_problems.set_problems(self.page_problems() if self.tried_next else [])
         self._show_found()
         self.window_.update_nav()
 
     def _clear_notes(self) -> None:
-        while self.notes.count():
-            item = self.notes.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        clear_layout(self.notes)
 
     def _note(self, text: str, severity: str = "warning") -> None:
         b = Banner(severity, text)
@@ -242,12 +313,12 @@ class StartPage(Page):
             return
         up = st.updates.status
         state = up.state if up is not None else "unknown"
+        self.update_box.setVisible(state == "outdated")
         if state == "current":
             self.version.set("ok", version, tr("Версия актуальна."))
         elif state == "outdated":
-            self.version.set("warning", version, engine_text(up.message))
-            self.version.detail.setStyleSheet("color: #9A5B00;")
-            return
+            self.version.set("warning", version, tr("Есть новая версия: {latest}.").format(
+                latest=up.latest))
         elif state == "newer":
             self.version.set("ok", version, engine_text(up.message))
         else:

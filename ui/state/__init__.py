@@ -108,6 +108,9 @@ class AppState(QObject):
         if self._started:
             return
         self._started = True
+        from collector.applog import setup_logging
+
+        setup_logging()  # the tool's own log file (what "details in the log" refers to)
         self.detect()
         self.request.load_offers()
         self.outbox.refresh()
@@ -148,8 +151,19 @@ class AppState(QObject):
                 self.installation, update=self.updates.status, gbs_id=self.gbs.value,
                 today=self.today, recent_requests=recent)
         ctx = dataclasses.replace(self._base_ctx)
-        ctx.attached = attached if attached is not None else planned_attachments(self.form, ctx)
+        if attached is None:
+            # the day's logs are only listed when they go (a payment question without them)
+            form = self.form if self.logs_going() else dataclasses.replace(self.form,
+                                                                          problem_date=None)
+            attached = planned_attachments(form, ctx)
+        ctx.attached = attached
         return ctx
+
+    def logs_going(self) -> bool:
+        """The day's logs go into the bundle: ticked, and for payment or cooperation asked for."""
+        if self.form.topic in ("licensing", "cooperation") and not self.extras.logs_wanted:
+            return False
+        return self.extras.logs_included
 
     def problems(self) -> list:
         from collector.request import advise, validate
@@ -195,7 +209,7 @@ class AppState(QObject):
         form = self.form.to_json()
         form["include_database"] = self.include_database()
         exclude = set(extras.exclude)
-        if not extras.logs_included:
+        if not self.logs_going():
             exclude.add("logs")
         return CollectOptions(
             problem_date=self.problem_date(),

@@ -62,6 +62,8 @@ class InstallationSearch(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self.searching = False
+        # the details are in the tool's log (ui.tasks logs every unexpected failure)
         self.error = getattr(exc, "message", None) or _(
-            "Не удалось найти GBS.Market: {error}", error=f"{type(exc).__name__}: {exc}")
+            "Поиск GBS.Market не удался из-за непредвиденной ошибки. Нажмите «Искать ещё "
+            "раз»; если не поможет, обращение всё равно можно отправить.")
         self.changed.emit()

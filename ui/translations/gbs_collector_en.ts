@@ -8,22 +8,6 @@
         <translation>unknown</translation>
     </message>
     <message>
-        <source>{n} байт</source>
-        <translation>{n} bytes</translation>
-    </message>
-    <message>
-        <source>КБ</source>
-        <translation>KB</translation>
-    </message>
-    <message>
-        <source>МБ</source>
-        <translation>MB</translation>
-    </message>
-    <message>
-        <source>ГБ</source>
-        <translation>GB</translation>
-    </message>
-    <message>
         <source>меньше минуты</source>
         <translation>under a minute</translation>
     </message>
@@ -120,10 +104,6 @@
         <translation>Start</translation>
     </message>
     <message>
-        <source>Тема</source>
-        <translation>Topic</translation>
-    </message>
-    <message>
         <source>Вопросы</source>
         <translation>Questions</translation>
     </message>
@@ -164,6 +144,14 @@
         <translation>running, {p}%</translation>
     </message>
     <message>
+        <source>Отменяется…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>отменяется</source>
+        <translation>cancelling</translation>
+    </message>
+    <message>
         <source>{s} с</source>
         <translation>{s} s</translation>
     </message>
@@ -192,8 +180,12 @@
         <translation>The most important first — version, GBS.ID, logs; the database copy comes last.</translation>
     </message>
     <message>
-        <source>Отменяю…</source>
-        <translation>Cancelling…</translation>
+        <source>Шаги останавливаются, незаконченный архив удаляется.</source>
+        <translation>The steps are stopping; the unfinished archive is being removed.</translation>
+    </message>
+    <message>
+        <source>Непредвиденная ошибка. Соберите архив ещё раз; если повторится, напишите в поддержку: подробности записаны в журнал сборщика.</source>
+        <translation>An unexpected error. Collect the archive again; if it happens again, write to support: the details are in the collector&apos;s log.</translation>
     </message>
     <message>
         <source>&amp;Отменить</source>
@@ -208,10 +200,6 @@
         <translation>Stop collecting? The unfinished archive will be deleted; your request stays as a draft and can be collected again.</translation>
     </message>
     <message>
-        <source>Отменяю: останавливаю шаги и удаляю незаконченный архив…</source>
-        <translation>Cancelling: stopping the steps and deleting the unfinished archive…</translation>
-    </message>
-    <message>
         <source>Прошло {elapsed}</source>
         <translation>Elapsed {elapsed}</translation>
     </message>
@@ -222,10 +210,6 @@
     <message>
         <source>Сбор отменён, незаконченный архив удалён.</source>
         <translation>Collecting cancelled, the unfinished archive was deleted.</translation>
-    </message>
-    <message>
-        <source>Непредвиденная ошибка: {error}</source>
-        <translation>Unexpected error: {error}</translation>
     </message>
     <message>
         <source>Архив не собран</source>
@@ -484,8 +468,8 @@
         <translation>The database file {path} was not found.</translation>
     </message>
     <message>
-        <source>Копия делается средствами Firebird, сама программа и её база не меняются. Это может занять несколько минут.</source>
-        <translation>The copy is made by Firebird; the program and its database are not changed. It may take a few minutes.</translation>
+        <source>Сама программа и её база при этом не меняются. Копия может занять несколько минут.</source>
+        <translation>The program and its database are not changed by this. The copy may take a few minutes.</translation>
     </message>
     <message>
         <source>Для этой базы — {time}.</source>
@@ -502,6 +486,18 @@
     <message>
         <source>В таких случаях поддержке нужна копия базы данных, чтобы повторить ситуацию у себя: она будет приложена.</source>
         <translation>In such cases support needs a copy of the database to reproduce the situation: it will be included.</translation>
+    </message>
+    <message>
+        <source>Журналы программы</source>
+        <translation>The program&apos;s logs</translation>
+    </message>
+    <message>
+        <source>Приложить &amp;журналы работы программы</source>
+        <translation>Attach the program&apos;s &amp;logs</translation>
+    </message>
+    <message>
+        <source>Нужны, если вопрос связан с сообщением, которое показала программа, например о лицензии. День выберете на следующем шаге.</source>
+        <translation>Needed if the question is about a message the program showed, for example about the licence. You choose the day on the next step.</translation>
     </message>
     <message>
         <source>Продолжение прежнего обращения</source>
@@ -760,10 +756,6 @@
         <translation>Request text</translation>
     </message>
     <message>
-        <source>Параметры</source>
-        <translation>Options</translation>
-    </message>
-    <message>
         <source>Снимите отметку с того, что не хотите отправлять. Двойной щелчок открывает файл — так он попадёт в архив.</source>
         <translation>Untick what you do not want to send. A double click opens a file as it will go into the archive.</translation>
     </message>
@@ -788,12 +780,16 @@
         <translation>Copy te&amp;xt</translation>
     </message>
     <message>
-        <source>Этот текст войдёт в архив как request.txt.</source>
-        <translation>This text goes into the archive as request.txt.</translation>
+        <source>Для специалиста</source>
+        <translation>For a technician</translation>
     </message>
     <message>
-        <source>Для специалиста: пределы времени шагов, шифрование, деление архива. Обычно менять ничего не нужно.</source>
-        <translation>For technicians: time limits of the steps, encryption, splitting. Usually nothing needs changing.</translation>
+        <source>Этот текст войдёт в архив первым: его поддержка прочитает сначала.</source>
+        <translation>This text goes into the archive first: support reads it before anything else.</translation>
+    </message>
+    <message>
+        <source>Обычно здесь ничего менять не нужно: это для специалиста поддержки, если он попросит.</source>
+        <translation>Usually nothing needs changing here: it is for a support technician, if they ask.</translation>
     </message>
     <message>
         <source>Пределы времени</source>
@@ -856,6 +852,10 @@
         <translation>Split into pa&amp;rts:</translation>
     </message>
     <message>
+        <source>С паролем архив шифруется вместе с именами файлов. Сообщите пароль поддержке отдельно, например по телефону; в архив и журналы сборщика он не попадает.</source>
+        <translation>With a password the archive is encrypted, file names included. Tell support the password separately, for example by phone; it never goes into the archive or the collector&apos;s logs.</translation>
+    </message>
+    <message>
         <source>Не хватает места в папке {folder} ({purpose}): нужно около {need}, свободно {free}. Освободите место или выберите другую папку.</source>
         <translation>Not enough space in the folder {folder} ({purpose}): about {need} needed, {free} free. Free some space or choose another folder.</translation>
     </message>
@@ -864,8 +864,20 @@
         <translation>Size and time are estimates made before collecting.</translation>
     </message>
     <message>
-        <source>С паролем архив шифруется (AES-256, вместе с именами файлов). Сообщите пароль поддержке отдельно, например по телефону; в архив и журналы сборщика он не попадает.</source>
-        <translation>With a password the archive is encrypted (AES-256, file names too). Give the password to support separately, by phone for example; it never goes into the archive or the collector&apos;s log.</translation>
+        <source>Обращение для программы поддержки</source>
+        <translation>The request for the support desk&apos;s software</translation>
+    </message>
+    <message>
+        <source>GBS.ID текстом</source>
+        <translation>GBS.ID as text</translation>
+    </message>
+    <message>
+        <source>Сведения о компьютере</source>
+        <translation>About this computer</translation>
+    </message>
+    <message>
+        <source>Копия базы данных</source>
+        <translation>Database copy</translation>
     </message>
     <message>
         <source>Проверьте перед сбором</source>
@@ -968,10 +980,6 @@
         <translation>Search for GBS.Market again</translation>
     </message>
     <message>
-        <source>Дальше — тема обращения, вопросы, день, когда случилась проблема, что приложить и как с вами связаться. Всё, что вы напишете, сохраняется само: окно можно закрыть и продолжить потом.</source>
-        <translation>Next: the topic, your questions, the day the problem happened, what to include and how to reach you. Everything you write is saved as you go: you can close the window and continue later.</translation>
-    </message>
-    <message>
         <source>Подготовить обращение в поддержку</source>
         <translation>Prepare a support request</translation>
     </message>
@@ -980,8 +988,42 @@
         <translation>The collector puts everything GBS.Market support needs into one file: the exact program version, the logs of the day of the problem, a database copy and the GBS.ID.</translation>
     </message>
     <message>
-        <source>&amp;Начать</source>
-        <translation>&amp;Start</translation>
+        <source>1. Сохраните работу и закройте GBS.Market.
+2. Запустите её снова при работающем интернете: программа сама скачает и установит обновление (если обновления не отключены в её настройках).
+3. Если версия не изменилась, скачайте последнюю версию на сайте {site} и установите её.
+4. Вернитесь сюда и нажмите «Проверить ещё раз». Если проблема осталась и после обновления, продолжайте обращение: сборщик укажет новую версию.</source>
+        <translation>1. Save your work and close GBS.Market.
+2. Start it again with the internet on: the program downloads and installs the update itself (unless updates are switched off in its settings).
+3. If the version has not changed, download the latest version from {site} and install it.
+4. Come back here and press “Check again”. If the problem is still there after the update, go on with the request: the collector will state the new version.</translation>
+    </message>
+    <message>
+        <source>Поддержка просит сначала обновить программу: часто ошибка уже исправлена в новой версии.</source>
+        <translation>Support asks you to update the program first: the error is often already fixed in the new version.</translation>
+    </message>
+    <message>
+        <source>Как обно&amp;вить</source>
+        <translation>How to &amp;update</translation>
+    </message>
+    <message>
+        <source>Как обновить GBS.Market</source>
+        <translation>How to update GBS.Market</translation>
+    </message>
+    <message>
+        <source>Проверить &amp;ещё раз</source>
+        <translation>Check &amp;again</translation>
+    </message>
+    <message>
+        <source>Проверить версию ещё раз</source>
+        <translation>Check the version again</translation>
+    </message>
+    <message>
+        <source>Одна тема — одно обращение: вопросы разных тем отправьте отдельно. Ответ на частый вопрос быстрее найти в базе знаний.</source>
+        <translation>One topic per request: send questions on different topics separately. The answer to a common question is quicker to find in the knowledge base.</translation>
+    </message>
+    <message>
+        <source>Всё, что вы напишете, сохраняется само: окно можно закрыть и продолжить потом.</source>
+        <translation>Everything you write is saved by itself: you can close the window and continue later.</translation>
     </message>
     <message>
         <source>Продолжить его или начать новое обращение?</source>
@@ -1048,6 +1090,10 @@
         <translation>The version is up to date.</translation>
     </message>
     <message>
+        <source>Есть новая версия: {latest}.</source>
+        <translation>A newer version is out: {latest}.</translation>
+    </message>
+    <message>
         <source>Не удалось проверить, последняя ли это версия.</source>
         <translation>Could not check whether this is the latest version.</translation>
     </message>
@@ -1080,12 +1126,8 @@
         <translation>Partnership, dealership, integrating your services with GBS.Market.</translation>
     </message>
     <message>
-        <source>В одном обращении — одна тема: технические специалисты не решают вопросы оплаты, а вопросы об оплате не помогут с ошибкой. Вопросы разных тем отправьте отдельными обращениями.</source>
-        <translation>One topic per request: technical staff do not handle payments, and the payment desk cannot help with an error. Send questions on different topics as separate requests.</translation>
-    </message>
-    <message>
-        <source>Перед обращением поищите ответ в базе знаний на сайте {site}: часто так быстрее.</source>
-        <translation>Before writing, look for the answer in the knowledge base on {site}: it is often faster.</translation>
+        <source>Тема обращения</source>
+        <translation>Request topic</translation>
     </message>
     <message>
         <source>Открыть &amp;базу знаний</source>
@@ -1094,10 +1136,6 @@
     <message>
         <source>О чём обращение?</source>
         <translation>What is the request about?</translation>
-    </message>
-    <message>
-        <source>Выберите тему — обращение попадёт к нужным специалистам.</source>
-        <translation>Choose the topic — the request goes to the right people.</translation>
     </message>
     <message>
         <source>Так файл попадёт в архив.</source>
@@ -3355,12 +3393,16 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>The program&apos;s settings</translation>
     </message>
     <message>
-        <source>Не удалось найти GBS.Market: {error}</source>
-        <translation>Could not search for GBS.Market: {error}</translation>
-    </message>
-    <message>
         <source>GBS.ID получен из буфера обмена: {value}</source>
         <translation>GBS.ID taken from the clipboard: {value}</translation>
+    </message>
+    <message>
+        <source>Поиск GBS.Market не удался из-за непредвиденной ошибки. Нажмите «Искать ещё раз»; если не поможет, обращение всё равно можно отправить.</source>
+        <translation>Searching for GBS.Market failed with an unexpected error. Press “Search again”; if that does not help, you can still send the request.</translation>
+    </message>
+    <message>
+        <source>непредвиденная ошибка (подробности — в журнале сборщика)</source>
+        <translation>an unexpected error (the details are in the collector&apos;s log)</translation>
     </message>
     <message>
         <source>Проверка обновлений отключена.</source>
@@ -3372,7 +3414,7 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     </message>
     <message>
         <source>Сведения о компьютере</source>
-        <translation>Computer details</translation>
+        <translation>About this computer</translation>
     </message>
     <message>
         <source>Вложения</source>
