@@ -3,8 +3,8 @@
     .venv/bin/python bench/logs_calendar.py [--days 30] [--mb-per-day 50] [--rounds 3]
 
 Builds ``days`` day folders of about ``mb-per-day`` MB of realistic GBS.Market logs (trace.log
-with a midday restart and multi-line entries, error.log with JSON exceptions, performace, egais,
-ua_prro, UTF-16 backup.log, CRPT_logs), cached under ``.cache/bench/`` so reruns skip that. Then,
+with a midday restart, error.log with the program's JSON errors in the message column, performace,
+egais, UTF-16 backup.log, CRPT_logs), cached under ``.cache/bench/`` so reruns skip that. Then,
 in the same run and on the same (warm) files, times ``grep -c '| ERROR |'`` and our calendar, each
 in its own process, best of ``rounds``; prints both, the ratio (goal ≤ 2×) and the calendar's peak
 RSS over 1 day and over all days (goal: the same — memory flat). Also checks that the calendar
@@ -28,7 +28,7 @@ sys.path.insert(0, str(REPO))
 
 from collector import demo_logs  # noqa: E402
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3  # 3: errors as JSON in the message column, no ua_prro.log
 TODAY = date(2026, 11, 20)
 # Peak RSS is read from /proc/self/status (VmHWM): getrusage's ru_maxrss survives exec and would
 # report the parent's size for a child forked from a big parent.

@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from collector.delivery.bundlefile import sha256_file  # noqa: E402
+from collector.bundle.hashing import sha256_of_file  # noqa: E402
 from collector.delivery.upload import Uploader  # noqa: E402
 from tests.tus_server.harness import TusServer  # noqa: E402
 
@@ -116,7 +116,7 @@ def main() -> int:
                 med = statistics.median(times)
                 print(f"{name:28} {med:9.3f} {args.size_mb / med:8.1f} {base / med:7.2f}")
             t = time.perf_counter()
-            sha256_file(path)
+            sha256_of_file(path)
             hs = time.perf_counter() - t
             print(f"sha256 of the file when no .sha256 is beside it: {hs:.3f} s "
                   f"({args.size_mb / hs:.0f} MiB/s), once per bundle, before the upload")

@@ -111,7 +111,7 @@ def build_demo(
 
     say(_("Журналы за неделю"))
     error_days = demo_logs.write_week(data / "Logs", data / "CRPT_logs", today, version=version,
-                                      trace_lines=trace_lines, seed=seed)
+                                      trace_lines=trace_lines, seed=seed, gbs_id=gbs_id)
 
     db_path = None
     if with_database:

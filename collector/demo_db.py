@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from firebird.driver import create_database, driver_config
@@ -252,7 +252,3 @@ def rows_for_size(target_mb: int) -> dict[str, int]:
     docs = max(2000, int(target * 0.25 / 410))
     goods = max(500, int(target * 0.75 / 4500))
     return {"extra_goods": goods, "documents": docs, "description_bytes": 2000}
-
-
-def day_offsets(today: date, days: int) -> list[date]:
-    return [today - timedelta(days=i) for i in range(days)]

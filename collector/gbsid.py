@@ -76,7 +76,6 @@ _STRICT = re.compile(r"(?:6:)?([0-9A-Fa-f]{32})")
 # Inside longer text only the prefixed form counts: a bare 32-hex run is as likely an MD5 sum.
 _EMBEDDED = re.compile(r"(?<![0-9A-Za-z:])6:([0-9A-Fa-f]{32})(?![0-9A-Za-z])")
 _HEX_FOLDER = re.compile(r"[0-9A-Fa-f]{32}")
-_BACKUP_ZIP = re.compile(r"(\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2})\.zip", re.IGNORECASE)
 # Cyrillic letters that look like hex digits: the sign that an id was typed, not copied.
 _CYRILLIC_LOOKALIKES = str.maketrans("АВСЕавсеОоЗ", "ABCEabceOo3")
 
@@ -305,12 +304,14 @@ def _scan_backup_root(root: SystemRoot, place: SearchPlace) -> list[tuple[Sighti
 
 
 def _backups_in(folder: Path) -> tuple[int, datetime | None]:
+    from collector.database.program_backups import BACKUP_ZIP
+
     count, newest = 0, None
     for f in folder.iterdir():
         if not f.name.lower().endswith(".zip") or not f.is_file():
             continue
         count += 1
-        m = _BACKUP_ZIP.fullmatch(f.name)
+        m = BACKUP_ZIP.match(f.name)
         when = None
         if m:
             try:  # the name is the program's own timestamp; mtime changes when folders are copied

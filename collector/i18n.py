@@ -31,9 +31,9 @@ class Text(str):
 
 
 class Value(str):
-    """A number or a day inside a message, written for a Russian reader ("683,0",
-    "17.11.2026"), that a GUI in another language writes its own way ("683.0", "17 November").
-    ``value`` is the float or :class:`datetime.date`, ``digits`` the decimals of a number."""
+    """A value inside a message written for a Russian reader (a day: "17.11.2026") that a GUI
+    in another language writes its own way ("17 November 2026"). ``value`` is the
+    :class:`datetime.date` (or a number, with ``digits`` decimals)."""
 
     value: Any
     digits: int
@@ -46,11 +46,6 @@ class Value(str):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Value, (str(self), self.value, self.digits))
-
-
-def number(value: float, digits: int = 1) -> Value:
-    """``683,0``: a decimal number the Russian way."""
-    return Value(f"{value:.{digits}f}".replace(".", ","), float(value), digits)
 
 
 def day(d: date) -> Value:

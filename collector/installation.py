@@ -7,7 +7,6 @@ be read — the header of the newest log file. Nothing here writes anything.
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -506,10 +505,3 @@ def _preference(inst: Installation) -> tuple:
         inst.data_path.is_dir(),
         version,
     )
-
-
-def detection_json(det: Detection, update=None) -> str:
-    data = det.to_json()
-    if update is not None:
-        data["update"] = update.to_json()
-    return json.dumps(data, ensure_ascii=False, indent=2)

@@ -16,34 +16,16 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from collector.attachments import plan_attachments
+from collector.humanize import duration, human_size
 from collector.i18n import _
 from collector.installation import Installation
-from collector.logs import human_size
-from collector.steps import CollectOptions
+from collector.pipeline import CollectOptions
 from collector.sysroot import SystemRoot
-
-GROUPS = ["request", "logs", "database", "configs", "system", "attachments"]
-GROUP_TITLES = {
-    "request": _("Обращение и GBS.ID"),
-    "logs": _("Журналы программы"),
-    "database": _("База данных"),
-    "configs": _("Настройки программы (секреты скрыты)"),
-    "system": _("Сведения о компьютере"),
-    "attachments": _("Ваши файлы"),
-}
-TEXT_SUFFIXES = {".log", ".txt", ".json", ".xml", ".conf", ".config", ".ini", ".csv"}
 
 # Rates measured on the lab machine (2 cores, SSD) with bench/db_backup and bench/bundle; a
 # shop PC is usually slower, so the estimates lean to the long side. A real backup on this PC
-# replaces the database rate (see record_backup_rate).
-DEFAULT_DB_RATE = 60 * 2**20  # bytes of .fdb per second, backup + compression together
-DB_BACKUP_RATIO = 0.75  # backup size / .fdb size (no index pages): 784 of 1051 MB measured
-COMPRESS_RATE = 40 * 2**20  # bytes per second into the archive, logs and files
-# Share of the original size left after LZMA2, per group: logs are text (≈ 8 %), a gbak backup
-# of real shop data ≈ 25 % (the demo's repetitive data packs far better), pictures don't shrink.
-ARCHIVE_RATIO = {"logs": 0.12, "database": 0.30, "configs": 0.5, "system": 0.5,
-                 "request": 1.0, "attachments": 1.0}
+# replaces the database rate (see record_backup_rate). Each source keeps its own share of what
+# is left after compression (``Source.archive_ratio``).
 SPACE_MARGIN = 64 * 2**20
 RATE_FILE = "rates.json"
 
@@ -57,6 +39,7 @@ class PlanItem:
     text: bool = False
     note: str = ""
     estimated: bool = False
+    source_name: str = ""  # the collected source (collector.sources) this item comes from
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -102,12 +85,14 @@ class Plan:
         return [i for i in self.items if i.group == name]
 
     def to_json(self) -> dict[str, Any]:
+        from collector import sources
+
         return {
             "items": [i.to_json() for i in self.items],
-            "groups": {g: {"title": str(GROUP_TITLES[g]), "files": len(self.group(g)),
+            "groups": {g: {"title": str(title), "files": len(self.group(g)),
                            "bytes": sum(i.size for i in self.group(g)),
                            "seconds": round(self.seconds.get(g, 0.0), 1)}
-                       for g in GROUPS if self.group(g)},
+                       for g, title, _icon in sources.groups() if self.group(g)},
             "total_bytes": self.total_bytes,
             "archive_bytes": self.archive_bytes,
             "seconds": round(self.total_seconds, 1),
@@ -117,66 +102,32 @@ class Plan:
         }
 
 
-def make_plan(root: SystemRoot, inst: Installation, options: CollectOptions,
-              *, form: Any | None = None, include_database: bool = True) -> Plan:
-    """The review list and the estimates for ``options`` (reads sizes only, writes nothing)."""
-    from collector.logs import LogsError, select_logs
+def make_plan(root: SystemRoot, inst: Installation | None, options: CollectOptions,
+              *, form: Any | None = None, include_database: bool = True,
+              gbs_id: str | None = None) -> Plan:
+    """The review list and the estimates for ``options`` (reads sizes only, writes nothing):
+    every source of the registry says what it would add."""
+    from collector import sources
+    from collector.sources import PlanContext
 
+    ctx = PlanContext(root, inst, options, form, include_database, gbs_id)
     plan = Plan()
-    add = plan.items.append
-    for name, size in (("request.txt", 2048), ("request.json", 1024), ("gbs_id.txt", 34),
-                       ("gbs_id_qr.png", 4096)):
-        add(PlanItem("request", name, size, estimated=True))
-    try:
-        selection = select_logs(inst, options.problem_date, around=options.around_days,
-                                max_file_bytes=options.max_log_file_bytes, preview=0)
-        for f in selection.files:
-            add(PlanItem("logs", f.archive_path, f.bundle_size, str(f.source), True,
-                         note="; ".join(str(n) for n in f.notes)))
-        plan.problems += [str(p) for p in selection.problems]
-    except LogsError as exc:
-        plan.problems.append(exc.message)
-    if inst.configs_dir.is_dir():
-        for p in sorted(inst.configs_dir.iterdir()):
-            if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES:
-                add(PlanItem("configs", f"config/{p.name}", p.stat().st_size, str(p), True,
-                             note=str(_("значения паролей и ключей будут заменены на ***"))))
-    add(PlanItem("system", "system.json", 6 * 1024, estimated=True))
-    paths = list(options.attachments) + [Path(a) for a in getattr(form, "attachments", [])]
-    if paths:
-        att = plan_attachments(paths)
-        for a in att.items:
-            add(PlanItem("attachments", a.arcname, a.size, str(a.source),
-                         a.source.suffix.lower() in TEXT_SUFFIXES))
-        plan.problems += [str(p) for p in att.problems]
-
-    db = inst.database
-    plan.database_included = include_database and db is not None \
-        and not db.networked and db.exists
-    if plan.database_included and db is not None and db.size_bytes:
-        seconds = db.size_bytes / (learned_db_rate() or DEFAULT_DB_RATE)
-        note = _("резервная копия из файла {size}", size=human_size(db.size_bytes))
-        if seconds >= 60:
-            note += _("; займёт около {time} — программой можно пользоваться",
-                      time=_duration(seconds))
-        add(PlanItem("database", "database/main.fbk", int(db.size_bytes * DB_BACKUP_RATIO),
-                     note=str(note), estimated=True))
-    elif db is not None and db.networked:
-        plan.problems.append(str(_("База данных находится на другом компьютере (сетевое "
-                                   "подключение): её копию нужно сделать там.")))
-
-    plan.items = [i for i in plan.items if i.arcname not in options.exclude
-                  and not any(i.arcname.startswith(x.rstrip("/") + "/")
-                              for x in options.exclude)]
-    for g in GROUPS:
-        size = sum(i.size for i in plan.group(g))
-        rate = (learned_db_rate() or DEFAULT_DB_RATE) / DB_BACKUP_RATIO if g == "database" \
-            else COMPRESS_RATE
-        if size:
-            plan.seconds[g] = size / rate + (2.0 if g == "database" else 0.0)
-            plan.archive_bytes += int(size * ARCHIVE_RATIO[g])
-    if plan.items:
-        plan.seconds["system"] = plan.seconds.get("system", 0.0) + 1.5  # the CPU sample
+    planned = []
+    for source in sources.REGISTRY:
+        if source.needs_installation and inst is None:
+            continue
+        items = [i for i in source.plan(ctx) if not _excluded(i.arcname, options.exclude)]
+        planned.append((source, items))
+        plan.items += items
+    plan.problems += ctx.problems
+    plan.database_included = any(i.group == "database" for i in plan.items)
+    for source, items in planned:
+        if not items:
+            continue
+        plan.seconds[source.group] = plan.seconds.get(source.group, 0.0) \
+            + source.estimate_seconds(items, ctx)
+        plan.archive_bytes += int(sum(i.size for i in items) * source.archive_ratio)
+    db = inst.database if inst is not None else None
     plan.space = check_space(options.out_dir, plan, root=root, db=db)
     for s in plan.space:
         if not s.ok:
@@ -186,6 +137,10 @@ def make_plan(root: SystemRoot, inst: Installation, options: CollectOptions,
                 need=human_size(s.needed), free=human_size(s.free or 0),
                 hint=suggest_folder(s.needed, exclude=s.folder))))
     return plan
+
+
+def _excluded(arcname: str, exclude: set[str]) -> bool:
+    return arcname in exclude or any(arcname.startswith(x.rstrip("/") + "/") for x in exclude)
 
 
 def free_space(folder: Path) -> int | None:
@@ -283,15 +238,17 @@ def record_backup_rate(fdb_bytes: int | None, seconds: float) -> None:
 
 def format_plan(plan: Plan) -> str:
     """The review list for the command line (``collect --review``)."""
+    from collector import sources
+
     lines = [str(_("Что войдёт в архив:"))]
-    for g in GROUPS:
+    for g, title, _icon in sources.groups():
         items = plan.group(g)
         if not items:
             continue
         size = sum(i.size for i in items)
         secs = plan.seconds.get(g, 0.0)
-        lines.append(f"\n{GROUP_TITLES[g]} — {len(items)}, {human_size(size)}"
-                     + (f", ~{_duration(secs)}" if secs >= 1 else ""))
+        lines.append(f"\n{title} — {len(items)}, {human_size(size)}"
+                     + (f", ~{duration(secs)}" if secs >= 1 else ""))
         for i in items:
             est = "~" if i.estimated else ""
             note = f" ({i.note})" if i.note else ""
@@ -299,7 +256,7 @@ def format_plan(plan: Plan) -> str:
     lines.append("")
     lines.append(str(_("Итого: {total} до сжатия, архив около {archive}, время около {time}.",
                        total=human_size(plan.total_bytes), archive=human_size(plan.archive_bytes),
-                       time=_duration(plan.total_seconds))))
+                       time=duration(plan.total_seconds))))
     for s in plan.space:
         mark = "+" if s.ok else "!"
         lines.append(f"{mark} " + str(_("Место в {folder} ({purpose}): нужно {need}, свободно "
@@ -312,12 +269,3 @@ def format_plan(plan: Plan) -> str:
     lines.append("")
     lines.append(str(_("Исключить файл или папку: --exclude ПУТЬ (например --exclude config).")))
     return "\n".join(lines)
-
-
-def _duration(seconds: float) -> str:
-    if seconds < 60:
-        return str(_("{n} с", n=max(1, round(seconds))))
-    minutes = round(seconds / 60)
-    if minutes < 60:
-        return str(_("{n} мин", n=minutes))
-    return str(_("{h} ч {m} мин", h=minutes // 60, m=minutes % 60))

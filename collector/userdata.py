@@ -46,20 +46,6 @@ def user_data_dir(*, create: bool = True) -> Path:
     return path
 
 
-def user_data_path(*parts: str, create_parent: bool = True) -> Path:
-    """A file or folder inside :func:`user_data_dir` (its parent created on demand)."""
-    path = user_data_dir(create=create_parent).joinpath(*parts)
-    if create_parent:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise CollectorError(
-                _("Не удалось создать папку {path}: {error}", path=path.parent,
-                  error=exc.strerror or exc)
-            ) from exc
-    return path
-
-
 def atomic_write(path: Path, data: bytes, *, durable: bool = False) -> None:
     """Replace ``path`` with ``data`` so that a reader (or a crash) sees the old or the new
     content, never half of it. ``durable`` also flushes to disk before the swap."""

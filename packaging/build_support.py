@@ -96,12 +96,8 @@ def package_modules() -> list[str]:
     """Every module of our own packages, for whatever they import by name at run time."""
     from PyInstaller.utils.hooks import collect_submodules
 
-    packages = ["collector", *(["ui"] if has_gui() else [])]
+    packages = ["collector", "ui"]
     return [m for p in packages for m in collect_submodules(p)]
-
-
-def has_gui() -> bool:
-    return (REPO / "ui" / "app.py").is_file()
 
 
 def compile_translations() -> None:

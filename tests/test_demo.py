@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 import subprocess
 import sys
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
 from firebird.driver import connect
 
 from collector.demo import DemoError, build_demo
-from collector.logs import header_versions
+from tests import market_facts as mf
 
 DATA = Path("ProgramData/F-Lab/GBS.Market/6")
 
@@ -33,24 +35,64 @@ def test_database_opens_with_firebird(demo_template) -> None:
         assert con.info.page_size == 8192 and con.info.ods == 12.0
 
 
-def test_logs_in_nlog_layout(demo_template) -> None:
-    logs = demo_template.root / DATA / "Logs"
+ENTRY = re.compile(r"^\d\d\.\d\d\.\d{4} \d\d:\d\d:\d\d\.\d{4} \| ")
+NLOG_LINE = re.compile(r"^\d\d\.\d\d\.\d{4} \d\d:\d\d:\d\d\.\d{4} \| "
+                       r"(TRACE|DEBUG|INFO|WARN|ERROR|FATAL) \| [A-Za-z_<>]\S* \| ")
+PERF_LINE = re.compile(r"^\d\d\.\d\d\.\d{4} \d\d:\d\d:\d\d\.\d{4} \| [A-Za-z]\S* \| .* $")
+CRPT_LINE = re.compile(r"^\d\d\.\d\d\.\d{4} \d\d:\d\d:\d\d\.\d{4} \| "
+                       r"(TRACE|DEBUG|INFO|WARN|ERROR|FATAL) \| [^|]* \| ")
+
+
+def test_demo_logs_are_laid_out_as_the_program_writes_them(demo_template) -> None:
+    """GBS_MARKET.md §3, §4, §7, checked against the facts' writer (tests/market_facts.py)."""
+    data = demo_template.root / DATA
+    logs = data / "Logs"
     days = sorted(p.name for p in logs.iterdir())
     assert len(days) == 6  # a week with one closed day
     for day in days:
         names = {p.name for p in (logs / day).iterdir()}
-        assert {"trace.log", "error.log", "performace.log", "egais.log", "ua_prro.log",
-                "backup.log"} <= names
-    sample = logs / days[0]
-    assert header_versions(sample / "trace.log") == [demo_template.version]
-    raw = (sample / "backup.log").read_bytes()
-    assert raw.startswith(codecs.BOM_UTF16_LE)
-    assert header_versions(sample / "backup.log") == [demo_template.version]
-    error_text = (sample / "error.log").read_text(encoding="utf-8")
-    assert error_text.count("| ERROR |") == demo_template.error_days[
-        __import__("datetime").date.fromisoformat(days[0])]
-    if "| ERROR |" in error_text:
-        assert '"ClassName":' in error_text  # exception serialised as multi-line JSON
+        # no ua_prro.log: nothing in the program writes it
+        assert names == {"trace.log", "error.log", "performace.log", "egais.log", "backup.log"}
+        for name in ("trace.log", "error.log", "egais.log"):
+            raw = (logs / day / name).read_bytes()
+            assert not raw.startswith(codecs.BOM_UTF8) and b"\r\n" in raw
+            text = raw.decode("utf-8")
+            assert text.startswith(mf.HEADER.format(version=demo_template.version))
+            assert "\n" not in text.replace("\r\n", "") or name != "egais.log"
+            for ln in text.split("\r\n"):
+                if ENTRY.match(ln):
+                    assert NLOG_LINE.match(ln), (name, ln)
+        perf = (logs / day / "performace.log").read_bytes().decode("utf-8")
+        assert "NLog" not in perf and all(PERF_LINE.match(ln) for ln in perf.split("\r\n") if ln)
+        raw = (logs / day / "backup.log").read_bytes()
+        assert raw.startswith(codecs.BOM_UTF16_LE) and raw.count(codecs.BOM_UTF16_LE) == 1
+        lines = raw[2:].decode("utf-16-le").split("\r\n")
+        assert lines[0] == "-" * 64 and re.fullmatch(r"start \d\d:\d\d:\d\d", lines[1])
+        assert re.fullmatch(r"finish \d\d:\d\d:\d\d", lines[-2]) and lines[-1] == ""
+        assert all(ln.startswith("gbak:") for ln in lines if ln and not
+                   re.fullmatch(r"-{64}|(start|finish) \d\d:\d\d:\d\d", ln))
+    sample = logs / days[-2]
+    error_text = (sample / "error.log").read_bytes().decode("utf-8")
+    n_errors = demo_template.error_days[date.fromisoformat(days[-2])]
+    assert error_text.count("| ERROR |") == n_errors
+    # an error: the JSON in the message column, the exception column empty ("} | ")
+    assert error_text.count('{\r\n  "Exception": {\r\n    "ClassName": ') == n_errors
+    assert error_text.count("\r\n} | \r\n") == n_errors
+    trace = (sample / "trace.log").read_bytes().decode("utf-8")
+    hex_id = demo_template.gbs_id[2:]
+    assert f"| Запуск программы. {demo_template.version} (x64) | " in trace
+    assert f"| GBS.ID: {hex_id}\r\nDate end: " in trace
+    assert trace.endswith(mf.FOOTER)
+    # CRPT: today's log, past days zipped by the program with the log at the zip's root
+    crpt = data / "CRPT_logs"
+    today = demo_template.today.isoformat()
+    assert (crpt / f"{today}.log").read_bytes().decode("utf-8").startswith(
+        mf.HEADER.format(version=demo_template.version))
+    for z in crpt.glob("*.zip"):
+        with zipfile.ZipFile(z) as zf:
+            assert zf.namelist() == [z.stem + ".log"]
+            for ln in zf.read(z.stem + ".log").decode("utf-8").split("\r\n"):
+                assert not ENTRY.match(ln) or CRPT_LINE.match(ln)
 
 
 def test_program_backups_hold_a_restorable_fbk(demo_template, tmp_path: Path) -> None:

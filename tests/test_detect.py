@@ -9,7 +9,6 @@ import shutil
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -257,8 +256,7 @@ def running_market(demo: DemoInfo) -> Iterator[subprocess.Popen]:
     exe = demo.root / "drives" / "E" / "Касса 2" / "Market.exe"
     exe.parent.mkdir(parents=True)
     shutil.copy2(shutil.which("sleep") or "/bin/sleep", exe)
-    proc = subprocess.Popen([str(exe), "30"])
-    time.sleep(0.2)
+    proc = subprocess.Popen([str(exe), "30"])  # returns once the exec has happened
     yield proc
     proc.kill()
     proc.wait()
@@ -281,9 +279,8 @@ def test_processes_outside_the_root_are_ignored(demo: DemoInfo, tmp_path: Path) 
     exe = tmp_path / "elsewhere" / "Market.exe"
     exe.parent.mkdir()
     shutil.copy2(shutil.which("sleep") or "/bin/sleep", exe)
-    proc = subprocess.Popen([str(exe), "30"])
+    proc = subprocess.Popen([str(exe), "30"])  # returns once the exec has happened
     try:
-        time.sleep(0.2)
         det = detect(SystemRoot.from_arg(demo.root))
         assert all(not i.running for i in [det.installation, *det.others] if i)
     finally:

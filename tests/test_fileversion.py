@@ -82,13 +82,14 @@ def test_not_a_pe_file(tmp_path: Path) -> None:
     assert "не является программой Windows" in str(exc.value)
 
 
-def test_truncated_exe_does_not_crash(tmp_path: Path) -> None:
+def test_truncated_exe_keeps_what_is_still_there(tmp_path: Path) -> None:
     exe = tmp_path / "Market.exe"
     write_exe(exe, version="6.6.12.2634")
     data = exe.read_bytes()
-    exe.write_bytes(data[: len(data) - 700])  # cut inside the resource section
-    try:
-        info = read_file_version(exe)
-    except VersionReadError:
-        return
-    assert info is None or info.version in (None, "6.6.12.2634")
+    exe.write_bytes(data[: len(data) - 700])  # the string table is cut off, the fixed part stays
+    info = read_file_version(exe)
+    assert info is not None
+    assert info.strings == {} and info.product_version is None
+    assert info.fixed_product_version == "6.6.12.2634"
+    exe.write_bytes(data[: len(data) - 1500])  # the whole resource section is gone
+    assert read_file_version(exe) is None

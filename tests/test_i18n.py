@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from collector.humanize import human_size
 from collector.i18n import Text, _, join, plural, retranslate
-from collector.logs import human_size
 
-EN = {"Файлов: {n}": "Files: {n}", "{x} МБ": "{x} MB", "Копия: {size}": "Backup: {size}",
-      "нет связи": "no connection"}
+EN = {"Файлов: {n}": "Files: {n}", "{whole},{tenth} МБ": "{whole}.{tenth} MB",
+      "Копия: {size}": "Backup: {size}", "нет связи": "no connection"}
 
 
 def tr(template: str) -> str:
@@ -22,7 +22,7 @@ def test_a_message_is_its_russian_text() -> None:
 def test_nested_messages_are_translated_too() -> None:
     msg = _("Копия: {size}", size=human_size(5 * 2**20))
     assert msg == "Копия: 5,0 МБ"
-    assert retranslate(msg, tr) == "Backup: 5,0 MB"
+    assert retranslate(msg, tr) == "Backup: 5.0 MB"  # the decimal point is the language's
 
 
 def test_joined_messages_keep_every_part_translatable() -> None:

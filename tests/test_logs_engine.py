@@ -8,7 +8,6 @@ import itertools
 import subprocess
 import threading
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
 
 import py7zr
 import pytest
@@ -17,6 +16,7 @@ from collector import logs
 from collector.errors import Cancelled
 from collector.installation import detect
 from collector.sysroot import SystemRoot
+from tests import market_facts as mf
 from tests.test_logs_fixtures import (
     DAY,
     ENCODINGS,
@@ -47,7 +47,7 @@ def _by_name(sel: logs.LogSelection) -> dict[str, logs.LogFile]:
 # --- the demo installation ---------------------------------------------------------------------
 def test_calendar_counts_each_error_once_on_the_demo(demo):
     inst = detect(SystemRoot(demo.root)).installation
-    cal = logs.error_calendar(inst.logs_dir, inst.crpt_logs_dir, days=7, today=demo.today)
+    cal = logs.error_calendar(inst.logs_dir, inst.crpt_logs_dir, days=62, today=demo.today)
     assert {d: s.errors for d, s in cal.items()} == demo.error_days
     # trace.log repeats every error of error.log: a per-line count would be twice as high
     day = max(d for d, n in demo.error_days.items() if n)
@@ -57,35 +57,44 @@ def test_calendar_counts_each_error_once_on_the_demo(demo):
     missing = [demo.today - timedelta(days=i) for i in range(7)]
     assert set(missing) - set(cal) == {demo.today - timedelta(days=4)}  # the closed day
     s = cal[demo.today]
-    assert s.files == 7 and s.fatals == 0 and not s.unreadable
+    assert s.files == 6 and s.fatals == 0 and not s.unreadable and not s.crpt_only
     today_dir = inst.logs_dir / demo.today.isoformat()
     crpt_file = inst.crpt_logs_dir / f"{demo.today}.log"
     assert s.bytes == sum(p.stat().st_size for p in today_dir.iterdir()) + crpt_file.stat().st_size
+    # the program keeps day folders 30 days and CRPT logs 90: older days have only CRPT zips
+    old = [d for d in cal if d < cal.logs_kept_since]
+    assert old and all(cal[d].crpt_only for d in old)
 
 
 def test_select_demo_day_lists_every_file_with_counts_versions_and_previews(demo):
     inst = detect(SystemRoot(demo.root)).installation
-    sel = logs.select_logs(inst, demo.today)
-    day = demo.today.isoformat()
+    sel = logs.select_logs(inst, demo.today, around=1)
+    day, before = demo.today.isoformat(), (demo.today - timedelta(days=1)).isoformat()
     assert [f.archive_path for f in sel.files] == [
+        f"logs/{before}/trace.log", f"logs/{before}/error.log", f"logs/{before}/performace.log",
+        f"logs/{before}/egais.log", f"logs/{before}/backup.log", f"logs/crpt/{before}.zip",
         f"logs/{day}/trace.log", f"logs/{day}/error.log", f"logs/{day}/performace.log",
-        f"logs/{day}/egais.log", f"logs/{day}/ua_prro.log", f"logs/{day}/backup.log",
-        f"logs/crpt/{day}.log"]
+        f"logs/{day}/egais.log", f"logs/{day}/backup.log", f"logs/crpt/{day}.log"]
+    sel = logs.select_logs(inst, demo.today)
     by = _by_name(sel)
     assert by["trace.log"].errors == by["error.log"].errors == demo.error_days[demo.today]
     assert sel.errors == demo.error_days[demo.today]
     assert by["backup.log"].encoding == "utf-16-le"
-    assert all(f.versions == [demo.version] for f in sel.files)
+    assert by["performace.log"].versions == []  # no header
+    assert all(f.versions == [demo.version] for f in sel.files
+               if f.kind not in ("performace", "backup"))
     assert sel.versions == [demo.version]
     assert by["trace.log"].source_windows.startswith("C:\\ProgramData\\F-Lab\\GBS.Market\\6\\Logs")
     # today's files are still open in the program: the last trace line is half written
     assert any("не дописана" in n for n in by["trace.log"].notes)
-    # previews: error.log's copy of each error carries the exception from its JSON
+    assert by["trace.log"].runs.last_open and not by["trace.log"].runs.unclean
+    # previews: each error once, from error.log, the exception from the message column's JSON
     assert len(sel.first_errors) == demo.error_days[demo.today]
     for e in sel.first_errors:
         assert e.file == "error.log" and e.level == "ERROR"
-        assert e.exception and ":" in e.exception and "{" not in e.exception
-        assert e.message and e.callsite.startswith("Market.")
+        assert e.message and "{" not in e.message
+        assert e.exception is None or (":" in e.exception and "{" not in e.exception)
+        assert "." in e.callsite and not e.callsite.startswith("Market.")
     for f in sel.files:  # uncut: the bundle gets the bytes unchanged
         assert f.bundle_size == f.size and f.cut is None
         assert _bundle_bytes(f) == f.source.read_bytes()
@@ -195,22 +204,31 @@ def test_a_days_errors_are_distinct_entries_across_files(tmp_path, monkeypatch):
     logs_dir, crpt = data_dir(tmp_path)
     folder = logs_dir / DAY.isoformat()
     times = [(9, 1, 1), (10, 2, 2), (11, 3, 3)]
-    write(folder / "trace.log", trace_text(DAY, errors=times))
+    # the CRPT messages are in trace.log too (GBS_MARKET.md §4), as separate events
+    crpt_errors = [line(DAY, 13, 0, 0, "ERROR", "CrptHelper.Send", "таймаут", frac=1),
+                   # two different failures of one call site within the same 0.1 ms
+                   line(DAY, 13, 0, 0, "ERROR", "CrptHelper.Send", "ответ 500", frac=1)]
+    write(folder / "trace.log", trace_text(DAY, errors=times)[:-len(mf.FOOTER)]
+          + "".join(crpt_errors) + mf.FOOTER)
+    # error.log: the same entries; its call site names another frame and the source line
     write(folder / "error.log", header() + "".join(
-        line(DAY, h, m, s, "ERROR", "Market.Sales.SalesJournalViewModel.Load",
-             "Ошибка при открытии журнала продаж", "{\"ClassName\": \"X\"}") for h, m, s in times))
-    write(folder / "egais.log", header() + line(DAY, 12, 0, 0, "ERROR", "Market.Egais.Utm",
+        line(DAY, h, m, s, "ERROR", "SalesJournalViewModel.LoadDocuments(SalesJournal.cs:88)",
+             "Ошибка при открытии журнала продаж", "FirebirdSql.Data.FirebirdClient."
+             "FbException: arithmetic exception") for h, m, s in times) + "".join(
+        ln.replace("CrptHelper.Send", "CrptHelper.SendRequest") for ln in crpt_errors))
+    write(folder / "egais.log", header() + line(DAY, 12, 0, 0, "ERROR", "EgaisHelper.Send",
                                                 "УТМ недоступен"))
-    write(crpt / f"{DAY}.log", header() + line(DAY, 13, 0, 0, "FATAL", "Market.Crpt", "отказ")
-          # two different failures of one call site within the same 0.1 ms are two entries
-          + line(DAY, 13, 0, 0, "ERROR", "Market.Crpt", "таймаут")
-          + line(DAY, 13, 0, 0, "ERROR", "Market.Crpt", "ответ 500"))
+    write(crpt / f"{DAY}.log", header() + mf.crpt_line(mf.at(DAY, 13, 0, 0, 2), "ERROR", "таймаут")
+          + mf.crpt_line(mf.at(DAY, 13, 0, 0, 2), "ERROR", "ответ 500"))
     cal = logs.error_calendar(logs_dir, crpt, days=3, today=DAY)
-    assert (cal[DAY].errors, cal[DAY].fatals, cal[DAY].files) == (6, 1, 4)
+    assert (cal[DAY].errors, cal[DAY].fatals, cal[DAY].files) == (6, 0, 4)
     assert not cal[DAY].approximate
-    sel = logs.select_day_logs(logs_dir, crpt, DAY)
-    assert (sel.errors, sel.fatals) == (6, 1)
-    assert sum(f.errors for f in sel.files) == 9  # per file: trace 3, error 3, egais 1, crpt 2
+    sel = logs.select_day_logs(logs_dir, crpt, DAY, today=DAY)
+    assert (sel.errors, sel.fatals) == (6, 0)
+    by = _by_name(sel)
+    assert [by[n].errors for n in ("trace.log", "error.log", "egais.log", f"{DAY}.log")] == \
+        [5, 5, 1, 2]
+    assert len(sel.first_errors) == 6  # each entry once, whatever file it came from
     # a storm of errors beyond what is remembered is flagged, not hidden
     monkeypatch.setattr(logs.calendar, "DEDUP_CAP", 2)
     cal = logs.error_calendar(logs_dir, crpt, days=1, today=DAY)
@@ -246,13 +264,12 @@ def test_calendar_range_future_days_cancel_and_progress(tmp_path):
 def test_time_window_keeps_header_entries_in_window_and_marks_the_gaps(tmp_path):
     logs_dir, crpt = data_dir(tmp_path)
     folder = logs_dir / DAY.isoformat()
-    text = trace_text(DAY, errors=[(9, 5, 0), (12, 30, 0), (18, 0, 0)])
+    errors = [(9, 5, 0), (12, 30, 0), (18, 0, 0)]
+    text = trace_text(DAY, entries=[(e, error_entry(DAY, *e)) for e in errors])
     trace = write(folder / "trace.log", text)
-    write(folder / "error.log", header() + error_entry(DAY, 9, 5, 0) + error_entry(DAY, 12, 30, 0)
-          + error_entry(DAY, 18, 0, 0))
-    demo_backup = folder / "backup.log"
-    from collector.demo_logs import write_backup_log
-    write_backup_log(demo_backup, DAY, VERSION)
+    write(folder / "error.log", header() + "".join(error_entry(DAY, *e) for e in errors))
+    backup = mf.append_backup_log(folder / "backup.log", mf.backup_run("12:10:00", "12:10:09",
+                                                                       mf.GBAK_OK))
     sel = logs.select_day_logs(logs_dir, crpt, DAY, window=(time(12, 0), time(13, 59, 59)))
     by = _by_name(sel)
     t = by["trace.log"]
@@ -271,13 +288,10 @@ def test_time_window_keeps_header_entries_in_window_and_marks_the_gaps(tmp_path)
     assert t.size == trace.stat().st_size and t.bundle_size < t.size
     e = by["error.log"]
     assert e.errors == 1 and _bundle_bytes(e).decode().count("ClassName") == 1
+    # backup.log's runs carry only a clock time, no entry times: it is kept whole
     b = by["backup.log"]
-    assert b.encoding == "utf-16-le"
-    backup = _bundle_bytes(b)
-    assert backup.startswith(codecs.BOM_UTF16_LE)
-    assert "GBS Support Collector" in backup.decode("utf-16") and "NLog Starting" in \
-        backup.decode("utf-16")
-    assert "записей нет" in b.cut
+    assert b.encoding == "utf-16-le" and b.cut is None
+    assert _bundle_bytes(b) == backup.read_bytes()
 
 
 def test_window_past_midnight_takes_the_next_morning_and_days_around_whole(tmp_path):
@@ -382,7 +396,8 @@ def test_header_helpers_used_by_detection(tmp_path):
     newest = logs_dir / DAY.isoformat() / "trace.log"
     write(newest, header("6.6.13.2700") + line(DAY, 9, 0, 0, "INFO", "M", "x"))
     assert logs.header_versions(newest) == ["6.6.13.2700"]
-    assert logs.header_versions(logs_dir / DAY.isoformat() / "backup.log") == [VERSION]
+    assert logs.header_versions(logs_dir / DAY.isoformat() / "error.log") == [VERSION]
+    assert logs.header_versions(logs_dir / DAY.isoformat() / "backup.log") == []  # not NLog
     version, path = logs.newest_logged_version(logs_dir)
     assert path.parent.name == DAY.isoformat() and version in ("6.6.13.2700", VERSION)
     assert logs.decode_head("Привет".encode("cp1251")) == "Привет"
@@ -406,4 +421,3 @@ def test_windows_are_inclusive_and_cross_midnight():
     assert (a.day, b.day, b.month) == (31, 1, 2)
     a, b = logs.window_interval(DAY, (time(10, 0), time(10, 0)))
     assert a == b  # one instant; the command line widens "--to 10:00" to the whole minute
-    assert isinstance(Path, type)

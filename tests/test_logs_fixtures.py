@@ -13,7 +13,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from collector import demo_logs
+from tests import market_facts as mf
 
 REPO = Path(__file__).resolve().parent.parent
 DAY = date(2026, 11, 20)
@@ -35,12 +35,13 @@ def line(day: date, h: int, m: int, s: int, level: str, site: str, msg: str, exc
 
 
 def header(version: str = VERSION) -> str:
-    return demo_logs.HEADER.format(version=version)
+    return mf.HEADER.format(version=version)
 
 
 def trace_text(day: date, *, errors: list[tuple[int, int, int]] = (),
                fatals: list[tuple[int, int, int]] = (), filler_per_hour: int = 6,
-               version: str = VERSION) -> str:
+               version: str = VERSION,
+               entries: list[tuple[tuple[int, int, int], str]] = ()) -> str:
     """A trace.log day: header, INFO/DEBUG lines every 10 minutes 08:00–21:50 with Cyrillic, the
     given ERROR/FATAL entries at their times, footer."""
     items = []
@@ -60,19 +61,19 @@ def trace_text(day: date, *, errors: list[tuple[int, int, int]] = (),
         items.append(((h, m, s), line(day, h, m, s, "FATAL", "Market.App.OnUnhandled",
                                       "Программа будет закрыта",
                                       "System.OutOfMemoryException: мало памяти")))
+    items += list(entries)
     items.sort(key=lambda it: it[0])
-    return header(version) + "".join(text for _t, text in items) + demo_logs.FOOTER
+    return header(version) + "".join(text for _t, text in items) + mf.FOOTER
 
 
 def error_entry(day: date, h: int, m: int, s: int, *, level: str = "ERROR",
                 message: str = "Ошибка при открытии журнала продаж",
                 exc_message: str = "arithmetic exception, numeric overflow") -> str:
-    """One error.log entry: the first line, then the exception as multi-line JSON."""
-    first = f"{stamp(day, h, m, s)} | {level} | Market.Sales.SalesJournalViewModel.Load | " \
-            f"{message} | "
-    return first + demo_logs._exception_json("FirebirdSql.Data.FirebirdClient.FbException",
-                                             exc_message,
-                                             "Market.Sales.SalesJournalViewModel.Load") + "\r\n"
+    """One error the program logs (GBS_MARKET.md §3): the exception as indented JSON in the
+    message column, over many lines, the exception column empty."""
+    body = mf.exception_json("FirebirdSql.Data.FirebirdClient.FbException", exc_message, message,
+                             ["   в Gbs.Forms.Sales.SalesJournalViewModel.Load()"])
+    return line(day, h, m, s, level, "SalesJournalViewModel.Load", body)
 
 
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
@@ -91,13 +92,33 @@ def data_dir(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def week(logs: Path, crpt: Path, today: date = DAY, days: int = 5) -> dict[date, int]:
-    """``days`` ordinary days ending ``today`` (demo layout), error count per day."""
+    """``days`` ordinary days ending ``today``, each with trace.log, error.log, performace.log,
+    egais.log, backup.log and the CRPT log (zipped for past days, as the program leaves them);
+    the error count per day."""
     counts = {}
     for i in range(days):
         d = today - timedelta(days=i)
-        demo_logs.write_day(logs / d.isoformat(), d, version=VERSION, errors=i % 3,
-                            trace_lines=120, crpt_dir=crpt)
-        counts[d] = i % 3
+        folder = logs / d.isoformat()
+        errors = [(9 + k, 10, 5) for k in range(i % 3)]
+        write(folder / "trace.log", trace_text(d, filler_per_hour=2, entries=[
+            (e, error_entry(d, *e)) for e in errors]))
+        write(folder / "error.log", header() + "".join(error_entry(d, *e) for e in errors)
+              + mf.FOOTER)
+        write(folder / "performace.log", "".join(
+            mf.perf_line(mf.at(d, h, 30), "Performancer.Stop", f"Загрузка каталога: {h} мс")
+            for h in range(8, 22, 3)))
+        write(folder / "egais.log", mf.nlog_file([mf.trace_line(
+            mf.at(d, 9, 30), "TRACE", "EgaisHelper.GetIncoming(EgaisHelper.cs:40)",
+            "УТМ 127.0.0.1:8080 доступен")]))
+        mf.append_backup_log(folder / "backup.log", mf.backup_run("08:00:04", "08:00:15",
+                                                                  mf.GBAK_OK))
+        crpt_text = mf.nlog_file([mf.crpt_line(mf.at(d, 10 + k), "INFO", "POST /codes: 200")
+                                  for k in range(3)])
+        if d == today:
+            write(crpt / f"{d.isoformat()}.log", crpt_text)
+        else:
+            mf.zip_crpt_day(crpt, d, crpt_text)
+        counts[d] = len(errors)
     return counts
 
 

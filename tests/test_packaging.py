@@ -55,7 +55,6 @@ entry = _load("entry")
 CACHE = REPO / ".cache" / "packaging"
 EXE = bs.EXE_NAME + (".exe" if sys.platform == "win32" else "")
 SPEC_NAME = "collector"  # PyInstaller's work folder is named after the spec
-GUI = bs.has_gui()
 
 
 # --- the build ---------------------------------------------------------------------------------
@@ -135,8 +134,7 @@ def build(request: pytest.FixtureRequest) -> Build:
 def _print_measures(request: pytest.FixtureRequest, b: Build) -> None:
     r = b.report
     lines = [
-        f"exe {b.exe.stat().st_size / 2**20:.1f} MiB ({b.exe.name}, "
-        f"GUI {'in' if GUI else 'absent'})",
+        f"exe {b.exe.stat().st_size / 2**20:.1f} MiB ({b.exe.name})",
         f"build {b.build_seconds:.0f} s" if b.build_seconds else "build reused from .cache",
         "trimmed {:.1f} MiB of binaries and {:.1f} MiB of data (uncompressed)".format(
             (r["binaries_before"] - r["binaries_after"]) / 2**20,
@@ -260,7 +258,6 @@ def test_collect_on_the_demo_makes_a_bundle_7zip_accepts(
     assert tree_snapshot(demo.root) == before
 
 
-@pytest.mark.skipif(not GUI, reason="ui/app.py is not in this build: see the no-GUI test")
 def test_gui_cold_start_to_a_shown_window(
     build: Build, user_env: dict[str, str], demo: DemoInfo
 ) -> None:
@@ -283,14 +280,6 @@ def test_gui_cold_start_to_a_shown_window(
     assert shown["width"] > 0 and shown["height"] > 0
     build.measures["cold start GUI to first paint (offscreen)"] = (
         f"{elapsed:.2f} s ({shown['class']} «{shown['title']}»)")
-
-
-@pytest.mark.skipif(GUI, reason="the GUI is in this build: see the cold-start test")
-def test_without_gui_the_exe_says_so_in_russian(build: Build, user_env: dict[str, str]) -> None:
-    proc = build.run(env=user_env)
-    assert proc.returncode == 2
-    assert "В этой сборке нет графического интерфейса" in proc.stderr
-    assert f"{EXE} detect" in proc.stderr
 
 
 class _Latest(BaseHTTPRequestHandler):
@@ -376,18 +365,17 @@ def test_bundle_holds_what_the_app_needs_and_not_what_was_trimmed(build: Build) 
     for unwanted in ("cryptography", "brotli", "tkinter", "PySide6.QtNetwork", "PySide6.QtQml"):
         assert not any(m == unwanted or m.startswith(unwanted + ".") for m in modules), unwanted
     assert not any(re.search(r"(^|/)(lib)?fbclient", n) for n in names)  # Linux: the system's
-    if GUI:
-        # made by the build itself from the .ts in git: English works in an exe from a clone
-        assert "ui/translations/gbs_collector_en.qm" in names
-        for path in sorted((REPO / "ui").rglob("*.qm")):
-            assert path.relative_to(REPO).as_posix() in names
-        qt_qm = {n.rsplit("/", 1)[1] for n in names if "/translations/" in n
-                 and n.startswith("PySide6/")}
-        assert "qtbase_ru.qm" in qt_qm
-        assert qt_qm <= {"qt_ru.qm", "qt_en.qm", "qtbase_ru.qm", "qtbase_en.qm"}
-        plugins = {n for n in names if "/plugins/" in n and n.startswith("PySide6/")}
-        assert any("/platforms/" in p and "offscreen" in p for p in plugins)
-        assert all(bs.plugin_kept(p) for p in plugins), sorted(plugins)
+    # made by the build itself from the .ts in git: English works in an exe from a clone
+    assert "ui/translations/gbs_collector_en.qm" in names
+    for path in sorted((REPO / "ui").rglob("*.qm")):
+        assert path.relative_to(REPO).as_posix() in names
+    qt_qm = {n.rsplit("/", 1)[1] for n in names if "/translations/" in n
+             and n.startswith("PySide6/")}
+    assert "qtbase_ru.qm" in qt_qm
+    assert qt_qm <= {"qt_ru.qm", "qt_en.qm", "qtbase_ru.qm", "qtbase_en.qm"}
+    plugins = {n for n in names if "/plugins/" in n and n.startswith("PySide6/")}
+    assert any("/platforms/" in p and "offscreen" in p for p in plugins)
+    assert all(bs.plugin_kept(p) for p in plugins), sorted(plugins)
     assert build.report["trimmed"] is True
     build.measures["bundle (uncompressed)"] = (
         f"{sum(v[2] for v in reader.toc.values()) / 2**20:.1f} MiB in {len(names)} entries")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from collector.demo import DemoInfo
-from collector.plan import DB_BACKUP_RATIO, learned_db_rate
+from collector.plan import learned_db_rate
 from tests.conftest import tree_snapshot
 
 DAY = "2026-11-19"
@@ -51,8 +51,7 @@ def test_review_json_matches_what_collect_then_writes(demo: DemoInfo, tmp_path: 
     plan = json.loads(cli(*common, "--review").stdout)
     assert plan["space_ok"] is True
     db = next(i for i in plan["items"] if i["group"] == "database")
-    fdb = demo.root / "ProgramData/F-Lab/GBS.Market/6/main.fdb"
-    assert db["estimated"] and db["size"] == int(fdb.stat().st_size * DB_BACKUP_RATIO)
+    assert db["estimated"] is True
     planned = {i["arcname"] for i in plan["items"]}
     assert f"logs/{DAY}/egais.log" not in planned
     res = cli(*common)
@@ -63,6 +62,10 @@ def test_review_json_matches_what_collect_then_writes(demo: DemoInfo, tmp_path: 
     logs_written = {f["path"]: f["size"] for f in json.loads(res.stdout)["manifest"]["files"]
                     if f["path"].startswith("logs/")}
     assert logs_planned == logs_written
+    # the backup's size is a guess before it is made; it must be the right order of magnitude
+    fbk = next(f["size"] for f in json.loads(res.stdout)["manifest"]["files"]
+               if f["path"] == db["arcname"])
+    assert 0.5 <= db["size"] / fbk <= 2.0, (db["size"], fbk)
 
 
 def test_a_real_backup_teaches_the_estimate(demo: DemoInfo, tmp_path: Path) -> None:

@@ -79,3 +79,35 @@ def test_render_prints_request_txt(demo, tmp_path, capsys):
     assert "Номер предыдущего обращения: 4512" in out
     assert "- журналы работы программы за 20.11.2026" in out
     assert "- резервная копия базы данных" in out
+
+
+@pytest.mark.parametrize("topic", ["errors", "licensing", "cooperation"])
+def test_form_new_writes_a_template_the_rules_refuse_until_filled_in(demo, tmp_path, capsys,
+                                                                     topic):
+    form = tmp_path / "FORM.json"
+    code, _out, err = run(capsys, "form", "new", form, "--topic", topic, "--date", "2026-11-20")
+    assert code == 0 and "form check" in err
+    data = json.loads(form.read_text(encoding="utf-8"))  # plain JSON, no comments
+    assert data["topic"] == topic and data["problem_date"] == "2026-11-20"
+    assert set(data) == {"topic", "problem_date", "questions", "previous_request", "symptoms",
+                         "contact", "attachments", "include_database"}
+    code, out, _err = run(capsys, "form", "check", form, "--root", demo.root, "--offline",
+                          "--today", "2026-11-20", "--json")
+    codes = {p["code"] for p in json.loads(out)["problems"] if p["severity"] == "error"}
+    assert code == 2 and {"questions.template", "contact.missing"} <= codes
+    data["questions"] = ["Не открывается журнал продаж за 20.11, пишет «Ошибка SQL»"]
+    data["contact"]["email"] = "irina@mail.ru"
+    form.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, out, _err = run(capsys, "form", "check", form, "--root", demo.root, "--offline",
+                          "--today", "2026-11-20", "--json")
+    remaining = [p for p in json.loads(out)["problems"] if p["severity"] == "error"]
+    assert code == 0 and remaining == [], remaining
+
+
+def test_form_new_does_not_overwrite_without_force(tmp_path, capsys):
+    form = tmp_path / "FORM.json"
+    form.write_text("{}", encoding="utf-8")
+    code, _out, err = run(capsys, "form", "new", form)
+    assert code == 2 and "--force" in err and form.read_text() == "{}"
+    code, _out, _err = run(capsys, "form", "new", form, "--force")
+    assert code == 0 and json.loads(form.read_text(encoding="utf-8"))["topic"] == "errors"

@@ -1,5 +1,5 @@
 import sys
 
-from ui.app import main
+from ui.launch import main
 
 sys.exit(main(sys.argv[1:]))

@@ -214,10 +214,10 @@ class Translations:
 
 # --- formatting for people ---------------------------------------------------------------------
 def fmt_size(n: int | float | None) -> str:
-    """The engine's sizes (one way of writing them everywhere), in the current language."""
+    """The engine's size (``collector.humanize.human_size``) in the current language."""
     if n is None:
         return tr("неизвестно")
-    from collector.logs.text import human_size
+    from collector.humanize import human_size
 
     return engine_text(human_size(n))
 

@@ -3,23 +3,20 @@
 The engine says what will go into the bundle, with sizes, time per part and the free-space check.
 The page shows every item — also those the user unticked — so it asks the engine twice: once
 with nothing excluded (the list) and once with the user's exclusions (the estimates, exactly as
-the collection will see them). This module only adds how each item can be *read* before it is
-collected: the request text as it will be written, a config file after ``redact_config`` (as it
-will be sent: secrets already ``***``), a log or a user's text file from disk, ``system.json``
-from ``sysinfo.snapshot``.
+the collection will see them). How each item can be *read* before it is collected is its
+source's ``preview`` (``collector/sources``): the request text as it will be written, a config
+file as it will be sent (secrets already masked), a log from disk, ``system.json`` as a fresh
+snapshot.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 REQUIRED = ("request.txt", "request.json")  # the request itself always goes
-PREVIEW_BYTES = 2 * 2**20
 
 
 @dataclass
@@ -28,7 +25,7 @@ class PlanInput:
 
     root: Any
     detection: Any
-    options: Any  # collector.steps.CollectOptions as the collection will get them
+    options: Any  # collector.pipeline.CollectOptions as the collection will get them
     request_text: str
     gbs_id: str | None
     screens: list
@@ -56,7 +53,7 @@ class Review:
 
 
 def _plan(inp: PlanInput, exclude: set[str]):
-    from collector.steps import Collection
+    from collector.pipeline import Collection
 
     options = dataclasses.replace(inp.options, exclude=set(exclude))
     return Collection(inp.root, options, detection=inp.detection).plan()
@@ -68,55 +65,15 @@ def estimate(inp: PlanInput):
 
 
 def build_review(inp: PlanInput) -> Review:
+    from collector import sources
+
     full = _plan(inp, set())
     est = _plan(inp, set(inp.options.exclude)) if inp.options.exclude else full
-    keep = frozenset(filter(None, [(inp.gbs_id or "")[2:]]))
+    ctx = sources.PreviewContext(inp.root, inp.options, inp.request_text, inp.gbs_id,
+                                 list(inp.screens or []))
     items = []
     for it in full.items:
-        items.append(ReviewItem(it, it.arcname in REQUIRED, _reader(it, inp, keep)))
+        source = sources.get(it.source_name) if it.source_name else sources.owner(it.arcname)
+        reader = source.preview(it, ctx) if source is not None else None
+        items.append(ReviewItem(it, it.arcname in REQUIRED, reader))
     return Review(items, est)
-
-
-def _reader(it, inp: PlanInput, keep: frozenset[str]) -> Callable[[], str] | None:
-    name = it.arcname
-    if name == "request.txt":
-        text = inp.request_text
-        return lambda: text
-    if name == "request.json":
-        data = json.dumps(inp.options.form or {}, ensure_ascii=False, indent=2)
-        return lambda: data
-    if name == "gbs_id.txt":
-        value = inp.gbs_id or ""
-        return (lambda: value) if value else None
-    if name == "system.json":
-        root, screens = inp.root, inp.screens
-        return lambda: _system_json(root, screens)
-    if it.group == "configs" and it.source:
-        src = Path(it.source)
-        return lambda: _redacted(src, keep)
-    if it.text and it.source:
-        src = Path(it.source)
-        return lambda: _read_text(src)
-    return None
-
-
-def _read_text(path: Path) -> str:
-    from collector.logs import decode_head
-    from collector.winsys.sharedfile import read_head
-
-    raw = read_head(path, PREVIEW_BYTES + 1)
-    return decode_head(raw[:PREVIEW_BYTES]) + ("\n…" if len(raw) > PREVIEW_BYTES else "")
-
-
-def _redacted(path: Path, keep: frozenset[str]) -> str:
-    from collector.logs import decode_head
-    from collector.redact import redact_config
-
-    return decode_head(redact_config(path.read_bytes(), keep=keep).data)
-
-
-def _system_json(root: Any, screens: list) -> str:
-    from collector import sysinfo
-
-    return json.dumps(sysinfo.snapshot(root, screens=screens), ensure_ascii=False, indent=2,
-                      default=str)

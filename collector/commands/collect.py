@@ -9,16 +9,18 @@ import threading
 from datetime import date
 from pathlib import Path
 
+from collector import sources
 from collector.cli import add_json_option, add_root_option, err, print_json
 from collector.errors import CollectorError, ExitCode
+from collector.humanize import human_size
 from collector.i18n import _
+from collector.pipeline import Collection, CollectOptions, ProgressEvent
 from collector.secret_input import (
     ARCHIVE_PASSWORD_ENV,
     DB_PASSWORD_ENV,
     add_secret_option,
     resolve_secret,
 )
-from collector.steps import STEP_TITLES, Collection, CollectOptions, ProgressEvent
 from collector.sysroot import SystemRoot
 
 
@@ -68,9 +70,9 @@ def parse_time_limits(items: list[str]) -> dict[str, float]:
     limits = {}
     for item in items:
         name, sep, seconds = item.partition("=")
-        if not sep or name not in STEP_TITLES:
+        if not sep or name not in sources.names():
             raise CollectorError(_("Неверный предел времени {item!r}: нужно ШАГ=СЕКУНДЫ, шаги: "
-                                   "{steps}", item=item, steps=", ".join(STEP_TITLES)))
+                                   "{steps}", item=item, steps=", ".join(sources.names())))
         try:
             limits[name] = float(seconds)
         except ValueError:
@@ -128,14 +130,21 @@ def run(args: argparse.Namespace) -> int:
         return ExitCode.OK
     cancel = threading.Event()
     _install_cancel_handlers(cancel)
-    last_step = [""]
+    last_step, last_tenth = [""], [0]
 
     def progress(ev: ProgressEvent) -> None:
         if args.json:
             return
         if ev.step != last_step[0]:
-            last_step[0] = ev.step
+            last_step[0], last_tenth[0] = ev.step, 0
             err(f"… {ev.title}")
+            return
+        # A long step (the database) says how far it is, a line per tenth, so a technician
+        # watching a terminal or a log file sees it move.
+        tenth = int(ev.step_fraction * 10)
+        if 0 < tenth < 10 and tenth > last_tenth[0]:
+            last_tenth[0] = tenth
+            err(f"  {ev.title}: {tenth * 10}%")
 
     job = Collection(root, options, progress=progress, cancel=cancel)
     result = job.run()
@@ -178,7 +187,7 @@ def format_result(result) -> str:
     marks = {"ok": "+", "skipped": "·", "failed": "!"}
     lines = ["", "Шаги:"]
     for r in result.steps:
-        title = STEP_TITLES.get(r.name, r.name)
+        title = sources.get(r.name).title
         tail = f" — {r.message}" if r.message else ""
         limit = " (превышено время)" if r.timeout_hit else ""
         lines.append(f"  {marks.get(r.status, '?')} {title}{limit}{tail} [{r.seconds:.1f} с]")
@@ -186,9 +195,9 @@ def format_result(result) -> str:
     if result.paths:
         size = sum(p.stat().st_size for p in result.paths if p.exists())
         if len(result.paths) == 1:
-            lines.append(f"Архив готов: {result.paths[0]} ({size / 2**20:.1f} МБ)")
+            lines.append(f"Архив готов: {result.paths[0]} ({human_size(size)})")
         else:
-            lines.append(f"Архив готов: {len(result.paths)} частей, всего {size / 2**20:.1f} МБ:")
+            lines.append(f"Архив готов: {len(result.paths)} частей, всего {human_size(size)}:")
             lines += [f"  {p}" for p in result.paths]
     if result.exit_code == ExitCode.STEP_FAILED:
         lines.append("Некоторые шаги не удались — архив собран без них, причины записаны в "

@@ -7,6 +7,7 @@ import argparse
 from collector.cli import add_json_option, add_root_option, err, print_json
 from collector.errors import ExitCode
 from collector.gbsid import find_gbs_ids, no_id_help
+from collector.humanize import human_size
 from collector.installation import Detection, Installation, detect
 from collector.settings import load_settings
 from collector.sysroot import SystemRoot
@@ -57,13 +58,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _size(n: int | None) -> str:
-    if n is None:
-        return "?"
-    for unit in ("байт", "КБ", "МБ", "ГБ"):
-        if n < 1024 or unit == "ГБ":
-            return f"{n:.0f} {unit}" if unit == "байт" else f"{n:.1f} {unit}".replace(".", ",")
-        n /= 1024
-    return str(n)
+    return "?" if n is None else human_size(n)
 
 
 def format_installation(inst: Installation, update: UpdateStatus | None) -> list[str]:

@@ -1,4 +1,5 @@
-"""``form check|render FORM.json``: the request form against the desk's rules; ``request.txt``."""
+"""``form new|check|render FORM.json``: a ready form to fill in; the request form against the
+desk's rules; ``request.txt`` as the desk will read it."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from collector.gbsid import find_gbs_ids
 from collector.i18n import _
 from collector.installation import detect
 from collector.request import (
+    TEMPLATE_QUESTIONS,
+    TOPICS,
     FormError,
     RequestContext,
     RequestForm,
@@ -45,6 +48,35 @@ def register(sub: argparse._SubParsersAction) -> None:
         q.add_argument("--today", type=date.fromisoformat, metavar="ГГГГ-ММ-ДД",
                        help="считать сегодняшней эту дату (для проверок)")
         q.set_defaults(handler=run)
+    q = inner.add_parser("new", help="записать готовую форму обращения FORM.json для заполнения")
+    q.add_argument("form", metavar="FORM.json")
+    q.add_argument("--topic", choices=sorted(TOPICS), default="errors",
+                   help="тема (очередь поддержки): errors, licensing или cooperation")
+    q.add_argument("--date", type=date.fromisoformat, metavar="ГГГГ-ММ-ДД",
+                   help="день, когда появилась проблема (по умолчанию сегодня)")
+    q.add_argument("--force", action="store_true", help="перезаписать существующий файл")
+    q.set_defaults(handler=run_new)
+
+
+def run_new(args: argparse.Namespace) -> int:
+    import json
+    from pathlib import Path
+
+    path = Path(args.form)
+    if path.exists() and not args.force:
+        err(_("Файл {path} уже есть: укажите другое имя или добавьте --force.", path=path))
+        return ExitCode.USAGE
+    form = RequestForm(topic=args.topic, problem_date=args.date or date.today(),
+                       questions=list(TEMPLATE_QUESTIONS[args.topic]))
+    data = form.to_json(keep_undecided=True)
+    try:
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    except OSError as exc:
+        err(_("Не удалось записать {path}: {error}", path=path, error=exc.strerror or exc))
+        return ExitCode.USAGE
+    err(_("Форма записана в {path}. Заполните questions (по вопросу в пункте) и contact, затем "
+          "проверьте: form check {path}", path=path))
+    return ExitCode.OK
 
 
 def build_context(args: argparse.Namespace) -> RequestContext:

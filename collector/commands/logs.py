@@ -18,9 +18,10 @@ from pathlib import PureWindowsPath
 from collector import logs
 from collector.cli import add_json_option, add_root_option, err, print_json
 from collector.errors import CollectorError, ExitCode, NoInstallation
+from collector.humanize import human_size, ru_date
 from collector.i18n import _
 from collector.installation import Installation, detect
-from collector.logs import LogFile, LogSelection, human_size, plural, ru_date
+from collector.logs import LogFile, LogSelection, plural
 from collector.sysroot import SystemRoot
 
 WEEKDAYS = ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье")

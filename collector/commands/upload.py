@@ -17,8 +17,9 @@ from collector.cli import add_json_option, err, print_json
 from collector.delivery.bundlefile import find_bundle, read_bundle_info
 from collector.delivery.outbox import FAILED, SENT, WAITING, Outbox, OutboxEntry
 from collector.delivery.tus import DeliveryError, Progress
-from collector.delivery.upload import UploadResult, human_size, uploader_from_settings
+from collector.delivery.upload import UploadResult, uploader_from_settings
 from collector.errors import Cancelled, CollectorError, ExitCode
+from collector.humanize import human_size
 from collector.i18n import _
 from collector.secret_input import ARCHIVE_PASSWORD_ENV, read_secret_file
 from collector.settings import load_settings

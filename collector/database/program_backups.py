@@ -16,7 +16,8 @@ from typing import BinaryIO
 
 from collector.i18n import _
 
-_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2})\.zip$", re.IGNORECASE)
+# The program's backup file name (GBS_MARKET.md §7): yyyy-MM-dd_HH-mm-ss.zip, local time.
+BACKUP_ZIP = re.compile(r"^(\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2})\.zip$", re.IGNORECASE)
 _GBS_FOLDER = re.compile(r"^[0-9A-Fa-f]{32}$")
 
 
@@ -59,7 +60,7 @@ def find_program_backups(backup_path: Path | None, gbs_id: str | None, *,
     found: list[ProgramBackup] = []
     for folder in folders:
         for f in folder.iterdir():
-            m = _NAME.match(f.name)
+            m = BACKUP_ZIP.match(f.name)
             if not m or not f.is_file():
                 continue
             try:

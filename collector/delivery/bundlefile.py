@@ -8,17 +8,15 @@ problem date, so delivery never fails for want of metadata.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import os
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from collector.bundle.volumes import JoinedReader
-from collector.errors import CollectorError, ExitCode
+from collector.errors import CollectorError
 from collector.i18n import _
 
 _VOLUME = re.compile(r"^(?P<base>.+\.7z)\.(?P<num>\d{3,})$", re.IGNORECASE)
@@ -30,7 +28,6 @@ TOPIC_TITLES = {
     "errors": "Ошибки и технические вопросы",
     "cooperation": "Сотрудничество",
 }
-HASH_BLOCK = 1 << 20
 
 
 @dataclass
@@ -192,24 +189,3 @@ def sidecar_hashes(files: BundleFiles) -> dict[str, str]:
         if m:
             out[Path(m[2].strip()).name] = m[1].lower()
     return out
-
-
-def sha256_file(path: Path, on_bytes: Callable[[int], None] | None = None,
-                cancelled: Callable[[], bool] | None = None) -> str:
-    from collector.errors import Cancelled
-
-    h = hashlib.sha256()
-    buf = bytearray(HASH_BLOCK)
-    view = memoryview(buf)
-    with open(path, "rb") as f:
-        while n := f.readinto(buf):
-            h.update(view[:n])
-            if on_bytes:
-                on_bytes(n)
-            if cancelled and cancelled():
-                raise Cancelled()
-    return h.hexdigest()
-
-
-def delivery_failed(message: str) -> CollectorError:
-    return CollectorError(message, exit_code=ExitCode.DELIVERY_FAILED)

@@ -24,12 +24,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from collector import __version__
+from collector.bundle.hashing import sha256_of_file
 from collector.delivery.bundlefile import (
     BundleFiles,
     BundleInfo,
     find_bundle,
     read_bundle_info,
-    sha256_file,
     sidecar_hashes,
 )
 from collector.delivery.state import (
@@ -55,6 +55,7 @@ from collector.delivery.tus import (
     TusClient,
     UploadGone,
 )
+from collector.humanize import human_size
 from collector.i18n import _
 
 log = logging.getLogger("collector.delivery")
@@ -62,14 +63,6 @@ log = logging.getLogger("collector.delivery")
 PROGRESS_EVERY = 0.2  # seconds between progress callbacks (the last one always comes)
 MIN_CHUNK = 64 << 10
 CHUNK_SECONDS = 10.0  # aim of one PATCH's duration on a slow line
-
-
-def human_size(n: float) -> str:
-    for unit in ("байт", "КБ", "МБ", "ГБ"):
-        if n < 1024 or unit == "ГБ":
-            return f"{n:.0f} {unit}" if unit == "байт" else f"{n:.1f} {unit}".replace(".", ",")
-        n /= 1024
-    return str(n)
 
 
 @dataclass
@@ -239,7 +232,7 @@ class Uploader:
         self._emit(force=True, phase="hash", sent=0, total=total,
                    message=_("Подсчёт контрольной суммы…"))
         for p, s in todo:
-            s.sha256 = sha256_file(p, on_bytes, self.cancel_event.is_set)
+            s.sha256 = sha256_of_file(p, self.cancel_event, on_bytes=on_bytes)
         self._emit(force=True, phase="check", sent=0, total=files.total_size, message="")
 
     def _metadata(self, state: UploadState, i: int, info: BundleInfo) -> dict[str, str]:

@@ -21,8 +21,9 @@ or, when a file is cut, byte ranges of it with marker lines between them.
 
 from __future__ import annotations
 
+from collector.humanize import human_size, ru_date
 from collector.i18n import plural
-from collector.logs.calendar import Calendar, DayStats, error_calendar
+from collector.logs.calendar import Calendar, DayStats, error_calendar, retention_hint
 from collector.logs.encoding import decode_head
 from collector.logs.errors import LogFileChanged, LogsError
 from collector.logs.folders import (
@@ -33,7 +34,8 @@ from collector.logs.folders import (
     newest_logged_version,
     odd_folders,
 )
-from collector.logs.layouts import KIND_ORDER, ErrorPreview, header_versions
+from collector.logs.layouts import KIND_ORDER, header_versions
+from collector.logs.preview import ErrorPreview
 from collector.logs.selection import (
     MAX_AROUND,
     MIN_FILE_CAP,
@@ -43,12 +45,11 @@ from collector.logs.selection import (
     select_logs,
     window_interval,
 )
-from collector.logs.text import human_size, ru_date
 
 __all__ = [
     "KIND_ORDER", "MAX_AROUND", "MIN_FILE_CAP", "Calendar", "DayStats", "ErrorPreview",
     "LogFile", "LogFileChanged", "LogSelection", "LogsError", "SkippedFile", "crpt_files",
     "day_folders", "decode_head", "error_calendar", "header_versions", "human_size",
-    "nearby_days", "newest_logged_version", "odd_folders", "plural", "ru_date",
+    "nearby_days", "newest_logged_version", "odd_folders", "plural", "retention_hint", "ru_date",
     "select_day_logs", "select_logs", "window_interval",
 ]

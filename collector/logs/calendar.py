@@ -6,7 +6,6 @@ by (timestamp, level, call site, message) across the day's files.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,13 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from collector.errors import Cancelled
+from collector.humanize import ru_date
 from collector.i18n import _
 from collector.logs.encoding import detect_codec
 from collector.logs.errors import LogsError
 from collector.logs.folders import Found, crpt_files, day_files, day_folders, os_reason
+from collector.logs.layouts import LOGS_KEEP_DAYS, layout_of
+from collector.logs.layouts.others import CRPT_KEEP_DAYS
+from collector.logs.reading import open_content
 from collector.logs.scan import Scanner
-from collector.logs.text import ru_date
-from collector.winsys.sharedfile import open_shared
 
 DEDUP_CAP = 100_000  # distinct error entries remembered per day (≈6 MB); beyond: approximate
 
@@ -39,12 +40,14 @@ class DayStats:
     bytes: int = 0
     unreadable: int = 0
     approximate: bool = False  # more than DEDUP_CAP errors: duplicates may be counted
+    crpt_only: bool = False  # the day folder is gone (kept 30 days), the CRPT log is left
     problems: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {"date": self.day.isoformat(), "errors": self.errors, "fatals": self.fatals,
                 "files": self.files, "bytes": self.bytes, "unreadable": self.unreadable,
-                "approximate": self.approximate, "problems": [str(p) for p in self.problems]}
+                "approximate": self.approximate, "crpt_only": self.crpt_only,
+                "problems": [str(p) for p in self.problems]}
 
 
 class DayCounter:
@@ -68,13 +71,43 @@ class DayCounter:
 
 class Calendar(dict[date, DayStats]):
     """``error_calendar``'s answer: a dict of the days that have logs, plus ``problems``
-    (Russian) about the folders themselves and ``days_outside`` (logs dated after ``today``:
-    the PC's clock was wrong at some point)."""
+    (Russian) about the folders themselves, ``days_outside`` (logs dated after ``today``: the
+    PC's clock was wrong at some point), and how far back the program keeps its logs
+    (``logs_kept_since``: day folders, 30 days; ``crpt_kept_since``: CRPT logs, 90 days)."""
 
     problems: list[str]
     days_outside: list[date]
     first: date
     last: date
+    logs_kept_since: date
+    crpt_kept_since: date
+
+
+def retention_hint(day: date, today: date, has_crpt: bool = False) -> str | None:
+    """Why a day has no day folder when the program itself has deleted it (Russian), else None.
+
+    Each start deletes the ``Logs`` day folders created over 30 days ago and the CRPT files over
+    90 days old (GBS_MARKET.md §2, §4)."""
+    if day >= today - timedelta(days=LOGS_KEEP_DAYS):
+        return None
+    if has_crpt:
+        return _("Журналы за {date} программа уже удалила: папки журналов она хранит "
+                 "{days} дней и удаляет более старые при запуске. Остался только журнал "
+                 "«Честного знака» (CRPT): он хранится {crpt_days} дней.", date=ru_date(day),
+                 days=LOGS_KEEP_DAYS, crpt_days=CRPT_KEEP_DAYS)
+    if day >= today - timedelta(days=CRPT_KEEP_DAYS):
+        return _("Журналы за {date} программа уже удалила: папки журналов она хранит "
+                 "{days} дней и удаляет более старые при запуске.", date=ru_date(day),
+                 days=LOGS_KEEP_DAYS)
+    return _("Журналы за {date} программа уже удалила: папки журналов она хранит {days} "
+             "дней, журналы «Честного знака» — {crpt_days} дней.", date=ru_date(day),
+             days=LOGS_KEEP_DAYS, crpt_days=CRPT_KEEP_DAYS)
+
+
+def counts_for_day(kind: str, has_folder: bool) -> bool:
+    """Whether a file's errors count towards its day: a CRPT entry is also written to trace.log,
+    so CRPT errors count only for a day whose folder is gone."""
+    return kind != "crpt" or not has_folder
 
 
 def error_calendar(logs_dir: Path, crpt_dir: Path | None, *, days: int = 30,
@@ -92,6 +125,8 @@ def error_calendar(logs_dir: Path, crpt_dir: Path | None, *, days: int = 30,
     first = today - timedelta(days=days - 1)
     cal = Calendar()
     cal.problems, cal.days_outside, cal.first, cal.last = [], [], first, today
+    cal.logs_kept_since = today - timedelta(days=LOGS_KEEP_DAYS)
+    cal.crpt_kept_since = today - timedelta(days=CRPT_KEEP_DAYS)
     if not logs_dir.is_dir():
         cal.problems.append(_("Папка журналов {path} не найдена: программа ещё не запускалась "
                               "на этом компьютере, или журналы удалены.", path=show(logs_dir)))
@@ -107,7 +142,7 @@ def error_calendar(logs_dir: Path, crpt_dir: Path | None, *, days: int = 30,
     for d in sorted(set(folders) | set(crpt)):
         if not first <= d <= today:
             continue
-        stats = DayStats(d)
+        stats = DayStats(d, crpt_only=d not in folders)
         found, skipped = day_files(d, folders.get(d), crpt.get(d), [logs_dir, crpt_dir], show)
         for s in skipped:
             stats.unreadable += 1
@@ -125,12 +160,13 @@ def error_calendar(logs_dir: Path, crpt_dir: Path | None, *, days: int = 30,
     for stats, found in plan:
         counter = DayCounter(stats)
         for f in found:
+            keys = counter.add if counts_for_day(f.kind, not stats.crpt_only) else None
             try:
-                with open_shared(f.path) as fh:
-                    size = os.fstat(fh.fileno()).st_size
-                    codec = detect_codec(fh.read(8) or b"")
-                    Scanner(fh, size, codec, full=False, keys=counter.add, cancel=cancel,
-                            advance=advance).run()
+                with open_content(f.path) as c:
+                    size = c.stat.st_size
+                    codec = detect_codec(c.fh.read(8) or b"")
+                    Scanner(c.fh, c.size, codec, full=False, keys=keys, cancel=cancel,
+                            advance=c.scaled(advance), layout=layout_of(f.kind)).run()
             except Cancelled:
                 raise
             except OSError as exc:

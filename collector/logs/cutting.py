@@ -13,14 +13,14 @@ import threading
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from collector.humanize import human_size
 from collector.i18n import _, plural
 from collector.logs.encoding import Codec
 from collector.logs.errors import LogFileChanged
 from collector.logs.folders import Found, os_reason
-from collector.logs.layouts import key_text, ts_key
+from collector.logs.layouts import key_text, layout_of, ts_key
 from collector.logs.reading import CHUNK, find_aligned, read_at, rfind_aligned
 from collector.logs.scan import Scan, count_ranges
-from collector.logs.text import human_size
 from collector.winsys.sharedfile import file_identity, open_shared
 
 if TYPE_CHECKING:
@@ -248,7 +248,7 @@ def cut_head_tail(fh: BinaryIO, pieces: list[Piece], cap: int, codec: Codec, eol
         if b > a:
             cut_ranges.append((a, b))
     cut_bytes = sum(b - a for a, b in cut_ranges)
-    errors, fatals = count_ranges(fh, codec, cut_ranges, cancel)
+    errors, fatals = count_ranges(fh, codec, cut_ranges, cancel, layout_of(f.kind))
     first = _edge_key(fh, cut_ranges[0][0], cut_ranges[0][1], codec, False) if cut_ranges \
         else None
     last = _edge_key(fh, cut_ranges[-1][0], cut_ranges[-1][1], codec, True) if cut_ranges \

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from collector.i18n import _
 from collector.logs.layouts import header_versions, kind_of
+from collector.logs.layouts.others import CRPT_FILE
 from collector.winsys.sharedfile import NotARegularFile, is_sharing_violation
 
 DAY_FOLDER = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-CRPT_FILE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\.log$", re.IGNORECASE)
 # A name that carries a date but is not the program's own: "2026-11-20 - копия", "20.11.2026".
 ODD_DATE = re.compile(r"(?<!\d)(?:(\d{4})[-_. ](\d{1,2})[-_. ](\d{1,2})|(\d{1,2})[-_. ](\d{1,2})"
                       r"[-_. ](\d{4}))(?!\d)")
@@ -44,21 +44,22 @@ def day_folders(logs_dir: Path) -> dict[date, Path]:
     return days
 
 
-def crpt_files(crpt_dir: Path | None) -> dict[date, Path]:
-    """``CRPT_logs\\yyyy-MM-dd.log`` by date."""
-    found: dict[date, Path] = {}
+def crpt_files(crpt_dir: Path | None) -> dict[date, list[Path]]:
+    """``CRPT_logs\\yyyy-MM-dd.log`` and the ``yyyy-MM-dd.zip`` the program made of a past day's
+    log, by date (the .log first when a day has both: the zip was made, the delete failed)."""
+    found: dict[date, list[Path]] = {}
     if crpt_dir is None:
         return found
     try:
         entries = list(os.scandir(crpt_dir))
     except OSError:
         return found
-    for entry in entries:
+    for entry in sorted(entries, key=lambda e: (e.name.lower().endswith(".zip"), e.name)):
         m = CRPT_FILE.match(entry.name)
         if not m:
             continue
         try:
-            found[date(int(m[1]), int(m[2]), int(m[3]))] = Path(entry.path)
+            found.setdefault(date(int(m[1]), int(m[2]), int(m[3])), []).append(Path(entry.path))
         except ValueError:
             continue
     return found
@@ -163,9 +164,9 @@ def _inside(target: Path, allowed: list[Path | None]) -> bool:
     return False
 
 
-def day_files(day: date, folder: Path | None, crpt: Path | None,
+def day_files(day: date, folder: Path | None, crpt: list[Path] | None,
               allowed: list[Path | None], show: Callable[[Path], str]
-               ) -> tuple[list[Found], list[SkippedFile]]:
+              ) -> tuple[list[Found], list[SkippedFile]]:
     found: list[Found] = []
     skipped: list[SkippedFile] = []
     if folder is not None:
@@ -175,8 +176,8 @@ def day_files(day: date, folder: Path | None, crpt: Path | None,
                 target=os.path.realpath(folder))))
         else:
             _walk(folder, f"{day.isoformat()}/", day, 0, set(), found, skipped, allowed, show)
-    if crpt is not None:
-        _consider(Path(crpt), f"crpt/{day.isoformat()}.log", day, "crpt", found, skipped,
+    for path in crpt or ():
+        _consider(Path(path), f"crpt/{_archive_name(path.name)}", day, "crpt", found, skipped,
                   allowed, show)
     return found, skipped
 

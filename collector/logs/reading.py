@@ -3,16 +3,65 @@ size. A chunk's positions stay aligned to the encoding's code unit (two bytes in
 
 from __future__ import annotations
 
+import os
 import threading
+import zipfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import BinaryIO
 
 from collector.errors import Cancelled
 from collector.logs.encoding import Codec
+from collector.winsys.sharedfile import open_shared
 
 CHUNK = 1 << 20
 MIN_CHUNK = 256  # an entry's timestamp and level (80 bytes in UTF-16) always fit in a chunk
+
+
+@dataclass
+class Content:
+    """A log file opened for reading: the stream of its text's bytes and their size. For the zip
+    the program makes of a past day's CRPT log, the log inside it (``member``)."""
+
+    fh: BinaryIO
+    size: int
+    stat: os.stat_result
+    member: str | None = None
+
+    def scaled(self, advance: Callable[[int], None] | None) -> Callable[[int], None] | None:
+        """``advance`` in bytes of the file on disk while the text inside a zip is read."""
+        if advance is None or self.member is None or not self.size:
+            return advance
+        ratio = self.stat.st_size / self.size
+        return lambda n: advance(round(n * ratio))
+
+
+class NotALogZip(OSError):
+    """A ``.zip`` in CRPT_logs that holds no log."""
+
+
+@contextmanager
+def open_content(path: Path) -> Iterator[Content]:
+    """Open a log file with sharing (the program keeps it open); a ``.zip`` is read inside."""
+    with open_shared(path) as raw:
+        st = os.fstat(raw.fileno())
+        if not path.name.lower().endswith(".zip"):
+            yield Content(raw, st.st_size, st)
+            return
+        try:
+            z = zipfile.ZipFile(raw)
+        except zipfile.BadZipFile as exc:
+            raise NotALogZip(0, str(exc)) from exc
+        with z:
+            infos = [i for i in z.infolist() if not i.is_dir()]
+            info = next((i for i in infos if "log" in i.filename.rsplit(".", 1)[-1].lower()),
+                        infos[0] if infos else None)
+            if info is None:
+                raise NotALogZip(0, "empty zip")
+            with z.open(info) as member:
+                yield Content(member, info.file_size, st, info.filename)
 
 
 def check_cancel(cancel: threading.Event | None) -> None:

@@ -14,10 +14,20 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from collector.logs.encoding import Codec
-from collector.logs.layouts import HEADER_VERSION, ts_key
+from collector.logs.layouts import HEADER_VERSION, TRACE, Layout, ts_key
 from collector.logs.reading import Chunk, chunks, find_aligned, line_start, rfind_aligned
 
 PREVIEW_PER_FILE = 5
+MAX_MARKS = 500  # occurrences of one marked text remembered per file
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Where a marked text (a footer, a start-up line) stands in a file."""
+
+    offset: int
+    key: bytes | None  # the time of the entry whose line holds it (None: not an entry's line)
+    rest: str  # the rest of that line after the marked text (up to 120 characters)
 
 
 KeySink = Callable[[str, str], None]
@@ -50,6 +60,7 @@ class Scan:
     ranges: list[tuple[int, int]] | None = None  # window: byte ranges kept
     gaps: list[Gap] | None = None  # window: byte ranges left out, with what they held
     window_entries: int = 0
+    marks: dict[str, list[Mark]] = field(default_factory=dict)
 
 
 class Scanner:
@@ -59,10 +70,14 @@ class Scanner:
     def __init__(self, fh: BinaryIO, size: int, codec: Codec, *, full: bool,
                  window: tuple[bytes, bytes] | None = None, keys: KeySink | None = None,
                  preview: int = PREVIEW_PER_FILE, cancel: threading.Event | None = None,
-                 advance: Callable[[int], None] | None = None) -> None:
+                 advance: Callable[[int], None] | None = None, layout: Layout = TRACE,
+                 marks: dict[str, str] | None = None) -> None:
         self.fh, self.codec, self.full, self.window = fh, codec, full, window
         self.keys, self.preview, self.cancel, self.advance = keys, preview, cancel, advance
+        self.layout = layout
         self.res = Scan(size, codec)
+        self._needles = {name: codec.encode(text) for name, text in (marks or {}).items()}
+        self.res.marks = {name: [] for name in self._needles}
         # window state: where the kept range being built began, a header block not yet decided
         self._open: int | None = 0
         self._pending_header: int | None = None
@@ -82,6 +97,8 @@ class Scanner:
                 self._windowed(ch)
             if self.full:
                 self._versions(ch)
+                if self._needles:
+                    self._marks(ch)
                 self._utf8(ch)
                 self._first_last(ch)
                 res.lines += ch.buf.count(self.codec.pats.nl, 0, ch.end)
@@ -102,6 +119,8 @@ class Scanner:
     # counts without a window: the level words are rare, so a regex search over the chunk is
     # nearly as fast as grep, and each hit is checked to stand at a line start after a timestamp
     def _fast(self, ch: Chunk) -> None:
+        if not self.layout.has_level:
+            return
         pats, unit = self.codec.pats, self.codec.unit
         buf = ch.buf
         for m in pats.level.finditer(buf, 0, ch.end):
@@ -129,19 +148,21 @@ class Scanner:
             self.keys(level, self._key(ch, ls, after_level))
 
     def _key(self, ch: Chunk, ls: int, after_level: int) -> str:
-        """Timestamp, level, call site and message: the same entry in trace.log and error.log
-        (their lines differ only in how the exception is written, after the message)."""
+        """Timestamp, level and message: the same entry in trace.log and error.log, whose call
+        sites differ (error.log skips one frame fewer and may add the source line)."""
         unit, pats, buf = self.codec.unit, self.codec.pats, ch.buf
         stop = min(ch.end, after_level + 1024 * unit)
         eol = find_aligned(buf, pats.nl, after_level, stop, ch.base, unit)
         if eol >= 0:
             stop = eol
-        end = after_level
-        site = find_aligned(buf, pats.sep, after_level + unit, stop, ch.base, unit)
-        if site >= 0:
-            message = find_aligned(buf, pats.sep, site + len(pats.sep), stop, ch.base, unit)
-            end = message if message >= 0 else site
-        return self.codec.decode(buf[ls:end])
+        start = after_level
+        if self.layout.has_callsite:
+            site = find_aligned(buf, pats.sep, after_level + unit, stop, ch.base, unit)
+            start = site + len(pats.sep) if site >= 0 else stop
+        end = find_aligned(buf, pats.sep, start + unit, stop, ch.base, unit) if start < stop \
+            else -1
+        return self.codec.decode(buf[ls:after_level]) + self.codec.decode(
+            buf[start: end if end >= 0 else stop])
 
     # with a window every entry's time is read: entries are found by a newline followed by a
     # timestamp; lines between entries (exception JSON, footers) follow their entry
@@ -190,7 +211,9 @@ class Scanner:
                 res.window_entries += 1
                 res.first_key = res.first_key or key
                 res.last_key = key
-                if buf.startswith(pats.error, end_ts):
+                if not self.layout.has_level:
+                    pass
+                elif buf.startswith(pats.error, end_ts):
                     self._hit(ch, pos, end_ts + len(pats.error), "ERROR")
                 elif buf.startswith(pats.fatal, end_ts):
                     self._hit(ch, pos, end_ts + len(pats.fatal), "FATAL")
@@ -234,6 +257,23 @@ class Scanner:
             if m and m[1] not in res.versions:
                 res.versions.append(m[1])
             j = ch.buf.find(pats.version, j + 1, ch.end)
+
+    def _marks(self, ch: Chunk) -> None:
+        pats, unit, buf, codec = self.codec.pats, self.codec.unit, ch.buf, self.codec
+        for name, needle in self._needles.items():
+            found = self.res.marks[name]
+            j = buf.find(needle, 0, ch.end)
+            while j >= 0 and len(found) < MAX_MARKS:
+                if unit == 1 or (ch.base + j) % 2 == 0:
+                    ls = line_start(ch, j, codec)
+                    t = pats.ts.match(buf, ls, ch.end) if ls is not None else None
+                    after = j + len(needle)
+                    stop = min(ch.end, after + 120 * unit)
+                    eol = find_aligned(buf, pats.nl, after, stop, ch.base, unit)
+                    found.append(Mark(ch.base + j, ts_key(pats.ascii(t.group())) if t else None,
+                                      codec.decode(buf[after: eol if eol >= 0 else stop])
+                                      .rstrip("\r")))
+                j = buf.find(needle, j + 1, ch.end)
 
     def _utf8(self, ch: Chunk) -> None:
         res = self.res
@@ -281,13 +321,13 @@ class Scanner:
 
 
 def count_ranges(fh: BinaryIO, codec: Codec, ranges: list[tuple[int, int]],
-                  cancel: threading.Event | None) -> tuple[int, int]:
+                 cancel: threading.Event | None, layout: Layout = TRACE) -> tuple[int, int]:
     """ERROR and FATAL entries inside byte ranges that start at line starts."""
     errors = fatals = 0
     for a, b in ranges:
         if b <= a:
             continue
-        sc = Scanner(fh, b, codec, full=False, cancel=cancel)
+        sc = Scanner(fh, b, codec, full=False, cancel=cancel, layout=layout)
         for ch in chunks(fh, a, b, codec, cancel):
             sc._fast(ch)
         errors += sc.res.errors

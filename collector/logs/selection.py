@@ -11,8 +11,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from collector.errors import Cancelled
+from collector.humanize import human_size, ru_date
 from collector.i18n import _
-from collector.logs.calendar import DayCounter, DayStats, ProgressFn
+from collector.logs.calendar import (
+    DayCounter,
+    DayStats,
+    ProgressFn,
+    counts_for_day,
+    retention_hint,
+)
 from collector.logs.cutting import (
     Piece,
     PlanReader,
@@ -33,22 +40,16 @@ from collector.logs.folders import (
     odd_folders,
     os_reason,
 )
-from collector.logs.layouts import (
-    HEADER_BYTES,
-    KIND_ORDER,
-    ErrorPreview,
-    key_of,
-    key_text,
-    read_preview,
-)
-from collector.logs.scan import PREVIEW_PER_FILE, KeySink, Scanner
-from collector.logs.text import human_size, ru_date
-from collector.winsys.sharedfile import file_identity, open_shared
+from collector.logs.layouts import HEADER_BYTES, KIND_ORDER, key_of, key_text, layout_of
+from collector.logs.preview import ErrorPreview, merge_previews, read_preview
+from collector.logs.reading import open_content
+from collector.logs.runs import TRACE_MARKS, Runs, runs_of
+from collector.logs.scan import PREVIEW_PER_FILE, KeySink, Scan, Scanner
+from collector.winsys.sharedfile import file_identity
 
 if TYPE_CHECKING:
     from collector.installation import Installation
 
-PREVIEW_TOTAL = 10
 MIN_FILE_CAP = 16 * 1024
 MAX_AROUND = 7
 
@@ -77,6 +78,7 @@ class LogFile:
     notes: list[str] = field(default_factory=list)  # Russian: file still being written, …
     pieces: list[Piece] = field(default_factory=list, repr=False)
     identity: tuple[int, int] = (0, 0)
+    runs: Runs | None = None  # trace.log: the day's runs of the program
 
     def open_for_bundle(self) -> BinaryIO:
         """A seekable binary stream of exactly ``bundle_size`` bytes, read with sharing: the
@@ -187,8 +189,11 @@ def select_day_logs(logs_dir: Path, crpt_dir: Path | None, day: date, *, around:
                     window: tuple[time, time] | None = None,
                     max_file_bytes: int | None = None, preview: int = PREVIEW_PER_FILE,
                     cancel: threading.Event | None = None, progress: ProgressFn | None = None,
-                    show: Callable[[Path], str] = str) -> LogSelection:
-    """:func:`select_logs` for a logs folder and a CRPT folder given directly."""
+                    show: Callable[[Path], str] = str, today: date | None = None
+                    ) -> LogSelection:
+    """:func:`select_logs` for a logs folder and a CRPT folder given directly. ``today``: the
+    PC's date, for what the program has already deleted (default: today)."""
+    today = today or date.today()
     if not 0 <= around <= MAX_AROUND:
         raise LogsError(_("Дни вокруг выбранного: от 0 до {max}", max=MAX_AROUND))
     if max_file_bytes is not None and max_file_bytes < MIN_FILE_CAP:
@@ -209,7 +214,8 @@ def select_day_logs(logs_dir: Path, crpt_dir: Path | None, day: date, *, around:
     problems: list[str] = []
     found: list[Found] = []
     skipped: list[SkippedFile] = []
-    stats = {d: DayStats(d) for d in ordered if d in folders or d in crpt}
+    stats = {d: DayStats(d, crpt_only=d not in folders) for d in ordered
+             if d in folders or d in crpt}
     for d in ordered:
         f, s = day_files(d, folders.get(d), crpt.get(d), [logs_dir, crpt_dir], show)
         found += f
@@ -228,7 +234,11 @@ def select_day_logs(logs_dir: Path, crpt_dir: Path | None, day: date, *, around:
         problems.insert(0, _("Папка журналов {path} не найдена: программа ещё не запускалась на "
                              "этом компьютере, или журналы удалены.", path=show(logs_dir)))
     elif day not in folders and day not in crpt:
-        problems[:0] = _missing_day(logs_dir, day, folders, crpt, show)
+        problems[:0] = _missing_day(logs_dir, day, folders, crpt, show, today)
+    elif day not in folders:
+        problems.insert(0, retention_hint(day, today, has_crpt=True) or _(
+            "За {date} нет папки журналов {path}, есть только журнал «Честного знака» (CRPT).",
+            date=ru_date(day), path=show(logs_dir / day.isoformat())))
     if day not in folders and day not in crpt:
         nearby = nearby_days(sorted(set(folders) | set(crpt)), day)
     counters = {d: DayCounter(s) for d, s in stats.items()}
@@ -247,8 +257,9 @@ def select_day_logs(logs_dir: Path, crpt_dir: Path | None, day: date, *, around:
         if interval is not None and f.day in windowed:
             lo_hi = (key_of(interval[0]), key_of(interval[1]))
         try:
+            counted = f.day in counters and counts_for_day(f.kind, f.day in folders)
             lf = _read_log_file(f, lo_hi, max_file_bytes, preview,
-                                counters[f.day].add if f.day in counters else None,
+                                counters[f.day].add if counted else None,
                                 cancel, advance, show, interval)
         except Cancelled:
             raise
@@ -266,14 +277,19 @@ def select_day_logs(logs_dir: Path, crpt_dir: Path | None, day: date, *, around:
     if not files and not skipped and (day in folders or day in crpt):
         problems.append(_("Папка за {date} пуста.", date=ru_date(day)))
     return LogSelection(day, ordered, interval, max_file_bytes, files, skipped, problems, nearby,
-                        stats, _merge_previews(files))
+                        stats, _merge_previews(files, set(folders)))
 
 
-def _missing_day(logs_dir: Path, day: date, folders: dict[date, Path], crpt: dict[date, Path],
-                 show: Callable[[Path], str]) -> list[str]:
+def _missing_day(logs_dir: Path, day: date, folders: dict[date, Path],
+                 crpt: dict[date, list[Path]], show: Callable[[Path], str],
+                 today: date) -> list[str]:
     available = sorted(set(folders) | set(crpt))
+    hint = retention_hint(day, today)
     if not available:
-        return [_("В папке журналов {path} нет ни одного дня.", path=show(logs_dir))]
+        return [hint or _("В папке журналов {path} нет ни одного дня.", path=show(logs_dir))]
+    if hint:
+        return [hint + " " + _("Ближайшие дни с журналами: {days}.", days=", ".join(
+            ru_date(d) for d in nearby_days(available, day)))]
     near = nearby_days(available, day)
     return [_("За {date} журналов нет (папки {path} нет): в этот день программа не запускалась "
               "или журналы уже удалены. Ближайшие дни с журналами: {days}.",
@@ -291,66 +307,74 @@ def _read_log_file(f: Found, window: tuple[bytes, bytes] | None, cap: int | None
                    keys: KeySink | None, cancel: threading.Event | None,
                    advance: Callable[[int], None], show: Callable[[Path], str],
                    interval: tuple[datetime, datetime] | None) -> LogFile:
-    with open_shared(f.path) as fh:
-        st = os.fstat(fh.fileno())
-        size = st.st_size
+    layout = layout_of(f.kind)
+    with open_content(f.path) as content:
+        fh, st, size = content.fh, content.stat, content.size
         head = fh.read(min(size, HEADER_BYTES)) or b""
         codec = detect_codec(head)
-        res = Scanner(fh, size, codec, full=True, window=window, keys=keys, preview=preview,
-                      cancel=cancel, advance=advance).run()
+        zipped = content.member is not None
+        res = Scanner(fh, size, codec, full=True, window=None if zipped else window, keys=keys,
+                      preview=preview, cancel=cancel, advance=content.scaled(advance),
+                      layout=layout, marks=TRACE_MARKS if f.kind == "trace" else None).run()
         if codec.unit == 1 and codec.bom == 0 and not res.utf8_ok:
             codec = Codec("cp1251", "cp1251", 0, codec.pats)
-        grown = os.fstat(fh.fileno()).st_size
         notes: list[str] = []
-        if size == 0:
-            notes.append(_("пустой файл (0 байт): программа ещё ничего в него не записала"))
-        if grown > size:
-            notes.append(_("файл дописывается программой прямо сейчас: взято {size} на момент "
-                           "чтения", size=human_size(size)))
-        elif res.shrank:
-            notes.append(_("файл стал короче во время чтения"))
-        if size and res.partial_entry:
-            notes.append(_("последняя запись не дописана: программа писала в файл в момент "
-                           "чтения"))
-        eol = "\r\n" if codec.encode("\r\n") in head else "\n"
-        pieces: list[Piece] = [(0, size)] if size else []
+        pieces: list[Piece] = [(0, st.st_size)] if st.st_size else []
         cut_notes: list[str] = []
-        if window is not None and res.ranges is not None and res.gaps is not None:
-            pieces = window_pieces(res, codec, eol, f.day)
-            kept = plan_size(pieces)
-            if res.window_entries:
-                cut_notes.append(_("оставлены записи с {start} по {end}: {kept} из {size}",
-                                   start=dt_text(interval[0], f.day),  # type: ignore[index]
-                                   end=dt_text(interval[1], f.day),  # type: ignore[index]
-                                   kept=human_size(kept), size=human_size(size)))
-            else:
-                cut_notes.append(_("в выбранное время записей нет; оставлен только заголовок "
-                                   "({kept})", kept=human_size(kept)))
-        if plan_size(pieces) >= size:  # the window held it all, or markers cost more
-            pieces, cut_notes = ([(0, size)] if size else []), []
-        if cap is not None and plan_size(pieces) > cap:
-            pieces, note = cut_head_tail(fh, pieces, cap, codec, eol, res, f, cancel)
-            cut_notes.append(note)
+        if zipped:
+            notes.append(_("архив, который программа сделала из журнала прошлого дня: взят как "
+                           "есть ({name} внутри)", name=content.member))
+        else:
+            _notes_on_reading(notes, res, size, os.fstat(fh.fileno()).st_size)
+            eol = "\r\n" if codec.encode("\r\n") in head else "\n"
+            if window is not None and res.ranges is not None and res.gaps is not None:
+                pieces = window_pieces(res, codec, eol, f.day)
+                kept = plan_size(pieces)
+                if res.window_entries:
+                    cut_notes.append(_("оставлены записи с {start} по {end}: {kept} из {size}",
+                                       start=dt_text(interval[0], f.day),  # type: ignore[index]
+                                       end=dt_text(interval[1], f.day),  # type: ignore[index]
+                                       kept=human_size(kept), size=human_size(size)))
+                else:
+                    cut_notes.append(_("в выбранное время записей нет; оставлен только "
+                                       "заголовок ({kept})", kept=human_size(kept)))
+            if plan_size(pieces) >= size:  # the window held it all, or markers cost more
+                pieces, cut_notes = ([(0, size)] if size else []), []
+            if cap is not None and plan_size(pieces) > cap:
+                pieces, note = cut_head_tail(fh, pieces, cap, codec, eol, res, f, cancel)
+                cut_notes.append(note)
         previews = [read_preview(fh, codec, off, line, level, f, size)
                     for off, line, level in res.hits]
     mtime = datetime.fromtimestamp(st.st_mtime).astimezone()
+    encoding = codec.name if size else "—"
     return LogFile(
         source=f.path, source_windows=show(f.path), archive_path=f"logs/{f.rel}", day=f.day,
-        kind=f.kind, size=size, bundle_size=plan_size(pieces),
-        encoding=codec.name if size else "—", lines=res.lines, errors=res.errors,
-        fatals=res.fatals, versions=res.versions, first_errors=[p for p in previews if p],
+        kind=f.kind, size=st.st_size, bundle_size=plan_size(pieces),
+        encoding=f"zip: {encoding}" if zipped else encoding, lines=res.lines,
+        errors=res.errors, fatals=res.fatals, versions=res.versions,
+        first_errors=[p for p in previews if p],
         first_time=key_text(res.first_key, f.day), last_time=key_text(res.last_key, f.day),
         modified=mtime, cut="; ".join(cut_notes) or None, notes=notes, pieces=pieces,
         identity=file_identity(st),
+        runs=runs_of(f.day, res.marks, size) if f.kind == "trace" else None,
     )
 
 
-def _merge_previews(files: list[LogFile]) -> list[ErrorPreview]:
-    """The first errors of the selection, once each (error.log's copy has the exception)."""
-    best: dict[tuple[bytes, str, str], ErrorPreview] = {}
-    for f in sorted(files, key=lambda f: f.kind != "error"):
-        for p in f.first_errors:
-            k = (p.key, p.level, p.callsite)
-            if k not in best or (p.exception and len(p.exception) > len(best[k].exception or "")):
-                best[k] = p
-    return sorted(best.values(), key=lambda p: p.key)[:PREVIEW_TOTAL]
+def _notes_on_reading(notes: list[str], res: Scan, size: int, grown: int) -> None:
+    if size == 0:
+        notes.append(_("пустой файл (0 байт): программа ещё ничего в него не записала"))
+    if grown > size:
+        notes.append(_("файл дописывается программой прямо сейчас: взято {size} на момент "
+                       "чтения", size=human_size(size)))
+    elif res.shrank:
+        notes.append(_("файл стал короче во время чтения"))
+    if size and res.partial_entry:
+        notes.append(_("последняя запись не дописана: программа писала в файл в момент "
+                       "чтения"))
+
+
+def _merge_previews(files: list[LogFile], folders: set[date]) -> list[ErrorPreview]:
+    """The first errors of the selection, once each; a CRPT entry is a copy of a trace.log one
+    unless its day folder is gone."""
+    return merge_previews([(f.kind, f.first_errors) for f in files
+                           if counts_for_day(f.kind, f.day in folders)])

@@ -7,8 +7,8 @@ import time
 from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QProgressBar, QVBoxLayout, QWidget
 
+from collector import sources
 from collector.errors import Cancelled
-from collector.steps import STEP_ORDER, STEP_TITLES
 from ui.i18n import engine_text, fmt_clock, tr
 from ui.pages.base import Page
 from ui.widgets.common import (
@@ -38,7 +38,7 @@ class StepRow(QWidget):
         col = QVBoxLayout()
         col.setSpacing(4)
         top = QHBoxLayout()
-        self.title = label(engine_text(STEP_TITLES[name]), wrap=False)
+        self.title = label(engine_text(sources.get(name).title), wrap=False)
         self.seconds = label("", muted=True, small=True, wrap=False)
         top.addWidget(self.title, 1)
         top.addWidget(self.seconds)
@@ -129,7 +129,7 @@ class CollectPage(Page):
         self.add(self.error)
         steps = Card(tr("Шаги"), "list")
         self.rows: dict[str, StepRow] = {}
-        for name in STEP_ORDER:
+        for name in sources.names():
             row = StepRow(name)
             self.rows[name] = row
             steps.add(row)

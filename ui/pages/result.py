@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
+from collector import sources
 from collector.errors import Cancelled
-from collector.steps import STEP_TITLES
 from ui import tasks
 from ui.i18n import engine_text, fmt_clock, fmt_size, tr
 from ui.pages.base import Page
@@ -192,7 +192,7 @@ class ResultPage(Page):
             lay.setSpacing(10)
             lay.addWidget(icon_label({"ok": "ok", "failed": "failed"}.get(s.status, "skipped"),
                                      18), 0, Qt.AlignmentFlag.AlignTop)
-            title = engine_text(STEP_TITLES.get(s.name, s.name))
+            title = engine_text(sources.get(s.name).title)
             if s.timeout_hit:
                 title += " — " + tr("превышено время")
             # the step's title on its line, what it did below (no "title: message: …")

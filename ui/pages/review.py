@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from collector.plan import GROUP_TITLES, GROUPS
-from collector.steps import DEFAULT_TIME_LIMITS, STEP_ORDER, STEP_TITLES
+from collector import sources
 from ui import prefs, theme
 from ui.i18n import engine_text, fmt_duration, fmt_size, tr
 from ui.pages.base import Page, owns
@@ -49,9 +48,6 @@ FIELD_PAGES = [
     ("symptoms", "questions"), ("problem_date", "date"), ("include_database", "include"),
     ("attachments", "include"), ("contact", "contacts"), ("gbs_id", "start"), ("version", "start"),
 ]
-GROUP_ICONS = {"request": "chat", "logs": "text-file", "database": "database",
-               "configs": "settings", "system": "monitor", "attachments": "clip"}
-STEP_GROUP = {"logs": "logs", "database": "database", "attachments": "attachments"}
 
 
 def page_for(field: str) -> str | None:
@@ -192,18 +188,19 @@ class ReviewPage(Page):
         grid.setSpacing(6)
         self.limit_spins: dict[str, QSpinBox] = {}
         self.estimate_labels: dict[str, object] = {}
-        for name in STEP_ORDER:
+        for source in sources.ordered():
+            name = source.name
             spin = QSpinBox()
             spin.setRange(1, 24 * 60)
             spin.setSuffix(tr(" мин"))
             spin.setAccessibleName(tr("Предел времени: {step}").format(
-                step=engine_text(STEP_TITLES[name])))
+                step=engine_text(source.title)))
             spin.valueChanged.connect(lambda v, n=name: self._limit_changed(n, v))
             est = label("", muted=True, small=True, wrap=False)
             rowl = QHBoxLayout()
             rowl.addWidget(spin)
             rowl.addWidget(est, 1)
-            title = label(engine_text(STEP_TITLES[name]), wrap=False)
+            title = label(engine_text(source.title), wrap=False)
             title.setBuddy(spin)
             grid.addRow(title, rowl)
             self.limit_spins[name] = spin
@@ -307,13 +304,13 @@ class ReviewPage(Page):
         first_fill = self.tree.topLevelItemCount() == 0
         self._filling = True
         self.tree.clear()
-        for group in GROUPS:
-            items = [i for i in review.items if i.group == group]
+        for group in sources.groups():
+            items = [i for i in review.items if i.group == group.name]
             if not items:
                 continue
-            g = QTreeWidgetItem([engine_text(GROUP_TITLES[group]), ""])
-            g.setIcon(0, theme.icon(GROUP_ICONS[group]))
-            g.setData(0, Qt.ItemDataRole.UserRole, group)
+            g = QTreeWidgetItem([engine_text(group.title), ""])
+            g.setIcon(0, theme.icon(group.icon))
+            g.setData(0, Qt.ItemDataRole.UserRole, group.name)
             f = g.font(0)
             f.setBold(True)
             g.setFont(0, f)
@@ -360,7 +357,7 @@ class ReviewPage(Page):
                       and (it.required or not excluded(it.arcname, exclude))]
             g.setText(1, fmt_size(sum(it.item.size for it in chosen)) if chosen
                       else tr("не войдёт"))
-            g.setText(0, f"{engine_text(GROUP_TITLES[group])} · {len(chosen)}")
+            g.setText(0, f"{engine_text(sources.group_title(group))} · {len(chosen)}")
         self._filling = False
 
     def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
@@ -425,7 +422,7 @@ class ReviewPage(Page):
     def _sync_options(self) -> None:
         ex = self.state.extras
         for name, spin in self.limit_spins.items():
-            seconds = ex.time_limits.get(name, DEFAULT_TIME_LIMITS.get(name, 60))
+            seconds = ex.time_limits.get(name, sources.get(name).time_limit)
             spin.blockSignals(True)
             spin.setValue(max(1, round(seconds / 60)))
             spin.blockSignals(False)
@@ -434,7 +431,7 @@ class ReviewPage(Page):
         self.volume.setCurrentIndex(max(0, self.volume.findData(ex.volume_mb)))
 
     def _limit_changed(self, name: str, minutes: int) -> None:
-        default = DEFAULT_TIME_LIMITS.get(name, 60)
+        default = sources.get(name).time_limit
         limits = dict(self.state.extras.time_limits)
         if minutes * 60 == default or round(default / 60) == minutes:
             limits.pop(name, None)
@@ -477,8 +474,7 @@ class ReviewPage(Page):
                 free=fmt_size(c.free)) for c in est.space if not c.ok]
             self.space_banner.set("error", "\n".join(msgs))
             for name, label_ in self.estimate_labels.items():
-                group = STEP_GROUP.get(name)
-                secs = est.seconds.get(group) if group else None
+                secs = est.seconds.get(sources.get(name).group)
                 label_.setText(tr("обычно {time}").format(time=fmt_duration(secs)) if secs
                                else tr("обычно секунды"))
             notes = [engine_text(p) for p in est.problems

@@ -203,7 +203,7 @@ class AppState(QObject):
         return self.form.problem_date or self.today
 
     def collect_options(self):
-        from collector.steps import CollectOptions
+        from collector.pipeline import CollectOptions
 
         extras = self.extras
         form = self.form.to_json()

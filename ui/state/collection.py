@@ -1,4 +1,4 @@
-"""The collection: the engine's :class:`collector.steps.Collection` in a worker."""
+"""The collection: the engine's :class:`collector.pipeline.Collection` in a worker."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from ui.state.run import TaskRun
 
 
 class CollectionRun(TaskRun):
-    """``progress(collector.steps.Progress)``, ``done(CollectResult)``, ``failed(exc)``."""
+    """``progress(collector.pipeline.ProgressEvent)``, ``done(CollectResult)``, ``failed(exc)``."""
 
     def start(self, root, detection, options) -> tasks.Task:
+        from collector.pipeline import Collection
         from collector.redact import register_secret
-        from collector.steps import Collection
 
         register_secret(options.password)
         self.result = None

@@ -1671,6 +1671,66 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
         <translation>Windows did not accept the text into the clipboard (code {code}).</translation>
     </message>
     <message>
+        <source>GBS.Market на этом компьютере не найдена — собирать нечего. Убедитесь, что программа установлена, запустите её и повторите. Если программа не запускается или переустановлена, опишите проблему в обращении: с формой обращения (--form) архив соберётся и без неё.</source>
+        <translation>GBS.Market was not found on this PC — there is nothing to collect. Make sure the program is installed, start it and try again. If the program does not start or was reinstalled, describe the problem in a request: with a request form (--form) the archive is made without it.</translation>
+    </message>
+    <message>
+        <source>программа не найдена на этом компьютере</source>
+        <translation>the program was not found on this PC</translation>
+    </message>
+    <message>
+        <source>Оплата и лицензирование</source>
+        <translation>Payment and licensing</translation>
+    </message>
+    <message>
+        <source>Возможности, технические вопросы и ошибки</source>
+        <translation>Features, technical questions and errors</translation>
+    </message>
+    <message>
+        <source>Сотрудничество</source>
+        <translation>Cooperation</translation>
+    </message>
+    <message>
+        <source>программа работает медленно</source>
+        <translation>the program is slow</translation>
+    </message>
+    <message>
+        <source>не удаётся найти товар в каталоге</source>
+        <translation>an item cannot be found in the catalogue</translation>
+    </message>
+    <message>
+        <source>при просмотре журнала продаж за какой-то день возникает ошибка</source>
+        <translation>an error appears when viewing the sales journal for some day</translation>
+    </message>
+    <message>
+        <source>прибыль считается некорректно</source>
+        <translation>the profit is calculated wrongly</translation>
+    </message>
+    <message>
+        <source>Что известно:</source>
+        <translation>What is known:</translation>
+    </message>
+    <message>
+        <source>Не удалось приложить:</source>
+        <translation>Could not be attached:</translation>
+    </message>
+    <message>
+        <source>GBS.ID «{value}» неверный. Скопируйте его в окне лицензии GBS.Market кнопкой копирования рядом с ID.</source>
+        <translation>The GBS.ID «{value}» is not valid. Copy it in GBS.Market&apos;s licence window with the copy button next to the ID.</translation>
+    </message>
+    <message>
+        <source>Для вопроса о лицензии нужен GBS.ID. Скопируйте его в окне лицензии GBS.Market кнопкой копирования рядом с ID — сборщик подхватит его сам. Вручную ID не переписывайте.</source>
+        <translation>A licence question needs the GBS.ID. Copy it in GBS.Market&apos;s licence window with the copy button next to the ID — the collector picks it up by itself. Do not retype the ID.</translation>
+    </message>
+    <message>
+        <source>GBS.ID не найден. Он поможет поддержке быстрее найти вашу лицензию: скопируйте его в окне лицензии GBS.Market кнопкой копирования рядом с ID.</source>
+        <translation>GBS.ID not found. It helps support find your licence faster: copy it in GBS.Market&apos;s licence window with the copy button next to the ID.</translation>
+    </message>
+    <message>
+        <source>Вопрос {n} — подсказка из шаблона формы: замените её своим вопросом.</source>
+        <translation>Question {n} is the form template&apos;s hint: replace it with your own question.</translation>
+    </message>
+    <message>
         <source>Внимание: пароль в командной строке видят другие программы на этом компьютере. Безопаснее указать параметр без значения или переменную {env}.</source>
         <translation>Warning: a password on the command line is visible to other programs on this computer. Safer: give the option without a value, or the variable {env}.</translation>
     </message>
@@ -1735,6 +1795,14 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
     <message>
         <source>Не удалось записать {path}: {error}</source>
         <translation>Could not write {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Форма записана в {path}. Заполните questions (по вопросу в пункте) и contact, затем проверьте: form check {path}</source>
+        <translation>The form is written to {path}. Fill in questions (one question per item) and contact, then check it: form check {path}</translation>
+    </message>
+    <message>
+        <source>Файл {path} уже есть: укажите другое имя или добавьте --force.</source>
+        <translation>{path} already exists: give another name or add --force.</translation>
     </message>
     <message>
         <source>Неверная дата «{text}»: укажите её как ГГГГ-ММ-ДД, например 2026-11-20 (или 20.11.2026).</source>
@@ -2467,6 +2535,18 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>Could not write the GBS.ID files to {path}: {error}</translation>
     </message>
     <message>
+        <source>{whole},{tenth} ГБ</source>
+        <translation>{whole}.{tenth} GB</translation>
+    </message>
+    <message>
+        <source>{whole},{tenth} КБ</source>
+        <translation>{whole}.{tenth} KB</translation>
+    </message>
+    <message>
+        <source>{whole},{tenth} МБ</source>
+        <translation>{whole}.{tenth} MB</translation>
+    </message>
+    <message>
         <source>записей об установке GBS.Market нет</source>
         <translation>no installation records of GBS.Market</translation>
     </message>
@@ -2551,6 +2631,18 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>the logs do not record the version</translation>
     </message>
     <message>
+        <source>Журналы за {date} программа уже удалила: папки журналов она хранит {days} дней, журналы «Честного знака» — {crpt_days} дней.</source>
+        <translation>The program has already deleted the logs of {date}: it keeps log folders for {days} days and the Chestny ZNAK (CRPT) logs for {crpt_days} days.</translation>
+    </message>
+    <message>
+        <source>Журналы за {date} программа уже удалила: папки журналов она хранит {days} дней и удаляет более старые при запуске. Остался только журнал «Честного знака» (CRPT): он хранится {crpt_days} дней.</source>
+        <translation>The program has already deleted the logs of {date}: it keeps log folders for {days} days and deletes older ones when it starts. Only the Chestny ZNAK (CRPT) log is left: it is kept for {crpt_days} days.</translation>
+    </message>
+    <message>
+        <source>Журналы за {date} программа уже удалила: папки журналов она хранит {days} дней и удаляет более старые при запуске.</source>
+        <translation>The program has already deleted the logs of {date}: it keeps log folders for {days} days and deletes older ones when it starts.</translation>
+    </message>
+    <message>
         <source>файл не прочитан: {error}</source>
         <translation>the file could not be read: {error}</translation>
     </message>
@@ -2561,18 +2653,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>{n} байт</source>
         <translation>{n} bytes</translation>
-    </message>
-    <message>
-        <source>{x} КБ</source>
-        <translation>{x} KB</translation>
-    </message>
-    <message>
-        <source>{x} МБ</source>
-        <translation>{x} MB</translation>
-    </message>
-    <message>
-        <source>{x} ГБ</source>
-        <translation>{x} GB</translation>
     </message>
     <message>
         <source>файл занят другой программой и не даёт себя читать; закройте её и повторите</source>
@@ -2723,6 +2803,14 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>a nested folder was skipped: too deep, or a loop</translation>
     </message>
     <message>
+        <source>не приложены (не файлы настроек): {names}</source>
+        <translation>not attached (not settings files): {names}</translation>
+    </message>
+    <message>
+        <source>автоматическая резервная копия базы, сделанная программой</source>
+        <translation>the program&apos;s own automatic database backup</translation>
+    </message>
+    <message>
         <source>{product}, версия {version}</source>
         <translation>{product}, version {version}</translation>
     </message>
@@ -2779,10 +2867,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>The program&apos;s automatic copy of {when} ({age}) was included instead.</translation>
     </message>
     <message>
-        <source>вложения пользователя (файлов: {n})</source>
-        <translation>user&apos;s attachments ({n} files)</translation>
-    </message>
-    <message>
         <source>Файлов: {n}</source>
         <translation>Files: {n}</translation>
     </message>
@@ -2809,6 +2893,18 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>выбран пользователем</source>
         <translation>chosen by the user</translation>
+    </message>
+    <message>
+        <source>Ближайшие дни с журналами: {days}.</source>
+        <translation>Nearest days with logs: {days}.</translation>
+    </message>
+    <message>
+        <source>архив, который программа сделала из журнала прошлого дня: взят как есть ({name} внутри)</source>
+        <translation>the archive the program made of a past day&apos;s log: taken as it is ({name} inside)</translation>
+    </message>
+    <message>
+        <source>За {date} нет папки журналов {path}, есть только журнал «Честного знака» (CRPT).</source>
+        <translation>There is no log folder {path} for {date}, only the Chestny ZNAK (CRPT) log.</translation>
     </message>
     <message>
         <source>{name} не прочитан ({error})</source>
@@ -3017,14 +3113,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>The exact program version could not be found. Look it up in GBS.Market: Help → About — and write it in your question, e.g. &quot;My version is 6.3.0.1693&quot;.</translation>
     </message>
     <message>
-        <source>GBS.ID «{value}» неверный. Скопируйте его из GBS.Market (Справка → О программе).</source>
-        <translation>The GBS.ID &quot;{value}&quot; is wrong. Copy it from GBS.Market (Help → About).</translation>
-    </message>
-    <message>
-        <source>Для вопроса о лицензии нужен GBS.ID. Скопируйте его в GBS.Market: Справка → О программе, кнопка копирования рядом с ID — сборщик подхватит его сам. Вручную ID не переписывайте.</source>
-        <translation>A licence question needs the GBS.ID. Copy it in GBS.Market: Help → About, the copy button next to the ID — the collector picks it up itself. Do not retype the ID.</translation>
-    </message>
-    <message>
         <source>Дата {date} ещё не наступила. Укажите день, когда появилась ошибка.</source>
         <translation>The date {date} has not come yet. Give the day the error appeared.</translation>
     </message>
@@ -3153,14 +3241,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>nothing</translation>
     </message>
     <message>
-        <source>Обращение</source>
-        <translation>Request</translation>
-    </message>
-    <message>
-        <source>к обращению {number}</source>
-        <translation>to request {number}</translation>
-    </message>
-    <message>
         <source>журналы работы программы за {day}</source>
         <translation>the program&apos;s logs for {day}</translation>
     </message>
@@ -3211,10 +3291,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>Версия {version} устарела{latest}. Поддержка просит сначала обновить программу по инструкции: от версии к версии программа меняется, и проблема может быть уже исправлена. Отправить обращение можно и сейчас.</source>
         <translation>Version {version} is out of date{latest}. Support asks you to update the program first, following the instructions: the program changes from version to version, and the problem may already be fixed. You can still send the request now.</translation>
-    </message>
-    <message>
-        <source>GBS.ID не найден. Он поможет поддержке быстрее найти вашу лицензию: скопируйте его в GBS.Market (Справка → О программе).</source>
-        <translation>The GBS.ID was not found. It helps support find your licence faster: copy it in GBS.Market (Help → About).</translation>
     </message>
     <message>
         <source>Укажите дату, когда появилась ошибка: поддержке нужны журналы работы программы (логи) именно за этот день.</source>
@@ -3345,34 +3421,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>not given</translation>
     </message>
     <message>
-        <source>Оплата и лицензирование</source>
-        <translation>Payment and licensing</translation>
-    </message>
-    <message>
-        <source>Возможности, технические вопросы и ошибки</source>
-        <translation>Features, technical questions and errors</translation>
-    </message>
-    <message>
-        <source>Сотрудничество</source>
-        <translation>Cooperation</translation>
-    </message>
-    <message>
-        <source>программа работает медленно</source>
-        <translation>the program is slow</translation>
-    </message>
-    <message>
-        <source>не удаётся найти товар в каталоге</source>
-        <translation>an item cannot be found in the catalogue</translation>
-    </message>
-    <message>
-        <source>при просмотре журнала продаж за какой-то день возникает ошибка</source>
-        <translation>an error appears when viewing the sales journal for some day</translation>
-    </message>
-    <message>
-        <source>прибыль считается некорректно</source>
-        <translation>the profit is calculated wrongly</translation>
-    </message>
-    <message>
         <source>{what}. Без значения — спросить (так пароль не виден в списке процессов); или переменная окружения {env}</source>
         <translation>{what}. Without a value: ask (so the password is not visible in the process list); or the environment variable {env}</translation>
     </message>
@@ -3441,10 +3489,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>Internal error: {error}</translation>
     </message>
     <message>
-        <source>GBS.Market на этом компьютере не найдена — собирать нечего. Убедитесь, что программа установлена, запустите её и повторите.</source>
-        <translation>GBS.Market was not found on this computer — there is nothing to collect. Make sure the program is installed, run it and try again.</translation>
-    </message>
-    <message>
         <source>GBS.Market на этом компьютере не найдена.</source>
         <translation>GBS.Market was not found on this computer.</translation>
     </message>
@@ -3487,10 +3531,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>Не удалось создать папку для данных сборщика {path}: {error}. Проверьте права на папку или укажите другую в переменной окружения {env}.</source>
         <translation>Could not create the collector&apos;s data folder {path}: {error}. Check the folder&apos;s permissions or give another one in the environment variable {env}.</translation>
-    </message>
-    <message>
-        <source>Не удалось создать папку {path}: {error}</source>
-        <translation>Could not create the folder {path}: {error}</translation>
     </message>
     <message>
         <source>{name} не является программой Windows ({detail})</source>

@@ -1,7 +1,10 @@
-"""What the quick start's first command runs: the app on this PC, or on a demo installation.
+"""The one launcher of the app (``python -m ui``, ``./scripts/app``, the exe without a
+subcommand): the window on this PC, or, in the lab, on a demo installation.
 
-With a real GBS.Market (Windows) the app works on this PC. Otherwise a demo installation is
-generated once in the user's data folder and the app works on it, so anyone can try the tool.
+On Windows the app always works on this PC, GBS.Market found or not: without it the window still
+lets the owner write a request and says what to do. Elsewhere (Linux, the lab) a demo
+installation is generated once in the user's data folder, so anyone can try the tool. No Qt is
+imported before it is known that a window can be shown.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from collector.sysroot import ROOT_ENV, SystemRoot
+from collector.sysroot import ROOT_ENV
 
 
 def demo_root() -> Path:
@@ -20,14 +23,9 @@ def demo_root() -> Path:
 
 
 def choose_root(argv: list[str]) -> str | None:
-    """``--root`` given → that; a real installation here → None; else the demo (made once)."""
-    if "--root" in argv or os.environ.get(ROOT_ENV):
+    """``--root`` given, or Windows → None (as given / this PC); else the demo (made once)."""
+    if "--root" in argv or os.environ.get(ROOT_ENV) or sys.platform == "win32":
         return None
-    if sys.platform == "win32":
-        from collector.installation import detect
-
-        if detect(SystemRoot(None)).installation is not None:
-            return None
     root = demo_root()
     if not (root / "GBS-DEMO.txt").exists():
         from collector.demo import build_demo
@@ -44,11 +42,12 @@ def main(argv: list[str] | None = None) -> int:
     if root is not None:
         argv = ["--root", root, *argv]
     if not has_screen():
-        return console_fallback(argv)
+        return console_fallback(argv, "Окно программы показать негде (нет графического экрана)")
     try:
-        import ui.app  # noqa: F401  (the GUI, when present)
+        import PySide6  # noqa: F401  (the `gui` extra; a command-line install has no Qt)
     except ImportError:
-        return console_fallback(argv)
+        return console_fallback(argv, "Графический интерфейс не установлен (нет PySide6; "
+                                      "установите: pip install \".[gui]\")")
     from ui.app import main as gui_main
 
     return gui_main(argv)
@@ -62,11 +61,11 @@ def has_screen() -> bool:
                 or os.environ.get("QT_QPA_PLATFORM"))
 
 
-def console_fallback(argv: list[str]) -> int:
+def console_fallback(argv: list[str], why: str) -> int:
     """No window possible: show in the terminal what the app's first page would show."""
     from collector.cli import main as cli_main
 
-    print("Окно программы показать негде (нет графического экрана) — вот что нашёл сборщик.\n"
+    print(f"{why} — вот что нашёл сборщик.\n"
           "Собрать архив: .venv/bin/python -m collector collect --date ГГГГ-ММ-ДД --out ПАПКА"
           + (f" --root {argv[argv.index('--root') + 1]}" if "--root" in argv else "") + "\n",
           file=sys.stderr)

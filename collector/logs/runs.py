@@ -1,0 +1,52 @@
+"""How the program's runs went on a day, from the marks trace.log holds (GBS_MARKET.md §3, §5):
+``Запуск программы.`` starts a run, the NLog footer ends one that closed normally (a crash
+leaves none), ``Работа восстановлена после аварийного завершения`` follows a start after an
+unclean exit, and ``GBS.ID:`` names the licence the run used."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from collector.logs.layouts import key_text
+from collector.logs.layouts.nlog import FOOTER_LINE, GBS_ID, HEADER_LINE, RECOVERED, STARTED
+from collector.logs.scan import Mark
+
+TRACE_MARKS = {"started": STARTED, "footer": FOOTER_LINE, "header": HEADER_LINE,
+               "recovered": RECOVERED, "gbs_id": GBS_ID}
+
+
+@dataclass
+class Runs:
+    day: date
+    starts: list[str] = field(default_factory=list)  # HH:MM:SS of each «Запуск программы.»
+    unclean: list[str] = field(default_factory=list)  # starts of runs that left no footer
+    recovered: list[str] = field(default_factory=list)  # times of «Работа восстановлена…»
+    last_open: bool = False  # the last run has no footer yet: still running, or it crashed
+    gbs_ids: list[tuple[str, str]] = field(default_factory=list)  # (HH:MM:SS, what follows)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"starts": self.starts, "unclean": self.unclean, "recovered": self.recovered,
+                "last_open": self.last_open,
+                "gbs_ids": [{"time": t, "value": v} for t, v in self.gbs_ids]}
+
+
+def runs_of(day: date, marks: dict[str, list[Mark]], size: int) -> Runs:
+    runs = Runs(day)
+    starts = [m for m in marks.get("started", []) if m.key is not None]
+    footers = [m.offset for m in marks.get("footer", []) if m.key is None]
+    for i, s in enumerate(starts):
+        end = starts[i + 1].offset if i + 1 < len(starts) else size
+        clock = key_text(s.key, day) or ""
+        runs.starts.append(clock)
+        if not any(s.offset < f < end for f in footers):
+            if i + 1 < len(starts):
+                runs.unclean.append(clock)
+            else:
+                runs.last_open = True
+    runs.recovered = [key_text(m.key, day) or "" for m in marks.get("recovered", [])
+                      if m.key is not None]
+    runs.gbs_ids = [(key_text(m.key, day) or "", m.rest.strip().removesuffix("|").strip())
+                    for m in marks.get("gbs_id", []) if m.key is not None]
+    return runs
