@@ -37,15 +37,32 @@ class Value(str):
 
     value: Any
     digits: int
+    forms: tuple[Text, Text] | None  # a count's word, for n = 1 and otherwise (see count)
 
     def __new__(cls, text: str, value: Any, digits: int = 0) -> Value:
         obj = super().__new__(cls, text)
         obj.value = value
         obj.digits = digits
+        obj.forms = None
         return obj
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (Value, (str(self), self.value, self.digits))
+        return (_value, (str(self), self.value, self.digits, self.forms))
+
+
+def _value(text: str, value: Any, digits: int, forms: tuple[Text, Text] | None) -> Value:
+    v = Value(text, value, digits)
+    v.forms = forms
+    return v
+
+
+def count(n: int, one: Text, few: Text, many: Text) -> Value:
+    """``7 файлов``: ``n`` with its word in the Russian form (``one``/``few``/``many`` as
+    :func:`_` messages: ``_("файл"), _("файла"), _("файлов")``). A GUI in another language
+    writes ``n`` with the translation of ``one`` (n = 1) or of ``many``."""
+    v = Value(f"{abs(int(n))} {plural_word(n, one, few, many)}", int(n))
+    v.forms = (one, many)
+    return v
 
 
 def day(d: date) -> Value:

@@ -232,7 +232,9 @@ def test_calendar_marks_days_with_errors(gui: Gui) -> None:
     d._day_item(item)
     gui.qtbot.waitUntil(lambda: not gui.state.day.loading, timeout=10000)
     assert gui.state.form.problem_date == max(worst)
-    assert "Ошибок: " in d.day_summary.text()
+    n = cal[max(worst)].errors + cal[max(worst)].fatals
+    assert d.day_summary.text().startswith(f"{n} ошиб")  # «2 ошибки · 6 файлов, 12,3 КБ»
+    assert " файл" in d.day_summary.text() and ":" not in d.day_summary.text()
 
 
 def test_drag_and_drop_attachments_and_voice_messages(gui: Gui, tmp_path: Path) -> None:
@@ -536,7 +538,8 @@ def test_state_signals_reach_only_the_living_window(gui: Gui) -> None:
     gui.qtbot.waitUntil(lambda: gui.state.day.for_day(day) is not None
                         and not gui.state.day.loading, timeout=10000)
     assert page.day_card.title_label.text().startswith("Tuesday")  # refreshed, in English
-    assert "Errors: " in page.day_summary.text()  # DayLogs.changed reached the new page
+    assert page.day_summary.text().startswith("3 errors · ")  # DayLogs.changed reached it
+    assert " files, " in page.day_summary.text()
     for sig in (gui.state.install.changed, gui.state.updates.changed, gui.state.gbs.changed,
                 gui.state.calendar.changed, gui.state.outbox.changed,
                 gui.state.request.draft_changed, gui.state.plan.changed):

@@ -135,3 +135,38 @@ def test_no_russian_left_on_english_pages(gui: Gui) -> None:
             for word in allowed:
                 text = text.replace(word, "")
             assert not any("а" <= ch.lower() <= "я" for ch in text), (key, w.text())
+
+
+def test_english_dates_sizes_and_step_summaries(gui: Gui) -> None:
+    """English mode end to end: the collection's step summaries, dates and sizes are English
+    ("7 files for 17 November 2026", "683.0 KB"), with no Russian fragment on the result page."""
+    from datetime import date
+
+    gui.ctrl.switch_language("en")
+    st = gui.state
+    st.form.topic = "errors"
+    st.form.questions = ["The sales journal for 17.11 does not open"]
+    st.form.problem_date = date(2026, 11, 17)
+    st.form.include_database = True
+    st.form.contact.email = "anna@mail.ru"
+    st.request.edit("problem_date")
+    gui.win.go("include")
+    gui.qtbot.waitUntil(lambda: st.day.for_day(date(2026, 11, 17)) is not None, timeout=20000)
+    detail = gui.page("include").logs_detail.text()
+    assert re.fullmatch(r"\d+ files, \d+\.\d KB; \d+ errors?", detail), detail
+    assert gui.page("include").logs_box.text().endswith("17 November 2026")
+    gui.win.go("review")
+    gui.qtbot.waitUntil(lambda: st.plan.settled, timeout=30000)
+    gui.win.start_collection()
+    gui.qtbot.waitUntil(lambda: gui.win.current == "result", timeout=300000)
+    page = gui.page("result")
+    texts = [w.text().replace("\u200b", "") for w in page.findChildren(QLabel)
+             if w.isVisibleTo(page) and w.text()]
+    joined = "\n".join(texts)
+    assert re.search(r"\d+ files for 17 November 2026, with \d+ errors", joined), joined
+    assert re.search(r"\b\d+\.\d (KB|MB), \d+ tables\b", joined), joined  # the database
+    allowed = ("Магазин", "GBS.Market6_backups")
+    for text in texts:
+        for word in allowed:
+            text = text.replace(word, "")
+        assert not any("а" <= ch.lower() <= "я" for ch in text), text

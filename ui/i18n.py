@@ -48,6 +48,8 @@ def engine_text(message: Any) -> str:
     """
     if message is None:
         return ""
+    if isinstance(message, Value):
+        return render_value(message)
     if isinstance(message, Text) and message.params:
         params = {k: engine_text(v) if isinstance(v, Text) else v
                   for k, v in message.params.items()}
@@ -60,9 +62,13 @@ def engine_text(message: Any) -> str:
 
 
 def render_value(v: Value) -> str:
-    """A number or a day of an engine message, written the current language's way."""
+    """A day, a count or a number of an engine message, written the current language's way."""
     if isinstance(v.value, date):
         return fmt_date(v.value)
+    if v.forms is not None:
+        if QLocale().language() == QLocale.Language.Russian:
+            return str(v)  # the engine chose the Russian form already
+        return f"{v.value} {engine_text(v.forms[0] if abs(v.value) == 1 else v.forms[1])}"
     return QLocale().toString(float(v.value), "f", v.digits)
 
 
@@ -220,6 +226,20 @@ def fmt_size(n: int | float | None) -> str:
     from collector.humanize import human_size
 
     return engine_text(human_size(n))
+
+
+def fmt_files(n: int) -> str:
+    """«7 файлов» / "7 files" (the engine's forms of the word)."""
+    from collector.i18n import _, count
+
+    return engine_text(count(n, _("файл"), _("файла"), _("файлов")))
+
+
+def fmt_errors(n: int) -> str:
+    """«3 ошибки» / "3 errors"."""
+    from collector.i18n import _, count
+
+    return engine_text(count(n, _("ошибка"), _("ошибки"), _("ошибок")))
 
 
 def fmt_date(d: date, long: bool = False) -> str:

@@ -6,7 +6,7 @@ files are read while the program holds them open and stream into the archive as 
 
 from __future__ import annotations
 
-from collector.i18n import _, join, plural_word
+from collector.i18n import _, count, join
 from collector.sources.base import Source, Step, parts_of
 
 
@@ -87,10 +87,12 @@ class LogsSource(Source):
             if added:
                 done += f.bundle_size
                 step.progress(0.3 + 0.7 * done / total, f.archive_path)
-        # Counts after a colon need no plural forms, in Russian or in the English translation.
-        message = _("За {days}: файлов — {n}, ошибок — {errors}",
-                    days=", ".join(ru_date(d) for d in selection.days), n=len(step.report.files),
-                    errors=selection.errors + selection.fatals)
+        n, errors = len(step.report.files), selection.errors + selection.fatals
+        days = join(", ", [ru_date(d) for d in selection.days])  # each day stays a date
+        files = count(n, _("файл"), _("файла"), _("файлов"))
+        message = _("{files} за {days}, в них {errors}", files=files, days=days,
+                    errors=count(errors, _("ошибка"), _("ошибки"), _("ошибок"))) if errors \
+            else _("{files} за {days}, ошибок в них нет", files=files, days=days)
         notes = [str(p) for p in selection.problems]
         if changed:
             notes.append(_("изменились во время сбора и пропущены: {files}",
@@ -120,8 +122,8 @@ class LogsSource(Source):
             d = parse_date(day)
             when = ru_date(d) if d else day
             if n:
-                lines.append(_("журналы работы программы за {day} ({n} {files})", day=when,
-                               n=n, files=plural_word(n, "файл", "файла", "файлов")))
+                lines.append(_("журналы работы программы за {day} ({files})", day=when,
+                               files=count(n, _("файл"), _("файла"), _("файлов"))))
             else:
                 lines.append(_("журналы работы программы за {day}", day=when))
         for day in sorted(crpt):

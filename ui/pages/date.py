@@ -7,7 +7,7 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QSpinBox, QVBoxLayout
 
-from ui.i18n import engine_text, fmt_date, fmt_size, tr
+from ui.i18n import engine_text, fmt_date, fmt_errors, fmt_files, fmt_size, tr
 from ui.pages.base import Page
 from ui.theme import SPACE
 from ui.widgets.calendar import ErrorCalendar, pydate
@@ -237,16 +237,18 @@ class DatePage(Page):
         self.day_spinner.setVisible(loading)
         if sel is not None and sel.found:
             n = sel.errors + sel.fatals
-            self.day_summary.setText(tr("Ошибок: {n} · файлов журнала: {files} · {size}").format(
-                n=n, files=len(sel.files), size=fmt_size(sel.total_bytes)))
+            self.day_summary.setText(day_summary(n, len(sel.files), sel.total_bytes))
             previews = sel.first_errors[:5]
             self.errors_title.setVisible(bool(previews))
             self.errors_list.setVisible(bool(previews))
             self.errors_list.setText("\n".join(_preview(p) for p in previews))
         elif sel is not None:
-            self.day_summary.setText(
-                "\n".join(engine_text(p) for p in sel.problems[:3]) or tr("За этот день журналов "
-                                                                          "нет."))
+            # Said once, in words: the engine's own lines name folders (for a technician).
+            text = tr("За этот день журналов нет: программа в тот день не запускалась или "
+                      "журналы уже удалены.")
+            if sel.nearby_days:
+                text += " " + tr("Ближайшие дни с журналами:")
+            self.day_summary.setText(text)
             self.errors_title.hide()
             self.errors_list.hide()
             for nd in sel.nearby_days[:4]:
@@ -254,14 +256,21 @@ class DatePage(Page):
                            accessible=tr("Выбрать {date}").format(date=fmt_date(nd)))
                 self.nearby.addWidget(b)
         elif stats is not None:
-            self.day_summary.setText(tr("Ошибок: {n} · файлов журнала: {files} · {size}").format(
-                n=stats.errors + stats.fatals, files=stats.files, size=fmt_size(stats.bytes)))
+            self.day_summary.setText(day_summary(stats.errors + stats.fatals, stats.files,
+                                                 stats.bytes))
             self.errors_title.hide()
             self.errors_list.hide()
         else:
             self.day_summary.setText(tr("Смотрю журналы за этот день…") if loading else "")
             self.errors_title.hide()
             self.errors_list.hide()
+
+
+def day_summary(errors: int, files: int, size: int) -> str:
+    """«3 ошибки · 7 файлов, 73,8 КБ»."""
+    return tr("{errors} · {files}, {size}").format(
+        errors=fmt_errors(errors) if errors else tr("ошибок нет"), files=fmt_files(files),
+        size=fmt_size(size))
 
 
 def _preview(p) -> str:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox
 
 from collector.request import database_reason
 from collector.userdata import user_data_dir
-from ui.i18n import engine_text, fmt_date, fmt_duration, fmt_size, tr
+from ui.i18n import engine_text, fmt_date, fmt_duration, fmt_errors, fmt_files, fmt_size, tr
 from ui.pages.base import Page
 from ui.state import now_stamp
 from ui.theme import SPACE
@@ -191,10 +191,13 @@ class IncludePage(Page):
         self.logs_box.setAccessibleName(self.logs_box.text().replace("&", ""))
         sel = st.day.selection
         if sel is not None and sel.found:
-            around = tr(" и соседние дни") if st.extras.around_days else ""
-            self.logs_detail.setText(tr("Файлов: {n}{around} · {size} · ошибок: {errors}").format(
-                n=len(sel.files), around=around, size=fmt_size(sel.total_bytes),
-                errors=sel.errors + sel.fatals))
+            errors = sel.errors + sel.fatals
+            text = tr("{files}, {size}; {errors}").format(
+                files=fmt_files(len(sel.files)), size=fmt_size(sel.total_bytes),
+                errors=fmt_errors(errors) if errors else tr("ошибок нет"))
+            if st.extras.around_days:
+                text += " " + tr("(вместе с соседними днями)")
+            self.logs_detail.setText(text)
         elif sel is not None:
             self.logs_detail.setText(tr("За этот день журналов нет — выберите другой день на "
                                         "предыдущей странице."))

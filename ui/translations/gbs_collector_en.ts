@@ -352,12 +352,20 @@
         <translation>Click a day in the calendar or pick one from the list of days with errors.</translation>
     </message>
     <message>
-        <source>Ошибок: {n} · файлов журнала: {files} · {size}</source>
-        <translation>Errors: {n} · log files: {files} · {size}</translation>
+        <source>За этот день журналов нет: программа в тот день не запускалась или журналы уже удалены.</source>
+        <translation>There are no logs for this day: the program was not started that day, or the logs have been deleted.</translation>
     </message>
     <message>
-        <source>За этот день журналов нет.</source>
-        <translation>There are no logs for that day.</translation>
+        <source>Ближайшие дни с журналами:</source>
+        <translation>The nearest days with logs:</translation>
+    </message>
+    <message>
+        <source>{errors} · {files}, {size}</source>
+        <translation>{errors} · {files}, {size}</translation>
+    </message>
+    <message>
+        <source>ошибок нет</source>
+        <translation>no errors</translation>
     </message>
     <message>
         <source>Выбрать {date}</source>
@@ -432,12 +440,12 @@
         <translation>&amp;Logs of the program for {date}</translation>
     </message>
     <message>
-        <source> и соседние дни</source>
-        <translation> and days around</translation>
+        <source>{files}, {size}; {errors}</source>
+        <translation>{files}, {size}; {errors}</translation>
     </message>
     <message>
-        <source>Файлов: {n}{around} · {size} · ошибок: {errors}</source>
-        <translation>Files: {n}{around} · {size} · errors: {errors}</translation>
+        <source>(вместе с соседними днями)</source>
+        <translation>(with the days around it)</translation>
     </message>
     <message>
         <source>За этот день журналов нет — выберите другой день на предыдущей странице.</source>
@@ -2819,14 +2827,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>{value} ({where})</translation>
     </message>
     <message>
-        <source>За {days}: файлов — {n}, ошибок — {errors}</source>
-        <translation>For {days}: {n} files, {errors} errors</translation>
-    </message>
-    <message>
-        <source>{size}, таблиц: {tables}</source>
-        <translation>{size}, tables: {tables}</translation>
-    </message>
-    <message>
         <source>GBS.Market не найдена</source>
         <translation>GBS.Market not found</translation>
     </message>
@@ -2841,10 +2841,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>не добавлены</source>
         <translation>none added</translation>
-    </message>
-    <message>
-        <source>Файлов: {n}; скрыто секретных значений: {count}</source>
-        <translation>Files: {n}; secret values hidden: {count}</translation>
     </message>
     <message>
         <source>Не всё прочитано: {parts}</source>
@@ -2865,10 +2861,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>Вместо неё приложена автоматическая копия программы от {when} ({age}).</source>
         <translation>The program&apos;s automatic copy of {when} ({age}) was included instead.</translation>
-    </message>
-    <message>
-        <source>Файлов: {n}</source>
-        <translation>Files: {n}</translation>
     </message>
     <message>
         <source>найдены и другие: {ids}</source>
@@ -3253,10 +3245,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>the GBS.ID as text and its QR code (gbs_id.txt, gbs_id_qr.png)</translation>
     </message>
     <message>
-        <source>журналы работы программы за {day} ({n} {files})</source>
-        <translation>the program&apos;s logs for {day} ({n} {files})</translation>
-    </message>
-    <message>
         <source>журнал обмена с «Честным знаком» за {day}</source>
         <translation>the &quot;Chestny ZNAK&quot; exchange log for {day}</translation>
     </message>
@@ -3491,6 +3479,82 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>GBS.Market на этом компьютере не найдена.</source>
         <translation>GBS.Market was not found on this computer.</translation>
+    </message>
+    <message>
+        <source>файл</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>файла</source>
+        <translation>files</translation>
+    </message>
+    <message>
+        <source>файлов</source>
+        <translation>files</translation>
+    </message>
+    <message>
+        <source>{files}</source>
+        <translation>{files}</translation>
+    </message>
+    <message>
+        <source>{files}, скрыто {secrets}</source>
+        <translation>{files}, {secrets} hidden</translation>
+    </message>
+    <message>
+        <source>{files}, секретных значений в них нет</source>
+        <translation>{files}, no secret values in them</translation>
+    </message>
+    <message>
+        <source>секретное значение</source>
+        <translation>secret value</translation>
+    </message>
+    <message>
+        <source>секретных значения</source>
+        <translation>secret values</translation>
+    </message>
+    <message>
+        <source>секретных значений</source>
+        <translation>secret values</translation>
+    </message>
+    <message>
+        <source>{size}, {tables}</source>
+        <translation>{size}, {tables}</translation>
+    </message>
+    <message>
+        <source>таблица</source>
+        <translation>table</translation>
+    </message>
+    <message>
+        <source>таблицы</source>
+        <translation>tables</translation>
+    </message>
+    <message>
+        <source>таблиц</source>
+        <translation>tables</translation>
+    </message>
+    <message>
+        <source>{files} за {days}, в них {errors}</source>
+        <translation>{files} for {days}, with {errors}</translation>
+    </message>
+    <message>
+        <source>{files} за {days}, ошибок в них нет</source>
+        <translation>{files} for {days}, no errors in them</translation>
+    </message>
+    <message>
+        <source>журналы работы программы за {day} ({files})</source>
+        <translation>the program&apos;s logs for {day} ({files})</translation>
+    </message>
+    <message>
+        <source>ошибка</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>ошибки</source>
+        <translation>errors</translation>
+    </message>
+    <message>
+        <source>ошибок</source>
+        <translation>errors</translation>
     </message>
     <message>
         <source>Папка системного корня не найдена: {path}</source>
