@@ -66,6 +66,7 @@ class DatabaseConfig:
     has_credentials: bool  # encrypted Login/Password present (never decrypted, never shown)
     backup_path_windows: str | None
     create_backup: bool | None
+    create_db_in_backup: bool | None
     storage_life_days: int | None
     images_path_windows: str | None
     correct_exit: bool | None
@@ -96,7 +97,79 @@ def parse_database_config(data: dict[str, Any]) -> DatabaseConfig:
         has_credentials=bool(conn.get("Login") or conn.get("Password")),
         backup_path_windows=backup.get("Path") or None,
         create_backup=backup.get("CreateBackup"),
+        create_db_in_backup=backup.get("CreateDbInBackup")
+        if isinstance(backup.get("CreateDbInBackup"), bool) else None,
         storage_life_days=backup.get("StorageLifeDays"),
         images_path_windows=data.get("GoodsImagesPath"),
         correct_exit=correct if isinstance(correct, bool) else None,
     )
+
+
+def read_country(configs_dir: Path) -> str:
+    """``Interface.Country`` of Settings.json (GBS_MARKET.md §5)."""
+    return settings_facts(configs_dir).country
+
+
+# --- what Settings.json and DataBase.json say (GBS_MARKET.md §5) ---------------------------------
+VERSION_UPDATE = {0: "Release", 1: "Beta", 2: "Develop"}
+UPDATE_TYPE = {0: "NoUpdate", 1: "UpdateNotification", 2: "AutoUpdate"}
+MODE_PROGRAM = {0: "Shop", 1: "Cafe", 2: "Home", 3: "None"}
+
+
+def _section(data: dict[str, Any], name: str) -> dict[str, Any]:
+    value = data.get(name)
+    return value if isinstance(value, dict) else {}
+
+
+def _named(value: Any, names: dict[int, str]) -> Any:
+    """An enum the program stores as a number, with its name when known."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return value
+    return names.get(value, value)
+
+
+@dataclass
+class SettingsFacts:
+    """What Settings.json and DataBase.json say about how the program runs."""
+
+    country: str  # Russia when Settings.json is missing or broken (the program's default)
+    language: str | None
+    version_update: Any  # Release | Beta | Develop (stored as 0/1/2)
+    update_type: Any  # NoUpdate | Notification | AutoUpdate
+    mode: Any  # Shop | Cafe | Home | None
+    test_servers: bool  # testing.json asks for the vendor's test servers
+    problems: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"country": self.country, "language": self.language,
+                "update_channel": self.version_update, "update_type": self.update_type,
+                "program_mode": self.mode, "test_servers": self.test_servers,
+                "problems": [str(p) for p in self.problems]}
+
+
+def settings_facts(configs_dir: Path) -> SettingsFacts:
+    problems: list[str] = []
+
+    def load(name: str) -> dict[str, Any]:
+        try:
+            return read_json_config(configs_dir / name)
+        except ConfigError as exc:
+            if (configs_dir / name).exists():
+                problems.append(_("{name}: {error} — программа работает с настройками по "
+                                  "умолчанию", name=name, error=exc))
+            return {}
+
+    settings, database, testing = load("Settings.json"), load("DataBase.json"), \
+        load("testing.json") if (configs_dir / "testing.json").exists() else {}
+    interface, other = _section(settings, "Interface"), _section(settings, "Other")
+    update = _section(other, "UpdateConfig")
+    country = interface.get("Country")
+    language = interface.get("Language")
+    return SettingsFacts(
+        country=country if isinstance(country, str) and country else "Russia",
+        language=language if isinstance(language, str) and language else None,
+        version_update=_named(update.get("VersionUpdate", 0), VERSION_UPDATE),
+        update_type=_named(update.get("UpdateType", 2), UPDATE_TYPE),
+        mode=_named(database.get("ModeProgram", 0), MODE_PROGRAM),
+        test_servers=bool(testing.get("UseTestConfig") or testing.get("UseTestHosts")),
+        problems=problems)

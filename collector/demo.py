@@ -19,7 +19,7 @@ from pathlib import Path
 
 from collector import demo_db, demo_exe, demo_logs
 from collector.i18n import _
-from collector.winsys.regfile import REG_BINARY, REG_DWORD, REG_SZ, RegValue, format_reg
+from collector.winsys.regfile import REG_DWORD, REG_SZ, RegValue, format_reg
 
 DEMO_VERSION = "6.6.12.2634"
 DEMO_USER = "Магазин"
@@ -99,9 +99,11 @@ def build_demo(
         '  </startup>\r\n</configuration>\r\n', encoding="utf-8")
 
     data = root / Path(*DATA_DIR.split("\\"))
-    for sub in ("Logs", "CRPT_logs", "Configs", "Updates", "Archives", "AutoSave", "Cache",
-                "Images", "TemplatesFR"):
+    for sub in ("Logs", "CRPT_logs", "Configs", "Updates", "Archives/FromHome",
+                "Archives/FromPointsMove", "AutoSave", "Cache", "Images", "TemplatesFR"):
         (data / sub).mkdir(parents=True, exist_ok=True)
+    # §2: the licence file, encrypted text; the collector never parses it
+    (data / "key.id").write_text("<gbskey_v2>" + _secret(rnd, 384), encoding="utf-8")
     (data / "TemplatesFR" / "Чек продажи.frx").write_text(
         "<?xml version=\"1.0\"?><Report ReportInfo.Name=\"Чек\"/>", encoding="utf-8")
 
@@ -137,16 +139,20 @@ def _secret(rnd: random.Random, n: int = 32) -> str:
 
 
 def _write_configs(configs: Path, backup_dir_win: str, rnd: random.Random) -> list[str]:
-    data_win = _win_join(DATA_DIR)
-    login, password = _secret(rnd, 24), _secret(rnd, 24)
-    smtp_password, bot_token = "Sm7p-Pa$$-" + rnd.randbytes(6).hex(), \
-        f"{rnd.randrange(10**9, 10**10)}:AAH{rnd.randbytes(16).hex()}"
-    crpt_token, egais_key = rnd.randbytes(24).hex(), _secret(rnd, 16)
-    api_key = "sk_live_" + rnd.randbytes(12).hex()
+    """``Configs\\<Type>.json`` as ConfigsRepository saves them (GBS_MARKET.md §5): Newtonsoft,
+    indented, nulls omitted, UTF-8 without a BOM; enums as numbers except Interface's Language,
+    Country and Theme. Returns every secret planted (the places §5 says to redact)."""
+    data_win = _win_join(DATA_DIR) + "\\"
+    login, password = _secret(rnd, 64), _secret(rnd, 64)  # salted AES ciphertext (Base64)
+    telegram_to = f"shop_owner_{rnd.randbytes(3).hex()}"
+    smtp_password = "Sm7p-Pa$$-" + rnd.randbytes(6).hex()
+    thumbprint = rnd.randbytes(20).hex().upper()
+    info = _secret(rnd, 96)
+    crpt_token = f"eyJhbGciOiJIUzI1NiJ9.{_secret(rnd, 24).rstrip('=')}.{rnd.randbytes(16).hex()}"
     files = {
         "DataBase.json": {
             "Connection": {
-                "Path": data_win + "\\main.fdb", "ConnectionType": 1, "ServerUrl": "localhost",
+                "Path": data_win + "main.fdb", "ConnectionType": 1, "ServerUrl": "localhost",
                 "ServerPort": 3060, "Login": login, "Password": password,
             },
             "BackUp": {
@@ -154,38 +160,55 @@ def _write_configs(configs: Path, backup_dir_win: str, rnd: random.Random) -> li
                 "StorageLifeDays": 30, "CreatePeriod": 0, "IsCreateOnStart": True,
                 "IsCreateOnExit": True,
             },
-            "GoodsImagesPath": data_win + "\\Images", "IsCompressDbStart": False,
+            "GoodsImagesPath": data_win + "Images", "IsCompressDbStart": False,
             "ModeProgram": 0, "CorrectExit": False,
         },
         "Settings.json": {
-            "ShopName": "Магазин «У дома»", "Theme": 0, "Language": "ru-RU",
-            "CheckUpdates": True, "AutoLogoutMinutes": 15,
-            "Mail": {"SmtpServer": "smtp.yandex.ru", "SmtpPort": 465, "UseSsl": True,
-                     "Login": "shop.u.doma@yandex.ru", "Password": smtp_password},
-            "Telegram": {"BotToken": bot_token, "ChatId": -1001234567890,
-                         "NotifyOnShiftClose": True},
+            "Interface": {
+                "ViewSaleJournal": 0, "Theme": "Default", "Language": "Russian",
+                "Country": "Russia", "BasketsCountInMainForm": 1,
+                "TemplatesFrPath": data_win + "TemplatesFR\\",
+            },
+            "Other": {
+                "EmailForSendDataSupport": "shop.u.doma@yandex.ru", "Thumbprint": thumbprint,
+                "Csv": {"IsOnQuote": False, "Separate": ";"}, "Logs": {},
+                "UpdateConfig": {"VersionUpdate": 0, "UpdateType": 2, "TryUpdateCount": 0},
+            },
+            "RemoteControl": {
+                "Telegram": {"UsernameTo": telegram_to, "IsSendBackUp": False,
+                             "IsSendNotificationLicense": True},
+                "Email": {"ConnectionPersonalEmail": {
+                    "SmtpServer": "smtp.yandex.ru", "Port": 465, "EnableSsl": True,
+                    "Login": "shop.u.doma@yandex.ru", "Password": smtp_password}},
+            },
+            "System": {"Info_001": {"Data": info, "Updated": "2026-11-01T09:12:44.1234567+03:00"}},
+            "BasicConfig": {"AutoRunProgram": True},
+            "Users": {"CountDayActionHistory": 90},
         },
-        "Equipment.json": {
-            "FiscalPrinter": {"Driver": "Atol10", "Port": "COM3", "BaudRate": 115200,
-                              "AdminPassword": "30", "OperatorInn": "502712345678"},
-            "Scanner": {"Port": "HID", "Suffix": "\r"},
-            "Scales": {"Model": "CAS", "Port": "COM4"},
+        "Devices.json": {
+            "CheckPrinter": {"Type": 1, "Model": 3, "Port": "COM3", "BaudRate": 115200},
+            "BarcodeScanner": {"Type": 1, "Port": "HID"},
+            "Scale": {"Type": 0},
         },
-        "Egais.json": {"UtmUrl": "http://127.0.0.1:8080", "FsrarId": "030000123456",
-                       "PrivateKey": egais_key, "Enabled": True},
-        "Crpt.json": {"Enabled": True, "Token": crpt_token, "ApiKey": api_key,
-                      "Inn": "502712345678", "Url": "https://markirovka.crpt.ru"},
+        "Cafe.json": {"IsActive": False, "CountTables": 0},
+        "FilterOptions.json": {"SaleJournal": {"Period": 1}},
+        "Integrations.json": {"Crpt": {"IsActive": True, "Token": crpt_token,
+                                       "Inn": "502712345678"}},
     }
     for name, content in files.items():
-        # Newtonsoft writes a BOM when the program uses Encoding.UTF8; two files get one.
         text = json.dumps(content, ensure_ascii=False, indent=2).replace("\n", "\r\n")
-        encoding = "utf-8-sig" if name in ("Settings.json", "Crpt.json") else "utf-8"
-        (configs / name).write_bytes(text.encode(encoding))
-    return [login, password, smtp_password, bot_token, crpt_token, egais_key, api_key]
+        (configs / name).write_bytes(text.encode("utf-8"))  # File.WriteAllText: no BOM
+    for sub in ("ImportToCatalog", "ImportToWaybill"):
+        (configs / "ExcelTemplates" / sub).mkdir(parents=True, exist_ok=True)
+    return [login, password, telegram_to, smtp_password, thumbprint, info, crpt_token]
 
 
 def _write_program_backups(folder: Path, data: Path, db_path: Path | None, today: date) -> None:
-    """The program's own nightly backups: gbak file + Configs + recent logs, zipped per run."""
+    """The program's own backups at its exits (GBS_MARKET.md §7): ``yyyy-MM-dd_HH-mm-ss.zip``
+    holding ``<db name>.fbk``, ``Configs\\…``, ``TemplatesFR\\…`` and the ``Logs`` day folders under
+    30 days old — DotNetZip's AddDirectory of the temporary folder: UTF-8 names, folder entries."""
+    import os
+
     folder.mkdir(parents=True, exist_ok=True)
     fbk = None
     if db_path is not None:
@@ -196,23 +219,34 @@ def _write_program_backups(folder: Path, data: Path, db_path: Path | None, today
                 open(fbk, "wb") as out:
             srv.database.local_backup(database=str(db_path), backup_stream=out)
     try:
-        for days_ago, hour in ((3, 21), (1, 21)):
-            moment = datetime.combine(today - timedelta(days=days_ago), time(hour, 0, 4))
+        for days_ago in (3, 1):
+            day = today - timedelta(days=days_ago)
+            moment = datetime.combine(day, time(21, 59, 49))  # the exit backup of that day
             name = moment.strftime("%Y-%m-%d_%H-%M-%S") + ".zip"
             with zipfile.ZipFile(folder / name, "w", zipfile.ZIP_DEFLATED) as z:
                 if fbk is not None:
                     z.write(fbk, "main.fbk")
-                for f in sorted((data / "Configs").glob("*.json")):
-                    z.write(f, f"Configs/{f.name}")
-                for f in sorted((data / "Logs").rglob("*.log"))[:12]:
-                    z.write(f, f"Logs/{f.parent.name}/{f.name}")
+                for sub in ("Configs", "TemplatesFR"):
+                    _zip_tree(z, data / sub, sub + "/")
+                z.writestr("Logs/", b"")
+                for d in sorted((data / "Logs").iterdir()):
+                    if d.is_dir() and d.name <= day.isoformat() and \
+                            (day - date.fromisoformat(d.name)).days < 30:
+                        _zip_tree(z, d, f"Logs/{d.name}/")
             stamp = moment.timestamp()
-            import os
-
             os.utime(folder / name, (stamp, stamp))
     finally:
         if fbk is not None:
             fbk.unlink(missing_ok=True)
+
+
+def _zip_tree(z: zipfile.ZipFile, folder: Path, prefix: str) -> None:
+    z.writestr(prefix, b"")
+    for p in sorted(folder.iterdir()):
+        if p.is_dir():
+            _zip_tree(z, p, f"{prefix}{p.name}/")
+        else:
+            z.write(p, prefix + p.name)
 
 
 def _registry(version: str, rnd: random.Random) -> bytes:
@@ -222,11 +256,14 @@ def _registry(version: str, rnd: random.Random) -> bytes:
     keys = [
         (r"HKEY_CURRENT_USER\Software\F-Lab", []),
         (r"HKEY_CURRENT_USER\Software\F-Lab\GBS.Market", []),
+        # §10: per Windows user, Base64 ciphertext of the licence's JSON (never decrypted)
         (r"HKEY_CURRENT_USER\Software\F-Lab\GBS.Market\6", [
-            ("License", RegValue(REG_BINARY, rnd.randbytes(180))),
-            ("Activation", RegValue(REG_SZ, _secret(rnd, 48))),
-            ("LastUser", RegValue(REG_SZ, "Администратор")),
-            ("WindowState", RegValue(REG_DWORD, 2)),
+            ("INFOv02", RegValue(REG_SZ, _secret(rnd, 208))),
+            ("INFO", RegValue(REG_SZ, _secret(rnd, 160))),
+        ]),
+        # §1: the program's own "start with Windows"
+        (r"HKEY_CURRENT_USER\Software\Microsoft\Windows\CurrentVersion\Run", [
+            ("AutoRunMarket", RegValue(REG_SZ, exe_dir + "\\Market.exe")),
         ]),
         (uninstall, [
             ("Inno Setup: Setup Version", RegValue(REG_SZ, "6.2.2")),

@@ -5,16 +5,27 @@ copied from the program* — never retyped or dictated ("в 99% случаев �
 worst a photo showing the whole ID *and* the QR code next to it. So the tool never offers a field
 to type the ID into. It takes the ID from places the program itself wrote it:
 
+* ``trace_log`` — the ``GBS.ID: <32 hex>`` line the program writes to trace.log at every start
+  (GBS_MARKET.md §3), newest day first: the id it runs with now;
 * ``backup_folder`` — the per-ID folder ``<BackUp.Path>\\<32 hex>\\`` the program creates for its
-  nightly backups (``BackUp.Path`` from ``Configs\\DataBase.json``);
+  backups (``BackUp.Path`` from ``Configs\\DataBase.json``);
 * ``user_backup_folder`` — the default ``Documents\\GBS.Market6_backups\\<32 hex>\\`` of every user
   profile (the setting may have changed since, or point at a disk that is gone);
-* ``clipboard`` — the text the user copied with the program's copy button (Справка → О программе,
-  or the licence window). :class:`ClipboardIdWatcher` lets the GUI take it the moment it appears.
+* ``clipboard`` — the text the user copied with the copy button of the program's licence window
+  (About does not offer it): ``<GBS.ID label>: [6:<ID>]``. :class:`ClipboardIdWatcher` lets the
+  GUI take it the moment it appears.
 
-Format: ``6:`` + 32 upper-case hex digits, exactly as the program shows and copies it.
+Format: ``6:`` + 32 upper-case hex digits, exactly as the program shows it.
 :func:`normalize_gbs_id` accepts that, with or without the ``6:``, in any letter case, with
-surrounding white space — and nothing else. GUIDs with dashes or braces are rejected on purpose:
+surrounding white space — and nothing else; :func:`extract_gbs_id` also the licence window's
+copied text. When the program cannot read its id from the registry it writes the placeholder
+``ERROR ---UNKNOWN GBS ID--- ERROR`` instead (in trace.log, and as a backup folder's name): that is
+never an id, and is explained.
+
+Several ids on one PC are normal (GBS_MARKET.md §10): the program makes a new one for another
+Windows user, when the hardware it remembers differs, and after «Сбросить ID». The current one is
+chosen by evidence: copied from the program now, else the one its newest start wrote to trace.log,
+else the one whose backups are newest. GUIDs with dashes or braces are rejected on purpose:
 the program never shows the id that way, so such text did not come from its copy button, and
 Windows clipboards are full of unrelated dashed GUIDs (COM class ids, log lines, registry exports)
 that the clipboard watcher must not mistake for the licence.
@@ -61,9 +72,11 @@ QR_ERROR_CORRECTION = ERROR_CORRECT_H
 QR_BORDER = 4  # modules of quiet zone on every side
 QR_BOX_SIZE = 12  # pixels per module in gbs_id_qr.png
 
-SOURCES = ("clipboard", "backup_folder", "user_backup_folder")  # order of preference
+UNKNOWN_ID = "ERROR ---UNKNOWN GBS ID--- ERROR"  # the program's text when the registry fails
+SOURCES = ("clipboard", "trace_log", "backup_folder", "user_backup_folder")  # preference
 SOURCE_LABELS = {  # for the GUI: a short name of each kind of source
     "clipboard": _("скопирован из программы (буфер обмена)"),
+    "trace_log": _("записан программой в журнал trace.log при запуске"),
     "backup_folder": _("папка резервных копий из настроек программы (DataBase.json → "
                        "BackUp.Path)"),
     "user_backup_folder": _("папка резервных копий в «Документах» пользователя"),
@@ -73,6 +86,8 @@ SOURCE_LABELS = {  # for the GUI: a short name of each kind of source
 # space, BOM and zero-width marks some programs add when copying.
 _SURROUNDING = " \t\r\n\v\f\u00a0\u202f\ufeff\u200b\u200c\u200d\u2060"
 _STRICT = re.compile(r"(?:6:)?([0-9A-Fa-f]{32})")
+# the licence window's copy button: "<localized GBS.ID label>: [6:<ID>]"
+_COPIED = re.compile(r"[^\[\]\r\n]{0,80}:\s*\[\s*6:([0-9A-Fa-f]{32})\s*\]")
 # Inside longer text only the prefixed form counts: a bare 32-hex run is as likely an MD5 sum.
 _EMBEDDED = re.compile(r"(?<![0-9A-Za-z:])6:([0-9A-Fa-f]{32})(?![0-9A-Za-z])")
 _HEX_FOLDER = re.compile(r"[0-9A-Fa-f]{32}")
@@ -89,7 +104,8 @@ def normalize_gbs_id(text: str | None) -> str | None:
     """``"6:<32 UPPER HEX>"`` if ``text`` is a GBS.ID and nothing else, else ``None``."""
     if not text:
         return None
-    m = _STRICT.fullmatch(text.strip(_SURROUNDING))
+    body = text.strip(_SURROUNDING)
+    m = _STRICT.fullmatch(body) or _COPIED.fullmatch(body)
     return PREFIX + m.group(1).upper() if m else None
 
 
@@ -106,45 +122,56 @@ def extract_gbs_id(text: str | None) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def explain_gbs_id(text: str | None) -> str | None:
+def how_to_copy(product: str = "GBS.Market") -> str:
+    """The one sentence every explanation ends with (GBS_MARKET.md §10: only the licence window
+    offers the id; its copy button copies it with its label)."""
+    return _("Скопируйте ID в {product}: окно лицензии, кнопка копирования рядом с ID.",
+             product=product)
+
+
+def unknown_id_help(product: str = "GBS.Market") -> str:
+    return _("Вместо GBS.ID здесь «{placeholder}»: так {product} пишет, когда не может прочитать "
+             "свой ID из реестра Windows (HKCU\\Software\\F-Lab\\GBS.Market\\6) — например, "
+             "при запуске под другим пользователем или без доступа к реестру. Это не ID. "
+             "Запустите {product} под обычным пользователем кассы и скопируйте ID из окна "
+             "лицензии.", placeholder=UNKNOWN_ID, product=product)
+
+
+def explain_gbs_id(text: str | None, product: str = "GBS.Market") -> str | None:
     """Why ``text`` is not a GBS.ID (Russian, for the person), or ``None`` if it is one.
 
-    Each message ends with what to do; one template per case so the GUI can translate it whole.
+    Each message says what is wrong and ends with what to do.
     """
     if extract_gbs_id(text):
         return None
     body = (text or "").strip(_SURROUNDING)
-    if not body:
-        return _("Буфер обмена пуст. Скопируйте GBS.ID в GBS.Market: Справка → О программе, "
-                 "кнопка копирования рядом с ID.")
-    if len(body) > 200:
-        return _("Скопирован длинный текст, в нём нет GBS.ID вида 6:<32 знака>. Скопируйте ID "
-                 "в GBS.Market: Справка → О программе, кнопка копирования рядом с ID.")
+    if UNKNOWN_ID in body:
+        return unknown_id_help(product)
     core = body[2:] if body.startswith(PREFIX) else body
-    if re.fullmatch(r"\{?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-"
-                    r"[0-9A-Fa-f]{12}\}?", core):
-        return _("Это идентификатор с дефисами, а GBS.Market показывает GBS.ID без дефисов, в "
-                 "виде 6:<32 знака>: такой текст скопирован не из программы. Скопируйте ID в "
-                 "GBS.Market: Справка → О программе, кнопка копирования рядом с ID.")
-    if re.match(r"\d:", body) and not body.startswith(PREFIX):
-        return _("GBS.ID программы GBS.Market 6 начинается с «6:», а здесь «{prefix}». "
-                 "Скопируйте ID в GBS.Market 6: Справка → О программе, кнопка копирования "
-                 "рядом с ID.", prefix=body[:2])
-    fixed = core.translate(_CYRILLIC_LOOKALIKES)
-    if fixed != core and _STRICT.fullmatch(fixed):
-        return _("В ID есть русские буквы вместо латинских — похоже, его набрали вручную, а "
-                 "вручную ID не переписывают: в 99% случаев это приводит к ошибкам. Скопируйте "
-                 "ID в GBS.Market: Справка → О программе, кнопка копирования рядом с ID.")
-    if re.search(r"\s", core):
-        return _("В GBS.ID не бывает пробелов и переносов строк. Скопируйте ID в GBS.Market: "
-                 "Справка → О программе, кнопка копирования рядом с ID.")
     bad = sorted({c for c in core if c not in "0123456789ABCDEFabcdef"})
-    if bad:
-        return _("В GBS.ID бывают только цифры 0–9 и латинские буквы A–F, а здесь есть "
-                 "«{chars}». Скопируйте ID в GBS.Market: Справка → О программе, кнопка "
-                 "копирования рядом с ID.", chars="".join(bad[:5]))
-    return _("В GBS.ID 32 знака после «6:», а здесь {n}. Скопируйте ID в GBS.Market: Справка → "
-             "О программе, кнопка копирования рядом с ID.", n=len(core))
+    fixed = core.translate(_CYRILLIC_LOOKALIKES)
+    if not body:
+        why = _("Буфер обмена пуст.")
+    elif len(body) > 200:
+        why = _("Скопирован длинный текст, в нём нет GBS.ID вида 6:<32 знака>.")
+    elif re.fullmatch(r"\{?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-"
+                      r"[0-9A-Fa-f]{12}\}?", core):
+        why = _("Это идентификатор с дефисами, а {product} показывает GBS.ID без дефисов, в "
+                "виде 6:<32 знака>: такой текст скопирован не из программы.", product=product)
+    elif re.match(r"\d:", body) and not body.startswith(PREFIX):
+        why = _("GBS.ID программы версии 6 начинается с «6:», а здесь «{prefix}».",
+                prefix=body[:2])
+    elif fixed != core and _STRICT.fullmatch(fixed):
+        why = _("В ID есть русские буквы вместо латинских — похоже, его набрали вручную, а "
+                "вручную ID не переписывают: в 99% случаев это приводит к ошибкам.")
+    elif re.search(r"\s", core):
+        why = _("В GBS.ID не бывает пробелов и переносов строк.")
+    elif bad:
+        why = _("В GBS.ID бывают только цифры 0–9 и латинские буквы A–F, а здесь есть "
+                "«{chars}».", chars="".join(bad[:5]))
+    else:
+        why = _("В GBS.ID 32 знака после «6:», а здесь {n}.", n=len(core))
+    return why + " " + how_to_copy(product)
 
 
 # --- discovery ------------------------------------------------------------------------------------
@@ -186,8 +213,16 @@ class GbsIdCandidate:
 
     @property
     def confirmed(self) -> bool:
-        """Seen both in the clipboard and in the program's backup folders."""
-        return "clipboard" in self.sources and len(self.sources) > 1
+        """Seen where the program runs with it now (copied, or its last start's log line) and
+        in one more place: the backups it makes under that id."""
+        return bool({"clipboard", "trace_log"} & set(self.sources)) and len(self.sources) > 1
+
+    @property
+    def started(self) -> datetime | None:
+        """When the program last started with this id, as trace.log says."""
+        times = [s.last_activity for s in self.sightings
+                 if s.source == "trace_log" and s.last_activity]
+        return max(times) if times else None
 
     def describe(self) -> str:
         """One line for a list of choices: the id and where it came from."""
@@ -226,15 +261,52 @@ def gbs_id_search_places(root: SystemRoot, inst: Any | None) -> list[SearchPlace
 
     db = getattr(inst, "database", None) if inst is not None else None
     add("backup_folder", getattr(db, "backup_path", None))
+    branding = getattr(inst, "branding", None)
+    names = list(dict.fromkeys([getattr(branding, "backups_folder", DEFAULT_BACKUPS_FOLDER),
+                                DEFAULT_BACKUPS_FOLDER]))  # the program falls back to the latter
     if root.native:
         with contextlib.suppress(OSError, KeyError):
-            add("user_backup_folder", root.known_folder("Documents") / DEFAULT_BACKUPS_FOLDER)
+            for name in names:
+                add("user_backup_folder", root.known_folder("Documents") / name)
     for profile in root.user_profiles():
         for docs in (("Documents",), ("OneDrive", "Documents"), ("OneDrive", "Документы")):
-            folder = _child_ci(profile, *docs, DEFAULT_BACKUPS_FOLDER)
-            if folder is not None:
-                add("user_backup_folder", folder, profile.name)
+            for name in names:
+                folder = _child_ci(profile, *docs, name)
+                if folder is not None:
+                    add("user_backup_folder", folder, profile.name)
     return places
+
+
+TRACE_DAYS = 7  # day folders looked at for the start-up line, newest first
+
+
+def trace_gbs_ids(root: SystemRoot, logs_dir: Path | None) -> list[tuple[datetime, str, Path]]:
+    """The id each of the newest days' last start wrote (``GBS.ID: <32 hex>`` in trace.log), newest
+    first: ``(time, text after "GBS.ID: ", file)``; the text may be the UNKNOWN placeholder."""
+    from collector.logs import day_folders
+    from collector.logs.layouts.nlog import GBS_ID
+    from collector.logs.runs import last_mark
+
+    if logs_dir is None:
+        return []
+    found = []
+    for day, folder in sorted(day_folders(logs_dir).items(), reverse=True)[:TRACE_DAYS]:
+        trace = _child_ci(folder, "trace.log")
+        if trace is None:
+            continue
+        try:
+            mark = last_mark(trace, GBS_ID)
+        except OSError:
+            continue
+        if mark is None:
+            continue
+        key, rest = mark
+        when = datetime.combine(day, datetime.min.time())
+        if key is not None:
+            with contextlib.suppress(ValueError):
+                when = datetime.strptime(key[:14].decode(), "%Y%m%d%H%M%S")
+        found.append((when, rest.split(" | ", 1)[0].strip(), trace))
+    return found
 
 
 def find_gbs_ids(
@@ -242,8 +314,9 @@ def find_gbs_ids(
 ) -> list[GbsIdCandidate]:
     """Every GBS.ID this PC shows in plain text, best first.
 
-    Order: the id in the clipboard (the user just copied it from the program), then ids by their
-    newest backup (the licence in use keeps getting backups, an old one's folder only ages).
+    Order: the id in the clipboard (the user just copied it from the program), then the one the
+    program's newest start wrote to trace.log, then ids by their newest backup (the licence in
+    use keeps getting backups, an old one's folder only ages).
     Reads only; unreadable folders are skipped. ``inst`` is an ``Installation`` or ``None``.
     """
     by_value: dict[str, GbsIdCandidate] = {}
@@ -260,13 +333,21 @@ def find_gbs_ids(
     clip = extract_gbs_id(clipboard_text)
     if clip:
         add(clip, Sighting("clipboard", _("скопирован из программы в буфер обмена")))
+    for when, text, trace in trace_gbs_ids(root, getattr(inst, "logs_dir", None)):
+        value = normalize_gbs_id(text)
+        if value:
+            add(value, Sighting("trace_log", _("записан программой при запуске {when} в {path}",
+                                               when=when.strftime("%d.%m.%Y %H:%M"),
+                                               path=root.windows_path(trace)), trace, when))
     for place in gbs_id_search_places(root, inst):
         for sighting, value in _scan_backup_root(root, place):
             add(value, sighting)
 
     def rank(c: GbsIdCandidate) -> tuple:
+        started = c.started.timestamp() if c.started else float("-inf")
         newest = c.last_activity.timestamp() if c.last_activity else float("-inf")
-        return ("clipboard" not in c.sources, -newest, SOURCES.index(c.source), c.value)
+        return ("clipboard" not in c.sources, -started, -newest, SOURCES.index(c.source),
+                c.value)
 
     return sorted(by_value.values(), key=rank)
 
@@ -343,15 +424,16 @@ def _child_ci(base: Path, *names: str) -> Path | None:
     return current
 
 
-def no_id_help(searched: list[SearchPlace] | list[str] | None = None) -> str:
-    """What to do when no GBS.ID was found: exactly where to copy it in GBS.Market (Russian)."""
+def no_id_help(searched: list[SearchPlace] | list[str] | None = None,
+               product: str = "GBS.Market") -> str:
+    """What to do when no GBS.ID was found: exactly where to copy it in the program (Russian)."""
     lines = [
-        _("GBS.ID не найден автоматически. Скопируйте его из GBS.Market — сборщик подхватит его "
-          "сам:"),
-        _("1. Запустите GBS.Market."),
-        _("2. Откройте меню «Справка» → «О программе» (или окно лицензии)."),
+        _("GBS.ID не найден автоматически. Скопируйте его из {product} — сборщик подхватит его "
+          "сам:", product=product),
+        _("1. Запустите {product}.", product=product),
+        _("2. Откройте окно лицензии (в окне «О программе» ID нет)."),
         _("3. Рядом с GBS.ID (он выглядит как 6: и 32 цифры и буквы A–F) нажмите кнопку "
-          "копирования («Copy ID»)."),
+          "копирования."),
         _("4. Вернитесь в сборщик: скопированный ID появится здесь сам, вводить его не нужно."),
         "",
         _("Не переписывайте ID вручную и не диктуйте его по телефону: в 99% случаев это приводит "
@@ -366,6 +448,42 @@ def no_id_help(searched: list[SearchPlace] | list[str] | None = None) -> str:
             where = place.windows_path if isinstance(place, SearchPlace) else str(place)
             lines.append(f"  - {where}")
     return "\n".join(lines)
+
+
+def several_ids_note(candidates: list[GbsIdCandidate], product: str = "GBS.Market") -> str | None:
+    """Why this PC shows more than one id and which one is taken (Russian), or None."""
+    if len(candidates) < 2:
+        return None
+    current = candidates[0]
+    if "clipboard" in current.sources:
+        why = _("его только что скопировали из программы")
+    elif current.started is not None:
+        why = _("с ним программа запускалась последней ({when})",
+                when=current.started.strftime("%d.%m.%Y %H:%M"))
+    else:
+        why = _("его резервные копии самые новые")
+    return _("На этом компьютере встречается несколько GBS.ID ({n}). Так бывает: {product} "
+             "заводит новый ID для другого пользователя Windows, после замены оборудования "
+             "и после «Сбросить ID». Взят {value}: {why}. Если вопрос о другой лицензии, "
+             "скопируйте её ID из окна лицензии.", n=len(candidates), product=product,
+             value=current.value, why=why)
+
+
+def placeholder_seen(root: SystemRoot, inst: Any | None) -> str | None:
+    """Where the program wrote ``ERROR ---UNKNOWN GBS ID--- ERROR`` instead of its id, if it did
+    at its newest start (trace.log) or named a backup folder so; explained (Russian)."""
+    product = getattr(inst, "name", "GBS.Market")
+    newest = trace_gbs_ids(root, getattr(inst, "logs_dir", None))[:1]
+    for _when, text, trace in newest:
+        if UNKNOWN_ID in text:
+            return unknown_id_help(product) + " " + _("(запись в {path})",
+                                                        path=root.windows_path(trace))
+    for place in gbs_id_search_places(root, inst):
+        folder = _child_ci(place.path, UNKNOWN_ID)
+        if folder is not None and folder.is_dir():
+            return unknown_id_help(product) + " " + _("(папка резервных копий {path})",
+                                                        path=root.windows_path(folder))
+    return None
 
 
 # --- QR code and files ----------------------------------------------------------------------------

@@ -28,6 +28,9 @@ SECRET_WORDS = {
     "credentials", "cookie", "sessionid", "pin", "auth", "authorization", "activation",
     "license", "licence", "signature", "salt", "hash", "certificate", "cert",
 }
+# Whole key names GBS_MARKET.md §5 lists for redaction that the words above do not catch:
+# RemoteControl.Telegram.UsernameTo, RemoteControl.Email, Other.Thumbprint, System.Info_001.
+SECRET_NAMES = {"usernameto", "email", "thumbprint", "info001"}
 SECRET_PAIRS = {("api", "key"), ("private", "key"), ("access", "key"), ("secret", "key"),
                 ("client", "secret"), ("app", "key"), ("license", "key"), ("user", "name"),
                 ("smtp", "user"), ("bot", "token"), ("refresh", "token"), ("access", "token")}
@@ -55,7 +58,7 @@ def is_secret_key(key: str) -> bool:
     if any(w in SECRET_WORDS for w in words):
         return True
     joined = "".join(words)
-    if joined in SECRET_WORDS:
+    if joined in SECRET_WORDS or joined in SECRET_NAMES:
         return True
     return any(pair in SECRET_PAIRS for pair in itertools.pairwise(words))
 

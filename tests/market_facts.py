@@ -166,3 +166,38 @@ def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(text.encode(encoding))
     return path
+
+
+# --- §1, §2: the program's folder and data folder ----------------------------------------------
+EXE_DIR = r"C:\Program Files (x86)\F-Lab\Market 6"
+DATA_DIR = "C:\\ProgramData\\F-Lab\\GBS.Market\\6\\"
+HIPOS_UID = "ef9f8cdb-6132-4292-b54a-41463062f331"
+LEO_UID = "8f5f791d-ccb2-44a0-ab9e-b21960d7b1ab"
+
+
+def write_vendor(app_dir: Path, config: dict, *, valid: bool = True) -> None:
+    """§1: ``vendor.dll`` (JSON text) and ``vendor.hash`` = Base64(SHA-256(vendor.dll's bytes +
+    UTF-8 "gbsmarket26092023")), computed here with the standard library."""
+    import base64
+    import hashlib
+
+    app_dir.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(config, ensure_ascii=False, indent=2).encode("utf-8")
+    (app_dir / "vendor.dll").write_bytes(data)
+    digest = hashlib.sha256(data + b"gbsmarket26092023").digest()
+    text = base64.b64encode(digest).decode("ascii")
+    (app_dir / "vendor.hash").write_text(text if valid else text[::-1], encoding="utf-8")
+
+
+def write_partner(app_dir: Path, uid: str, block_region: bool = False) -> None:
+    """§1: ``partner.json`` {Uid, IsBlockRegion}."""
+    app_dir.mkdir(parents=True, exist_ok=True)
+    (app_dir / "partner.json").write_text(json.dumps({"Uid": uid, "IsBlockRegion": block_region}),
+                                          encoding="utf-8")
+
+
+def write_app_config(app_dir: Path, data_path: str) -> None:
+    """§2: ``AppConfig.conf`` in the program's folder, JSON {"DataPath": "…"}."""
+    app_dir.mkdir(parents=True, exist_ok=True)
+    (app_dir / "AppConfig.conf").write_text(json.dumps({"DataPath": data_path}),
+                                            encoding="utf-8")

@@ -119,7 +119,8 @@ def test_full_bundle_on_the_demo(demo: DemoInfo, tmp_path: Path) -> None:
     assert manifest["database"]["database"]["page_size"] == 8192
 
     # configs are there, their secrets are not — anywhere in the bundle
-    assert {f"config/{n}" for n in ("DataBase.json", "Settings.json", "Crpt.json")} <= set(files)
+    assert {f"config/{n}" for n in ("DataBase.json", "Settings.json", "Integrations.json",
+                                    "Devices.json")} <= set(files)
     assert sum(r["count"] for r in manifest["redactions"]) >= len(demo.secrets)
     everything = b"".join(files.values())
     for secret in demo.secrets:

@@ -438,8 +438,8 @@ def test_program_backups_are_found_newest_first_with_their_age(demo, tmp_path):
     db = detect(root).installation.database
     now = datetime(2026, 11, 20, 10, 0, 0)
     found = find_program_backups(db.backup_path, demo.gbs_id, now=now)
-    assert [b.created for b in found] == [datetime(2026, 11, 19, 21, 0, 4),
-                                          datetime(2026, 11, 17, 21, 0, 4)]
+    assert [b.created for b in found] == [datetime(2026, 11, 19, 21, 59, 49),
+                                          datetime(2026, 11, 17, 21, 59, 49)]
     assert [b.age_text for b in found] == ["12 часов назад", "2 дня назад"]
     assert found[0].fbk_name == "main.fbk" and found[0].fbk_size > 100_000
     # Without the id every GBS.ID folder is looked at; a foreign zip name is ignored.

@@ -113,11 +113,23 @@ def test_program_backups_hold_a_restorable_fbk(demo_template, tmp_path: Path) ->
 
 
 def test_configs_in_program_shape_with_secrets(demo_template) -> None:
+    """GBS_MARKET.md §5: the program's files, Newtonsoft indented, UTF-8 without a BOM, enums as
+    numbers except Interface's Language, Country and Theme."""
     cfg = demo_template.root / DATA / "Configs"
-    db = json.loads((cfg / "DataBase.json").read_text(encoding="utf-8-sig"))
+    assert {p.name for p in cfg.glob("*.json")} == {
+        "Devices.json", "Settings.json", "DataBase.json", "Cafe.json", "FilterOptions.json",
+        "Integrations.json"}
+    for p in cfg.glob("*.json"):
+        raw = p.read_bytes()
+        assert not raw.startswith(codecs.BOM_UTF8) and raw.startswith(b"{\r\n  \"")
+        assert b"null" not in raw
+    db = json.loads((cfg / "DataBase.json").read_bytes())
     assert db["Connection"]["ServerPort"] == 3060 and db["Connection"]["ConnectionType"] == 1
-    assert (cfg / "Settings.json").read_bytes().startswith(codecs.BOM_UTF8)
-    everything = "".join(p.read_text(encoding="utf-8-sig") for p in cfg.glob("*.json"))
+    assert isinstance(db["ModeProgram"], int) and isinstance(db["BackUp"]["CreatePeriod"], int)
+    ui = json.loads((cfg / "Settings.json").read_bytes())["Interface"]
+    assert (ui["Country"], ui["Language"], ui["Theme"]) == ("Russia", "Russian", "Default")
+    assert (cfg / "ExcelTemplates" / "ImportToCatalog").is_dir()
+    everything = "".join(p.read_text(encoding="utf-8") for p in cfg.glob("*.json"))
     for secret in demo_template.secrets:
         assert json.dumps(secret)[1:-1] in everything
 

@@ -20,6 +20,7 @@ from collector.installation import detect
 from collector.sysroot import SystemRoot
 from collector.updates import check_latest
 from collector.winsys.regfile import REG_SZ, RegValue, format_reg
+from tests import market_facts as mf
 from tests.conftest import tree_snapshot
 
 EXE_DIR = Path("Program Files (x86)/F-Lab/Market 6")
@@ -38,7 +39,7 @@ def test_demo_detected_with_exact_version(demo: DemoInfo) -> None:
     assert inst.product == "GBS.Market 6" and not inst.partner
     assert inst.version == "6.6.12.2634" and inst.version_source == "exe"
     assert inst.exe_windows == r"C:\Program Files (x86)\F-Lab\Market 6\Market.exe"
-    assert inst.data_path_windows == r"C:\ProgramData\F-Lab\GBS.Market\6"
+    assert inst.data_path_windows == "C:\\ProgramData\\F-Lab\\GBS.Market\\6\\"  # the program's own
     assert inst.data_path_source == "default"
     assert inst.logs_dir == demo.root / DATA_DIR / "Logs"
     db = inst.database
@@ -48,7 +49,7 @@ def test_demo_detected_with_exact_version(demo: DemoInfo) -> None:
     assert db.backup_path_windows == "C:\\Users\\Магазин\\Documents\\GBS.Market6_backups\\"
     assert inst.correct_exit is False
     assert inst.running == []
-    assert inst.found_by == ["registry", "default_folder"]
+    assert inst.found_by == ["registry", "autostart", "default_folder"]
     names = [(s.name, s.status) for s in det.sources]
     assert names == [("registry", "found"), ("default_folder", "found"),
                      ("process", "not_found"), ("data_folder", "found")]
@@ -99,16 +100,18 @@ def test_appconfig_moves_data_to_another_drive(demo: DemoInfo) -> None:
     assert inst is not None
     assert inst.data_path == target
     assert inst.data_path_source == "AppConfig.conf"
-    assert inst.data_path_windows == "D:\\Данные магазина\\GBS 6"
+    assert inst.data_path_windows == "d:\\данные МАГАЗИНА\\GBS 6\\"  # verbatim, as the program
     assert inst.logs_dir.is_dir()
+    assert not any("без «\\»" in p for p in inst.problems)
 
 
-def test_appconfig_pointing_nowhere_falls_back_with_a_message(demo: DemoInfo) -> None:
+def test_appconfig_pointing_nowhere_is_still_the_data_folder(demo: DemoInfo) -> None:
+    # the program creates a missing DataPath (or stops): it never falls back to the default
     (demo.root / EXE_DIR / "AppConfig.conf").write_text(
-        json.dumps({"DataPath": "E:\\GBS"}), encoding="utf-8")
+        json.dumps({"DataPath": "E:\\GBS\\"}), encoding="utf-8")
     inst = detect(SystemRoot.from_arg(demo.root)).installation
     assert inst is not None
-    assert inst.data_path_source == "default"
+    assert inst.data_path_source == "AppConfig.conf" and inst.data_path_windows == "E:\\GBS\\"
     assert any("E:\\GBS" in p and "её нет" in p for p in inst.problems)
 
 
@@ -228,17 +231,20 @@ def test_only_version5_is_named_as_such(tmp_path: Path) -> None:
     assert det.installation.data_path == root / "ProgramData/F-Lab/GBS.Market/5"
 
 
-def test_partner_build_is_named(tmp_path: Path) -> None:
+def test_partner_build_is_named_and_keeps_the_data_folder(tmp_path: Path) -> None:
     root = tmp_path / "C"
-    write_exe(root / "Program Files (x86)/F-Lab/Market 6/Market.exe", version="6.6.10.2500",
-              product_name="HiPos", description="HiPos")
-    (root / "ProgramData/HiPos/data/Logs").mkdir(parents=True)
+    app = root / "Program Files (x86)/F-Lab/Market 6"
+    write_exe(app / "Market.exe", version="6.6.10.2500")
+    mf.write_partner(app, mf.HIPOS_UID)
+    (root / "ProgramData/F-Lab/GBS.Market/6/Logs").mkdir(parents=True)
+    (root / "ProgramData/HiPos/data/Logs").mkdir(parents=True)  # the old guess: not the program's
     inst = detect(SystemRoot.from_arg(root)).installation
     assert inst is not None
-    assert inst.partner and inst.product.startswith("HiPos")
+    assert inst.partner and inst.name == "HiPos" and inst.branding.build == "partner"
+    assert inst.product == "HiPos (партнёрская сборка GBS.Market)"
     assert inst.major == 6 and inst.version == "6.6.10.2500"
-    assert inst.data_path == root / "ProgramData/HiPos/data"
-    assert inst.data_path_source == "partner"
+    assert inst.data_path == root / "ProgramData/F-Lab/GBS.Market/6"
+    assert inst.data_path_source == "default"
 
 
 def test_data_folder_without_program(demo: DemoInfo) -> None:
@@ -356,9 +362,12 @@ def test_detect_names_the_gbs_id_and_where_it_came_from(demo: DemoInfo) -> None:
     res = cli("detect", "--root", str(demo.root), "--json", "--offline")
     ids = json.loads(res.stdout)["gbs_ids"]
     assert [c["value"] for c in ids] == [demo.gbs_id]
-    assert ids[0]["source"] == "backup_folder"
+    # the program's newest start wrote it to trace.log; its backups confirm it
+    assert ids[0]["source"] == "trace_log" and ids[0]["confirmed"]
+    assert {s["source"] for s in ids[0]["sightings"]} == {"trace_log", "backup_folder"}
     human = cli("detect", "--root", str(demo.root), "--offline")
     assert f"GBS.ID:           {demo.gbs_id}" in human.stderr
     shutil.rmtree(demo.root / "Users")
+    shutil.rmtree(demo.root / DATA_DIR / "Logs")
     human = cli("detect", "--root", str(demo.root), "--offline")
     assert "GBS.ID:           не найден" in human.stderr

@@ -18,9 +18,13 @@ from collector.gbsid import (
     gbs_id_search_places,
     no_id_help,
     normalize_gbs_id,
+    placeholder_seen,
+    several_ids_note,
+    trace_gbs_ids,
 )
 from collector.installation import detect
 from collector.sysroot import SystemRoot
+from tests import market_facts as mf
 from tests.conftest import tree_snapshot
 
 HEX = "0F3A9C41B2D84E6F8A1C3B5D7E9F2468"
@@ -81,7 +85,7 @@ def test_normalize_is_strict_where_extract_finds_the_id_in_text(text):
 def test_explain_says_what_is_wrong_and_where_to_copy(text, fragment):
     reason = explain_gbs_id(text)
     assert reason is not None and fragment in reason
-    assert "О программе" in reason  # every reason ends with what to do
+    assert reason.endswith("окно лицензии, кнопка копирования рядом с ID.")  # what to do
 
 
 def test_explain_is_none_for_a_valid_id():
@@ -115,10 +119,13 @@ def test_demo_id_found_in_the_programs_backup_folder(demo: DemoInfo):
     found = find_gbs_ids(root, inst)
     assert [c.value for c in found] == [demo.gbs_id]
     c = found[0]
-    assert c.source == "backup_folder"  # BackUp.Path from DataBase.json
-    assert demo.gbs_id[2:] in c.detail and "Documents" in c.detail
-    assert c.sightings[0].backups == 2 and c.last_activity is not None
-    assert c.last_activity.date().isoformat() == "2026-11-19"
+    # the program's newest start wrote it to trace.log; BackUp.Path's folder confirms it
+    assert c.source == "trace_log" and c.confirmed
+    assert "trace.log" in c.detail and c.started is not None
+    assert c.started.date() == demo.today
+    backups = next(s for s in c.sightings if s.source == "backup_folder")
+    assert demo.gbs_id[2:] in backups.detail and "Documents" in backups.detail
+    assert backups.backups == 2 and backups.last_activity.date().isoformat() == "2026-11-19"
     assert tree_snapshot(demo.root) == before  # reads only
 
 
@@ -138,16 +145,21 @@ def test_several_ids_listed_with_sources_newest_first(demo: DemoInfo):
     (settings_folder / ("C" * 31)).mkdir()
 
     found = find_gbs_ids(root, detect(root).installation)
-    assert [c.value for c in found] == [ID2, demo.gbs_id, ID3]
+    # the program's last start used the demo's id (trace.log): it is the current one, although
+    # another user's backups are newer; the rest by their newest backup
+    assert [c.value for c in found] == [demo.gbs_id, ID2, ID3]
     by_value = {c.value: c for c in found}
     assert by_value[ID2].source == "user_backup_folder"
     assert "Кассир" in by_value[ID2].detail
-    assert by_value[demo.gbs_id].source == "backup_folder"
+    assert by_value[demo.gbs_id].source == "trace_log"
     assert by_value[ID3].source == "backup_folder"
     assert "10.01.2025" in by_value[ID3].detail
     assert all(c.value.startswith("6:") and c.value[2:].isupper() for c in found)
     as_json = json.loads(json.dumps([c.to_json() for c in found], ensure_ascii=False))
-    assert as_json[0]["sightings"][0]["source"] == "user_backup_folder"
+    assert as_json[1]["sightings"][0]["source"] == "user_backup_folder"
+    note = several_ids_note(found)
+    assert "3" in note and demo.gbs_id in note and "пользователя Windows" in note
+    assert "запускалась последней" in note
 
 
 def test_clipboard_id_comes_first_and_is_confirmed_by_a_folder(demo: DemoInfo):
@@ -158,15 +170,16 @@ def test_clipboard_id_comes_first_and_is_confirmed_by_a_folder(demo: DemoInfo):
     found = find_gbs_ids(root, inst, clipboard_text=f" {demo.gbs_id.lower()}\r\n")
     assert found[0].value == demo.gbs_id
     assert found[0].source == "clipboard"
-    assert found[0].sources == ["clipboard", "backup_folder"]
+    assert found[0].sources == ["clipboard", "trace_log", "backup_folder"]
     assert found[0].confirmed
     assert found[1].value == ID2 and not found[1].confirmed
     # A clipboard id seen nowhere else is still offered, first, but not "confirmed".
     found = find_gbs_ids(root, inst, clipboard_text=ID3)
-    assert [c.value for c in found] == [ID3, ID2, demo.gbs_id]
+    assert [c.value for c in found] == [ID3, demo.gbs_id, ID2]
     assert found[0].sources == ["clipboard"] and not found[0].confirmed
+    assert "скопировали" in several_ids_note(found)
     # Clipboard text that is not an id adds nothing.
-    assert [c.value for c in find_gbs_ids(root, inst, "пароль123")] == [ID2, demo.gbs_id]
+    assert [c.value for c in find_gbs_ids(root, inst, "пароль123")] == [demo.gbs_id, ID2]
 
 
 def test_backup_path_from_settings_on_another_drive(demo: DemoInfo):
@@ -183,8 +196,8 @@ def test_backup_path_from_settings_on_another_drive(demo: DemoInfo):
     assert places[0].windows_path == "D:\\Резервные копии\\GBS"
     found = find_gbs_ids(root, inst)
     assert [(c.value, c.source) for c in found] == [
-        (ID2, "backup_folder"), (demo.gbs_id, "user_backup_folder")]
-    assert "D:\\Резервные копии\\GBS\\" + ID2[2:] in found[0].detail
+        (demo.gbs_id, "trace_log"), (ID2, "backup_folder")]
+    assert "D:\\Резервные копии\\GBS\\" + ID2[2:] in found[1].detail
 
 
 def test_same_folder_reached_two_ways_is_one_place(demo: DemoInfo):
@@ -211,11 +224,12 @@ def test_onedrive_documents_are_searched(tmp_path):
 
 def test_no_candidate_gives_help_naming_where_to_copy_and_where_we_looked(demo: DemoInfo):
     shutil.rmtree(demo.root / "Users" / DEMO_USER / "Documents" / "GBS.Market6_backups")
+    shutil.rmtree(demo.root / "ProgramData" / "F-Lab" / "GBS.Market" / "6" / "Logs")
     root = SystemRoot(demo.root)
     inst = detect(root).installation
     assert find_gbs_ids(root, inst) == []
     help_text = no_id_help(gbs_id_search_places(root, inst))
-    for must in ("Справка", "О программе", "копирования", "вручную", "QR-код",
+    for must in ("окно лицензии", "«О программе» ID нет", "копирования", "вручную", "QR-код",
                  "C:\\Users\\Магазин\\Documents\\GBS.Market6_backups"):
         assert must in help_text, must
     assert "\t" not in help_text
@@ -296,3 +310,49 @@ def test_watcher_survives_an_unreadable_clipboard():
     assert w.poll() is None and "занят" in (w.error or "")
     state["fail"] = False
     assert w.poll() == ID and w.error is None
+
+
+# --- GBS_MARKET.md §10, §3: what the program itself writes ------------------------------------
+@pytest.mark.parametrize("copied", [
+    f"GBS.ID: [{ID}]",  # the licence window's copy button: "<label>: [6:<ID>]"
+    f"Идентификатор GBS.ID:  [ {ID.lower()} ]\r\n",
+    f"GBS ID: [{ID}]",
+])
+def test_the_licence_windows_copied_text_is_accepted(copied):
+    assert normalize_gbs_id(copied) == ID and extract_gbs_id(copied) == ID
+    assert explain_gbs_id(copied) is None
+
+
+def test_the_unknown_id_placeholder_is_never_an_id_and_is_explained():
+    text = "ERROR ---UNKNOWN GBS ID--- ERROR"
+    assert normalize_gbs_id(text) is None and extract_gbs_id(text) is None
+    reason = explain_gbs_id(text, product="HiPos")
+    assert "реестр" in reason and "HiPos" in reason and "Это не ID" in reason
+
+
+def _trace_with_id(day_dir: Path, day, gbs_id_text: str) -> None:
+    mf.write(day_dir / "trace.log", mf.nlog_file(
+        mf.startup_lines(mf.at(day, 8, 0, 1), gbs_id_text), closed=False))
+
+
+def test_trace_log_ids_newest_day_first_and_the_placeholder(tmp_path):
+    from datetime import date
+
+    root_dir = tmp_path / "C"
+    logs = root_dir / "ProgramData" / "F-Lab" / "GBS.Market" / "6" / "Logs"
+    old, new = date(2026, 11, 18), date(2026, 11, 19)
+    _trace_with_id(logs / old.isoformat(), old, ID2[2:])
+    _trace_with_id(logs / new.isoformat(), new, "ERROR ---UNKNOWN GBS ID--- ERROR")
+    root = SystemRoot(root_dir)
+    found = trace_gbs_ids(root, logs)
+    assert [(w.date(), text) for w, text, _p in found] == [
+        (new, "ERROR ---UNKNOWN GBS ID--- ERROR"), (old, ID2[2:])]
+    assert found[0][0].hour == 8 and found[0][0].second == 3
+
+    inst = detect(root).installation  # the data folder alone is an installation to read
+    assert inst is not None and inst.logs_dir == logs
+    cands = find_gbs_ids(root, inst)
+    assert [(c.value, c.source) for c in cands] == [(ID2, "trace_log")]
+    assert "18.11.2026 08:00" in cands[0].detail
+    note = placeholder_seen(root, inst)
+    assert note and "не может прочитать" in note and "trace.log" in note

@@ -36,7 +36,7 @@ def test_json_lists_the_demo_id_and_writes_files(demo, tmp_path, capsys):
     assert code == 0
     data = json.loads(out)
     assert data["chosen"] == demo.gbs_id and not data["ambiguous"]
-    assert data["candidates"][0]["source"] == "backup_folder"
+    assert data["candidates"][0]["source"] == "trace_log"
     assert (out_dir / "gbs_id.txt").read_text() == demo.gbs_id
     zbar = subprocess.run(["zbarimg", "--nodbus", "--raw", "-q", str(out_dir / "gbs_id_qr.png")],
                           capture_output=True, timeout=60)
@@ -50,7 +50,7 @@ def test_several_ids_need_a_pick(demo, tmp_path, capsys):
     (other / "2026-11-20_09-00-00.zip").write_bytes(b"PK\x05\x06" + b"\0" * 18)
     code, _out, err = run(capsys, "gbsid", "--root", str(demo.root))
     assert code == 0
-    assert f"1. {ID2}" in err and f"2. {demo.gbs_id}" in err and "Кассир" in err
+    assert f"1. {demo.gbs_id}" in err and f"2. {ID2}" in err and "Кассир" in err
     assert "--pick" in err
     code, _out, err = run(capsys, "gbsid", "--root", str(demo.root), "--qr",
                           str(tmp_path / "qr.png"))
@@ -65,12 +65,13 @@ def test_several_ids_need_a_pick(demo, tmp_path, capsys):
 
 def test_no_id_prints_where_to_copy_it(demo, capsys):
     shutil.rmtree(demo.root / "Users" / DEMO_USER / "Documents" / "GBS.Market6_backups")
+    shutil.rmtree(demo.root / "ProgramData" / "F-Lab" / "GBS.Market" / "6" / "Logs")
     code, _out, err = run(capsys, "gbsid", "--root", str(demo.root))
     assert code == 4
-    assert "Справка" in err and "О программе" in err and "Где искали" in err
+    assert "окно лицензии" in err and "Где искали" in err
     code, out, _err = run(capsys, "gbsid", "--root", str(demo.root), "--json")
     data = json.loads(out)
-    assert code == 4 and data["candidates"] == [] and "О программе" in data["help"]
+    assert code == 4 and data["candidates"] == [] and "окно лицензии" in data["help"]
     assert data["searched"] == [f"C:\\Users\\{DEMO_USER}\\Documents\\GBS.Market6_backups"]
 
 

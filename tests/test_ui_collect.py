@@ -194,7 +194,7 @@ def test_failing_database_step_still_makes_the_bundle(qtbot, demo, ui_env) -> No
         # the program's own nightly backup is offered instead, and taken on request
         page = g.page("result")
         qtbot.waitUntil(lambda: page.fallback.isVisible(), timeout=20000)
-        assert "19.11.2026 21:00" in page.fallback.text.text()
+        assert "19.11.2026 21:59" in page.fallback.text.text()
         first = result.paths[0]
         qtbot.mouseClick(page.fallback_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: g.win.current == "result" and g.state.collection.result is not None

@@ -1,8 +1,12 @@
 """The program's own automatic backups, a fallback offered when no fresh copy can be made.
 
 GBS.Market zips a gbak backup with ``Configs\\``, ``TemplatesFR\\`` and recent ``Logs\\`` into
-``<BackUp.Path>\\<GBS.ID>\\yyyy-MM-dd_HH-mm-ss.zip``. These are listed newest first with their age
-in words, so the person can decide whether a copy that old is worth sending.
+``<BackUp.Path>\\<GBS.ID>\\yyyy-MM-dd_HH-mm-ss.zip`` (GBS_MARKET.md §7). The backup is
+``<db name>.fbk`` — the database file's name with its extension replaced, ``main.fbk`` only for
+``main.fdb``. A zip holds none when the program works as a network client, when
+``CreateDbInBackup`` is off, or when gbak failed; :func:`no_fbk_reason` says which. Backups are
+listed newest first with their age in words, so the person can decide whether a copy that old is
+worth sending.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import BinaryIO
 
 from collector.i18n import _
@@ -44,10 +48,35 @@ class ProgramBackup:
                 "fbk_size": self.fbk_size}
 
 
+def fbk_name_for(db_path_windows: str | None) -> str:
+    """The name the program gives its backup of a database file: ``MAGAZ.FDB`` → ``MAGAZ.fbk``."""
+    name = PureWindowsPath(db_path_windows or "main.fdb").name
+    stem, dot, ext = name.rpartition(".")
+    return name.replace("." + ext, ".fbk") if dot and stem else name + ".fbk"
+
+
+def no_fbk_reason(connection_type: str | None, create_db_in_backup: bool | None,
+                  product: str = "GBS.Market") -> str:
+    """Why the program's backup zips hold no database (Russian), from its settings."""
+    if connection_type not in (None, "Local"):
+        return _("{product} на этом компьютере подключается к базе на другом компьютере "
+                 "(сетевой клиент): копию базы делает только компьютер, где база лежит.",
+                 product=product)
+    if create_db_in_backup is False:
+        return _("в настройках резервного копирования {product} выключено «Сохранять базу "
+                 "данных» (CreateDbInBackup): копии содержат только настройки и журналы.",
+                 product=product)
+    return _("{product} не смогла сделать копию базы (gbak завершился с ошибкой; в журнале "
+             "программы это «Резервная копия БД не была создана», подробности в backup.log).",
+             product=product)
+
+
 def find_program_backups(backup_path: Path | None, gbs_id: str | None, *,
-                         now: datetime | None = None) -> list[ProgramBackup]:
+                         now: datetime | None = None,
+                         db_name: str | None = None) -> list[ProgramBackup]:
     """Backups in ``<backup_path>/<GBS.ID>/``, newest first. ``gbs_id`` may carry the ``6:``
-    prefix; without it every GBS.ID folder under ``backup_path`` is looked at."""
+    prefix; without it every GBS.ID folder under ``backup_path`` is looked at. ``db_name``: the
+    backup's name to look for (:func:`fbk_name_for`), else any ``.fbk`` at the zip's root."""
     if backup_path is None or not backup_path.is_dir():
         return []
     now = now or datetime.now()
@@ -67,7 +96,7 @@ def find_program_backups(backup_path: Path | None, gbs_id: str | None, *,
                 created = datetime.strptime(m.group(1), "%Y-%m-%d_%H-%M-%S")
             except ValueError:
                 continue
-            fbk_name, fbk_size = _fbk_inside(f)
+            fbk_name, fbk_size = _fbk_inside(f, db_name)
             age = max(0.0, (now - created).total_seconds())
             found.append(ProgramBackup(f, created, f.stat().st_size, age, age_text(age),
                                        fbk_name, fbk_size))
@@ -75,15 +104,19 @@ def find_program_backups(backup_path: Path | None, gbs_id: str | None, *,
     return found
 
 
-def _fbk_inside(zip_path: Path) -> tuple[str | None, int | None]:
+def _fbk_inside(zip_path: Path, expected: str | None) -> tuple[str | None, int | None]:
+    """The database backup at the zip's root: ``expected`` (any case) first, else any .fbk."""
     try:
         with zipfile.ZipFile(zip_path) as z:
-            for info in z.infolist():
-                if info.filename.lower().endswith((".fbk", ".gbk")):
-                    return info.filename, info.file_size
+            root = [i for i in z.infolist() if "/" not in i.filename.strip("/")
+                    and i.filename.lower().endswith(".fbk")]
     except (OSError, zipfile.BadZipFile):
-        pass
-    return None, None
+        return None, None
+    if expected:
+        for info in root:
+            if info.filename.casefold() == expected.casefold():
+                return info.filename, info.file_size
+    return (root[0].filename, root[0].file_size) if root else (None, None)
 
 
 def _form(n: int) -> int:

@@ -5,11 +5,12 @@ Two ways to reach Firebird, both real:
 * ``gbak`` — Firebird's own backup tool, run as a child process. Preferred for backups: it streams
   to stdout in large blocks, reports tables and records as it goes (verbose output on stderr), and
   cancelling it is ending one process, which closes its attachment on the server.
-  Found via ``GBS_COLLECTOR_GBAK``, then ``PATH``, then the usual Firebird folders on Windows
-  (GBS.Market installs its own Firebird; its folder is *unverified* — add more with
-  ``GBS_COLLECTOR_FIREBIRD_DIRS``, separated by the OS path separator).
+  Found via ``GBS_COLLECTOR_GBAK``, ``GBS_COLLECTOR_FIREBIRD_DIRS`` (separated by the OS path
+  separator), then on Windows the program's own Firebird (GBS_MARKET.md §8: the folders of its two
+  services, the preferred one first), then ``PATH``, then the usual Firebird folders.
 * firebird-driver (``fbclient`` in this process) — for facts, probing credentials, and the
-  services API backup when no gbak is found.
+  services API backup when no gbak is found. On Windows it loads the fbclient.dll beside the gbak
+  in use, so the exe needs no Firebird client of its own where the program is installed.
 
 File names: firebird-driver sends names as UTF-8 with ``isc_dpb_utf8_filename``, which Firebird 3
 converts to the OS encoding itself, so Cyrillic paths work on Linux and Windows alike. gbak takes
@@ -33,13 +34,38 @@ GBAK_ENV = "GBS_COLLECTOR_GBAK"
 DIRS_ENV = "GBS_COLLECTOR_FIREBIRD_DIRS"
 FILENAME_ENCODING = os.environ.get("GBS_COLLECTOR_FB_FILENAME_ENCODING", "utf-8")
 
+# GBS.Market's own Firebird (FirebirdHelper): the service it prefers and that service's folder
+MARKET_SERVICES = (
+    ("FirebirdServer_9b6e7ae5", r"{ProgramW6432}\FirebirdServer_9b6e7ae5"),
+    # ProgramFiles of the Market.exe process: "Program Files (x86)" for an x86 one
+    ("FirebirdServerFirebirdForGBS", r"{ProgramFiles}\F-Lab\Firebird 3"),
+    ("FirebirdServerFirebirdForGBS", r"{ProgramFiles(x86)}\F-Lab\Firebird 3"),
+)
 WINDOWS_DIRS = (
     r"C:\Program Files\Firebird\Firebird_3_0",
     r"C:\Program Files (x86)\Firebird\Firebird_3_0",
-    r"C:\Program Files (x86)\F-Lab\Market 6\Firebird",  # unverified: GBS.Market's own copy
-    r"C:\Program Files (x86)\F-Lab\Market 6\fb",  # unverified
     r"C:\Program Files\Firebird\Firebird_4_0",
 )
+
+
+def market_firebird_dirs(env: dict[str, str] | None = None) -> list[Path]:
+    """The folders of GBS.Market's own Firebird on this PC, the preferred service's first."""
+    env = dict(os.environ if env is None else env)
+    program_files = env.get("ProgramW6432") or env.get("PROGRAMW6432") or \
+        env.get("ProgramFiles") or env.get("PROGRAMFILES") or r"C:\Program Files"
+    known = {
+        "ProgramW6432": program_files,
+        "ProgramFiles": env.get("ProgramFiles") or env.get("PROGRAMFILES") or program_files,
+        "ProgramFiles(x86)": env.get("ProgramFiles(x86)") or env.get("PROGRAMFILES(X86)")
+        or r"C:\Program Files (x86)",
+    }
+    dirs: list[Path] = []
+    for _name, template in MARKET_SERVICES:
+        head, _sep, rest = template.partition("}")
+        d = Path(known[head.lstrip("{")] + rest)
+        if d not in dirs:
+            dirs.append(d)
+    return dirs
 
 
 def find_gbak(extra_dirs: list[Path] | tuple[Path, ...] = ()) -> Path | None:
@@ -51,6 +77,8 @@ def find_gbak(extra_dirs: list[Path] | tuple[Path, ...] = ()) -> Path | None:
     name = "gbak.exe" if sys.platform == "win32" else "gbak"
     dirs = [Path(d) for d in extra_dirs]
     dirs += [Path(d) for d in os.environ.get(DIRS_ENV, "").split(os.pathsep) if d]
+    if sys.platform == "win32":  # the program's own gbak first: the version its server runs
+        dirs += market_firebird_dirs()
     for d in dirs:
         if (d / name).is_file():
             return d / name
@@ -75,7 +103,7 @@ def _point_driver_at_fbclient() -> None:
         return
     gbak = find_gbak()
     candidates = [gbak.parent] if gbak else []
-    candidates += [Path(d) for d in WINDOWS_DIRS]
+    candidates += market_firebird_dirs() + [Path(d) for d in WINDOWS_DIRS]
     for d in candidates:
         if (d / "fbclient.dll").is_file():
             driver_config.fb_client_library.value = str(d / "fbclient.dll")
@@ -125,3 +153,11 @@ def embedded_engine_version() -> str | None:
             return srv.info.version
     except Exception:
         return None
+
+
+def market_services(services: list) -> list:
+    """GBS.Market's Firebird services among ``services`` (winsys ServiceInfo), in the order the
+    program picks them: the first is the one it uses."""
+    order = list(dict.fromkeys(name for name, _dir in MARKET_SERVICES))
+    found = {s.name.casefold(): s for s in services}
+    return [found[n.casefold()] for n in order if n.casefold() in found]

@@ -5,13 +5,18 @@ unclean exit, and ``GBS.ID:`` names the licence the run used."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
-from collector.logs.layouts import key_text
+from collector.logs.encoding import detect_codec
+from collector.logs.layouts import key_text, ts_key
 from collector.logs.layouts.nlog import FOOTER_LINE, GBS_ID, HEADER_LINE, RECOVERED, STARTED
+from collector.logs.reading import chunks, find_aligned, line_start
 from collector.logs.scan import Mark
+from collector.winsys.sharedfile import open_shared
 
 TRACE_MARKS = {"started": STARTED, "footer": FOOTER_LINE, "header": HEADER_LINE,
                "recovered": RECOVERED, "gbs_id": GBS_ID}
@@ -50,3 +55,27 @@ def runs_of(day: date, marks: dict[str, list[Mark]], size: int) -> Runs:
     runs.gbs_ids = [(key_text(m.key, day) or "", m.rest.strip().removesuffix("|").strip())
                     for m in marks.get("gbs_id", []) if m.key is not None]
     return runs
+
+
+def last_mark(path: Path, text: str) -> tuple[bytes | None, str] | None:
+    """The last line of a UTF-8 log file holding ``text``: its entry's time key and what follows
+    ``text`` on that line. One pass in chunks (memory flat), no decoding but of the hit."""
+
+    with open_shared(path) as fh:
+        size = os.fstat(fh.fileno()).st_size
+        codec = detect_codec(fh.read(8) or b"")
+        needle, pats = codec.encode(text), codec.pats
+        found: tuple[bytes | None, str] | None = None
+        for ch in chunks(fh, 0, size, codec):
+            j = ch.buf.rfind(needle, 0, ch.end)
+            while j >= 0 and codec.unit == 2 and (ch.base + j) % 2:
+                j = ch.buf.rfind(needle, 0, j + len(needle) - 1)
+            if j < 0:
+                continue
+            ls = line_start(ch, j, codec)
+            t = pats.ts.match(ch.buf, ls, ch.end) if ls is not None else None
+            after = j + len(needle)
+            eol = find_aligned(ch.buf, pats.nl, after, ch.end, ch.base, codec.unit)
+            rest = codec.decode(ch.buf[after: eol if eol >= 0 else ch.end]).rstrip("\r")
+            found = (ts_key(pats.ascii(t.group())) if t else None, rest)
+    return found

@@ -102,6 +102,13 @@ class ConfigsSource(Source):
         if not folder.is_dir():
             step.fail(_("Папка настроек {path} не найдена", path=job.root.windows_path(folder)))
             return
+        from collector.configs import settings_facts
+
+        settings = settings_facts(folder)
+        step.manifest("settings", settings.to_json())
+        if settings.test_servers:
+            step.known(_("В testing.json включены тестовые серверы: программа работает не с "
+                         "настоящими серверами обновлений и лицензий."))
         keep = _keep(job.gbs_id)
         files, left = config_files(folder)
         total = 0

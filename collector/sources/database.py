@@ -161,10 +161,18 @@ class DatabaseSource(Source):
     def _program_backup_fallback(self, step: Step, db) -> None:
         """Offered, never forced: the program's own newest backup, with its age stated."""
         from collector.database import find_program_backups
+        from collector.database.program_backups import fbk_name_for, no_fbk_reason
 
         job = step.job
-        backups = [b for b in find_program_backups(db.backup_path, job.gbs_id) if b.fbk_name]
+        found = find_program_backups(db.backup_path, job.gbs_id,
+                                     db_name=fbk_name_for(db.path_windows))
+        backups = [b for b in found if b.fbk_name]
         if not backups:
+            if found:  # the program's zips are there, without the database
+                step.say(join(" ", [step.report.message, _(
+                    "В автоматических копиях программы базы нет: {reason}", reason=no_fbk_reason(
+                        db.connection_type, db.create_db_in_backup,
+                        job.installation.name if job.installation else "GBS.Market"))]))
             return
         newest = backups[0]
         when = newest.created.strftime("%d.%m.%Y %H:%M")

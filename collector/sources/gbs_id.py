@@ -38,15 +38,27 @@ class GbsIdSource(Source):
         return None
 
     def collect(self, step: Step) -> None:
-        from collector.gbsid import find_gbs_ids, no_id_help, normalize_gbs_id, write_gbs_id_files
+        from collector.gbsid import (
+            find_gbs_ids,
+            no_id_help,
+            normalize_gbs_id,
+            placeholder_seen,
+            several_ids_note,
+            write_gbs_id_files,
+        )
 
         job = step.job
+        product = job.installation.name if job.installation is not None else "GBS.Market"
+        placeholder = placeholder_seen(job.root, job.installation)
+        if placeholder:
+            step.known(placeholder)
         chosen = normalize_gbs_id(job.options.gbs_id) if job.options.gbs_id else None
         candidates = find_gbs_ids(job.root, job.installation, job.options.clipboard_text)
         if chosen is None and candidates:
             chosen = candidates[0].value
         if chosen is None:
-            step.fail(no_id_help())
+            step.fail(join("\n\n", [placeholder, no_id_help(product=product)]) if placeholder
+                      else no_id_help(product=product))
             return
         job.gbs_id = chosen
         txt, png = write_gbs_id_files(chosen, step.work_dir / "gbsid")
@@ -56,6 +68,10 @@ class GbsIdSource(Source):
         message = _("{value} ({where})", value=chosen,
                     where=source.detail if source else _("выбран пользователем"))
         others = [c for c in candidates if c.value != chosen]
+        note = several_ids_note(candidates, product) if candidates[:1] and \
+            candidates[0].value == chosen else None
+        if note:
+            step.known(note)
         if others:
             message = join("; ", [message, _("найдены и другие: {ids}", ids=", ".join(
                 f"{c.value} ({c.describe()})" for c in others))])

@@ -39,6 +39,36 @@ class InstallationSource(Source):
             settings = load_settings()
             job.update = check_latest(inst.version, settings.latest_version_url,
                                       settings.update_check_timeout)
-        version = inst.version or _("не определена")
+        step.manifest("installation", facts_of(inst))
+        for text in known_of(job.detection):
+            step.known(text)
+        version = inst.version_text or inst.version or _("не определена")
         message = _("{product}, версия {version}", product=inst.product, version=version)
         step.say(join("; ", [message, *inst.problems]) if inst.problems else message)
+
+
+def facts_of(inst) -> dict:
+    """The manifest's facts of the program found (GBS_MARKET.md §1, §2, §6)."""
+    data = inst.to_json()
+    keys = ("name", "build", "branding", "version", "version_text", "versions",
+            "data_path", "data_path_source", "logs_dir", "configs_dir", "correct_exit",
+            "correct_exit_raw", "found_by")
+    return {k: data[k] for k in keys} | {"running": bool(inst.running)}
+
+
+def known_of(detection) -> list[str]:
+    """What support should read first about the program itself (Russian)."""
+    inst = detection.installation
+    out: list[str] = []
+    if inst.branding.build != "original":
+        out.append(_("Программа: {product}.", product=inst.branding.describe()))
+    facts = inst.versions
+    if facts is not None and facts.shown and facts.version and \
+            not facts.shown.startswith(facts.version + " "):
+        out.append(_("Версия {version}; программа показывает её как {shown}.",
+                     version=facts.version, shown=facts.shown))
+    for other in detection.others:
+        if other.major == 5:
+            out.append(_("На компьютере есть и данные GBS.Market 5: {path}.",
+                         path=other.data_path_windows))
+    return out

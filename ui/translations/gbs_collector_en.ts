@@ -1679,6 +1679,126 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
         <translation>Windows did not accept the text into the clipboard (code {code}).</translation>
     </message>
     <message>
+        <source>Скопируйте ID в {product}: окно лицензии, кнопка копирования рядом с ID.</source>
+        <translation>Copy the ID in {product}: the licence window, the copy button next to the ID.</translation>
+    </message>
+    <message>
+        <source>Вместо GBS.ID здесь «{placeholder}»: так {product} пишет, когда не может прочитать свой ID из реестра Windows (HKCU\Software\F-Lab\GBS.Market\6) — например, при запуске под другим пользователем или без доступа к реестру. Это не ID. Запустите {product} под обычным пользователем кассы и скопируйте ID из окна лицензии.</source>
+        <translation>Instead of a GBS.ID there is &quot;{placeholder}&quot;: {product} writes this when it cannot read its ID from the Windows registry (HKCU\Software\F-Lab\GBS.Market\6), for example when started as another user or without access to the registry. It is not an ID. Start {product} as the usual till user and copy the ID from the licence window.</translation>
+    </message>
+    <message>
+        <source>На этом компьютере встречается несколько GBS.ID ({n}). Так бывает: {product} заводит новый ID для другого пользователя Windows, после замены оборудования и после «Сбросить ID». Взят {value}: {why}. Если вопрос о другой лицензии, скопируйте её ID из окна лицензии.</source>
+        <translation>This PC shows several GBS.IDs ({n}). That happens: {product} makes a new ID for another Windows user, after a hardware change and after &quot;Reset ID&quot;. Taken: {value}: {why}. If the question is about another licence, copy its ID from the licence window.</translation>
+    </message>
+    <message>
+        <source>Буфер обмена пуст.</source>
+        <translation>The clipboard is empty.</translation>
+    </message>
+    <message>
+        <source>GBS.ID не найден автоматически. Скопируйте его из {product} — сборщик подхватит его сам:</source>
+        <translation>The GBS.ID was not found automatically. Copy it from {product}; the collector picks it up by itself:</translation>
+    </message>
+    <message>
+        <source>1. Запустите {product}.</source>
+        <translation>1. Start {product}.</translation>
+    </message>
+    <message>
+        <source>2. Откройте окно лицензии (в окне «О программе» ID нет).</source>
+        <translation>2. Open the licence window (the About window has no ID).</translation>
+    </message>
+    <message>
+        <source>3. Рядом с GBS.ID (он выглядит как 6: и 32 цифры и буквы A–F) нажмите кнопку копирования.</source>
+        <translation>3. Next to the GBS.ID (it looks like 6: and 32 digits and letters A–F) press the copy button.</translation>
+    </message>
+    <message>
+        <source>его только что скопировали из программы</source>
+        <translation>it was just copied from the program</translation>
+    </message>
+    <message>
+        <source>Скопирован длинный текст, в нём нет GBS.ID вида 6:&lt;32 знака&gt;.</source>
+        <translation>A long text was copied; it holds no GBS.ID of the form 6:&lt;32 characters&gt;.</translation>
+    </message>
+    <message>
+        <source>с ним программа запускалась последней ({when})</source>
+        <translation>the program last started with it ({when})</translation>
+    </message>
+    <message>
+        <source>его резервные копии самые новые</source>
+        <translation>its backups are the newest</translation>
+    </message>
+    <message>
+        <source>Это идентификатор с дефисами, а {product} показывает GBS.ID без дефисов, в виде 6:&lt;32 знака&gt;: такой текст скопирован не из программы.</source>
+        <translation>This is an identifier with dashes, but {product} shows the GBS.ID without dashes, as 6:&lt;32 characters&gt;: this text was not copied from the program.</translation>
+    </message>
+    <message>
+        <source>(запись в {path})</source>
+        <translation>(the entry in {path})</translation>
+    </message>
+    <message>
+        <source>(папка резервных копий {path})</source>
+        <translation>(the backup folder {path})</translation>
+    </message>
+    <message>
+        <source>GBS.ID программы версии 6 начинается с «6:», а здесь «{prefix}».</source>
+        <translation>The GBS.ID of version 6 starts with &quot;6:&quot;, here it is &quot;{prefix}&quot;.</translation>
+    </message>
+    <message>
+        <source>записан программой при запуске {when} в {path}</source>
+        <translation>written by the program at its start {when} in {path}</translation>
+    </message>
+    <message>
+        <source>В ID есть русские буквы вместо латинских — похоже, его набрали вручную, а вручную ID не переписывают: в 99% случаев это приводит к ошибкам.</source>
+        <translation>The ID has Cyrillic letters instead of Latin ones: it looks typed by hand, and an ID is never retyped: in 99% of cases that leads to mistakes.</translation>
+    </message>
+    <message>
+        <source>В GBS.ID не бывает пробелов и переносов строк.</source>
+        <translation>A GBS.ID has no spaces or line breaks.</translation>
+    </message>
+    <message>
+        <source>В GBS.ID бывают только цифры 0–9 и латинские буквы A–F, а здесь есть «{chars}».</source>
+        <translation>A GBS.ID holds only digits 0–9 and Latin letters A–F, here there is &quot;{chars}&quot;.</translation>
+    </message>
+    <message>
+        <source>В GBS.ID 32 знака после «6:», а здесь {n}.</source>
+        <translation>A GBS.ID has 32 characters after &quot;6:&quot;, here it has {n}.</translation>
+    </message>
+    <message>
+        <source>{version}; в программе показана как {shown}</source>
+        <translation>{version}; the program shows it as {shown}</translation>
+    </message>
+    <message>
+        <source>автозапуск {value} = {path}</source>
+        <translation>autostart {value} = {path}</translation>
+    </message>
+    <message>
+        <source>В {name} папка данных записана без «\» в конце: «{target}». {product} приписывает к ней имена папок без разделителя, поэтому журналы лежат в {logs}, настройки в {configs} (а не в {target}\Logs). Сборщик читает их там же, где программа.</source>
+        <translation>In {name} the data folder is written without a &quot;\&quot; at the end: &quot;{target}&quot;. {product} appends folder names to it without a separator, so its logs are in {logs}, its settings in {configs} (not in {target}\Logs). The collector reads them where the program does.</translation>
+    </message>
+    <message>
+        <source>{name} указывает на папку данных {target}, но её нет: {product} создаёт её при запуске (или не запускается, если не может). Проверьте, подключён ли диск.</source>
+        <translation>{name} names the data folder {target}, but it does not exist: {product} creates it when it starts (or does not start if it cannot). Check that the drive is connected.</translation>
+    </message>
+    <message>
+        <source>{name} не прочитан: {error}. {product} с таким файлом не запускается.</source>
+        <translation>{name} not read: {error}. {product} does not start with such a file.</translation>
+    </message>
+    <message>
+        <source>Версия в свойствах {name} записана как «{text}»: {product} такую не разбирает и считает себя версией {fallback}.</source>
+        <translation>The version in the properties of {name} is written as &quot;{text}&quot;: {product} cannot read that and takes itself for version {fallback}.</translation>
+    </message>
+    <message>
+        <source>сборки (AssemblyVersion)</source>
+        <translation>of the assembly (AssemblyVersion)</translation>
+    </message>
+    <message>
+        <source>в заголовке журнала</source>
+        <translation>in the log header</translation>
+    </message>
+    <message>
+        <source>Версия {what} {other} отличается от версии программы {version}.</source>
+        <translation>The version {what} {other} differs from the program version {version}.</translation>
+    </message>
+    <message>
         <source>GBS.Market на этом компьютере не найдена — собирать нечего. Убедитесь, что программа установлена, запустите её и повторите. Если программа не запускается или переустановлена, опишите проблему в обращении: с формой обращения (--form) архив соберётся и без неё.</source>
         <translation>GBS.Market was not found on this PC — there is nothing to collect. Make sure the program is installed, start it and try again. If the program does not start or was reinstalled, describe the problem in a request: with a request form (--form) the archive is made without it.</translation>
     </message>
@@ -1803,6 +1923,26 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
     <message>
         <source>Не удалось записать {path}: {error}</source>
         <translation>Could not write {path}: {error}</translation>
+    </message>
+    <message>
+        <source>{name} (сборка GBS.Market для поставщика)</source>
+        <translation>{name} (a vendor build of GBS.Market)</translation>
+    </message>
+    <message>
+        <source>Рядом с {path} нет vendor.hash: программа не применяет vendor.dll и работает как GBS.Market.</source>
+        <translation>There is no vendor.hash next to {path}: the program does not apply vendor.dll and works as GBS.Market.</translation>
+    </message>
+    <message>
+        <source>В vendor.hash рядом с {path} лишние пробелы или перевод строки: программа сравнивает его точно и не применяет vendor.dll.</source>
+        <translation>vendor.hash next to {path} has extra spaces or a line break: the program compares it exactly and does not apply vendor.dll.</translation>
+    </message>
+    <message>
+        <source>vendor.hash не подходит к {path}: программа не применяет vendor.dll и работает как GBS.Market.</source>
+        <translation>vendor.hash does not match {path}: the program does not apply vendor.dll and works as GBS.Market.</translation>
+    </message>
+    <message>
+        <source>{path} не читается как JSON ({error}): программа с ним не запустится.</source>
+        <translation>{path} cannot be read as JSON ({error}): the program will not start with it.</translation>
     </message>
     <message>
         <source>Форма записана в {path}. Заполните questions (по вопросу в пункте) и contact, затем проверьте: form check {path}</source>
@@ -1951,6 +2091,10 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>File {name} is damaged: {detail}</translation>
     </message>
     <message>
+        <source>{name}: {error} — программа работает с настройками по умолчанию</source>
+        <translation>{name}: {error}; the program works with its default settings</translation>
+    </message>
+    <message>
         <source>Записано {mb} МБ</source>
         <translation>{mb} MB written</translation>
     </message>
@@ -2049,6 +2193,18 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>Файл базы {path} менялся, пока снималась копия: с ним работает сервер или программа. Укажите сервер Firebird (--fb-server адрес/порт) и повторите.</source>
         <translation>The database file {path} changed while it was being copied: a server or program works with it. Give the Firebird server (--fb-server host/port) and try again.</translation>
+    </message>
+    <message>
+        <source>{product} не смогла сделать копию базы (gbak завершился с ошибкой; в журнале программы это «Резервная копия БД не была создана», подробности в backup.log).</source>
+        <translation>{product} could not back up the database (gbak failed; the program logs it as &quot;Резервная копия БД не была создана&quot;, details in backup.log).</translation>
+    </message>
+    <message>
+        <source>{product} на этом компьютере подключается к базе на другом компьютере (сетевой клиент): копию базы делает только компьютер, где база лежит.</source>
+        <translation>{product} on this PC uses a database on another computer (a network client): only the computer that holds the database backs it up.</translation>
+    </message>
+    <message>
+        <source>в настройках резервного копирования {product} выключено «Сохранять базу данных» (CreateDbInBackup): копии содержат только настройки и журналы.</source>
+        <translation>saving the database is switched off in the backup settings of {product} (CreateDbInBackup): its backups hold only settings and logs.</translation>
     </message>
     <message>
         <source>только что</source>
@@ -2435,6 +2591,10 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>copied from the program (clipboard)</translation>
     </message>
     <message>
+        <source>записан программой в журнал trace.log при запуске</source>
+        <translation>written by the program to trace.log at its start</translation>
+    </message>
+    <message>
         <source>папка резервных копий из настроек программы (DataBase.json → BackUp.Path)</source>
         <translation>the backup folder from the program&apos;s settings (DataBase.json → BackUp.Path)</translation>
     </message>
@@ -2443,56 +2603,8 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>the backup folder in the user&apos;s &quot;Documents&quot;</translation>
     </message>
     <message>
-        <source>В GBS.ID 32 знака после «6:», а здесь {n}. Скопируйте ID в GBS.Market: Справка → О программе, кнопка копирования рядом с ID.</source>
-        <translation>A GBS.ID has 32 characters after &quot;6:&quot;, this has {n}. Copy the ID in GBS.Market: Help → About, the copy button next to the ID.</translation>
-    </message>
-    <message>
-        <source>Буфер обмена пуст. Скопируйте GBS.ID в GBS.Market: Справка → О программе, кнопка копирования рядом с ID.</source>
-        <translation>The clipboard is empty. Copy the GBS.ID in GBS.Market: Help → About, the copy button next to the ID.</translation>
-    </message>
-    <message>
-        <source>Скопирован длинный текст, в нём нет GBS.ID вида 6:&lt;32 знака&gt;. Скопируйте ID в GBS.Market: Справка → О программе, кнопка копирования рядом с ID.</source>
-        <translation>A long text was copied with no GBS.ID of the form 6:&lt;32 characters&gt; in it. Copy the ID in GBS.Market: Help → About, the copy button next to the ID.</translation>
-    </message>
-    <message>
-        <source>Это идентификатор с дефисами, а GBS.Market показывает GBS.ID без дефисов, в виде 6:&lt;32 знака&gt;: такой текст скопирован не из программы. Скопируйте ID в GBS.Market: Справка → О программе, кнопка копирования рядом с ID.</source>
-        <translation>This id has dashes, but GBS.Market shows the GBS.ID without dashes, as 6:&lt;32 characters&gt;: this text was not copied from the program. Copy the ID in GBS.Market: Help → About, the copy button next to the ID.</translation>
-    </message>
-    <message>
-        <source>GBS.ID программы GBS.Market 6 начинается с «6:», а здесь «{prefix}». Скопируйте ID в GBS.Market 6: Справка → О программе, кнопка копирования рядом с ID.</source>
-        <translation>The GBS.ID of GBS.Market 6 starts with &quot;6:&quot;, this starts with &quot;{prefix}&quot;. Copy the ID in GBS.Market 6: Help → About, the copy button next to the ID.</translation>
-    </message>
-    <message>
-        <source>В ID есть русские буквы вместо латинских — похоже, его набрали вручную, а вручную ID не переписывают: в 99% случаев это приводит к ошибкам. Скопируйте ID в GBS.Market: Справка → О программе, кнопка копирования рядом с ID.</source>
-        <translation>The ID has Cyrillic letters instead of Latin ones — it looks typed by hand, and IDs are not retyped: 99% of the time that leads to mistakes. Copy the ID in GBS.Market: Help → About, the copy button next to the ID.</translation>
-    </message>
-    <message>
-        <source>В GBS.ID не бывает пробелов и переносов строк. Скопируйте ID в GBS.Market: Справка → О программе, кнопка копирования рядом с ID.</source>
-        <translation>A GBS.ID has no spaces or line breaks. Copy the ID in GBS.Market: Help → About, the copy button next to the ID.</translation>
-    </message>
-    <message>
-        <source>В GBS.ID бывают только цифры 0–9 и латинские буквы A–F, а здесь есть «{chars}». Скопируйте ID в GBS.Market: Справка → О программе, кнопка копирования рядом с ID.</source>
-        <translation>A GBS.ID has only digits 0–9 and Latin letters A–F, this has &quot;{chars}&quot;. Copy the ID in GBS.Market: Help → About, the copy button next to the ID.</translation>
-    </message>
-    <message>
         <source>{value} — {where}</source>
         <translation>{value} — {where}</translation>
-    </message>
-    <message>
-        <source>GBS.ID не найден автоматически. Скопируйте его из GBS.Market — сборщик подхватит его сам:</source>
-        <translation>The GBS.ID was not found automatically. Copy it from GBS.Market — the collector picks it up itself:</translation>
-    </message>
-    <message>
-        <source>1. Запустите GBS.Market.</source>
-        <translation>1. Start GBS.Market.</translation>
-    </message>
-    <message>
-        <source>2. Откройте меню «Справка» → «О программе» (или окно лицензии).</source>
-        <translation>2. Open the menu &quot;Help&quot; → &quot;About&quot; (or the licence window).</translation>
-    </message>
-    <message>
-        <source>3. Рядом с GBS.ID (он выглядит как 6: и 32 цифры и буквы A–F) нажмите кнопку копирования («Copy ID»).</source>
-        <translation>3. Next to the GBS.ID (it looks like 6: and 32 digits and letters A–F) press the copy button (&quot;Copy ID&quot;).</translation>
     </message>
     <message>
         <source>4. Вернитесь в сборщик: скопированный ID появится здесь сам, вводить его не нужно.</source>
@@ -2611,10 +2723,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>File {path} was not found</translation>
     </message>
     <message>
-        <source>{name} указывает на папку данных {target}, но её нет; проверьте, подключён ли диск. Используется папка по умолчанию.</source>
-        <translation>{name} points to the data folder {target}, but it does not exist; check that the drive is connected. The default folder is used.</translation>
-    </message>
-    <message>
         <source>список процессов недоступен: {e}</source>
         <translation>the process list is not available: {e}</translation>
     </message>
@@ -2625,10 +2733,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>в {name} нет DataPath</source>
         <translation>no DataPath in {name}</translation>
-    </message>
-    <message>
-        <source>{name} не прочитан: {error}</source>
-        <translation>{name} could not be read: {error}</translation>
     </message>
     <message>
         <source>Настройки базы данных не прочитаны ({error}); база ищется в папке данных.</source>
@@ -3555,6 +3659,26 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>ошибок</source>
         <translation>errors</translation>
+    </message>
+    <message>
+        <source>В testing.json включены тестовые серверы: программа работает не с настоящими серверами обновлений и лицензий.</source>
+        <translation>testing.json switches on the test servers: the program does not use the real update and licence servers.</translation>
+    </message>
+    <message>
+        <source>В автоматических копиях программы базы нет: {reason}</source>
+        <translation>The program&apos;s automatic backups hold no database: {reason}</translation>
+    </message>
+    <message>
+        <source>Программа: {product}.</source>
+        <translation>Program: {product}.</translation>
+    </message>
+    <message>
+        <source>Версия {version}; программа показывает её как {shown}.</source>
+        <translation>Version {version}; the program shows it as {shown}.</translation>
+    </message>
+    <message>
+        <source>На компьютере есть и данные GBS.Market 5: {path}.</source>
+        <translation>The PC also holds GBS.Market 5 data: {path}.</translation>
     </message>
     <message>
         <source>Папка системного корня не найдена: {path}</source>
