@@ -1,20 +1,27 @@
-"""Upload throughput on loopback against `curl -T`, same file, same real tus server.
+"""Delivery throughput on loopback against native clients, same file, same server, side by side.
 
     .venv/bin/python bench/upload.py [--size-mb 256] [--chunk-mb 4 16] [--runs 3]
+        [--only intake|tus]
 
-Baseline: curl creates the upload (POST with Upload-Length) and sends the whole file in one
-PATCH (`curl -T FILE -X PATCH`, tus headers, no Expect: 100-continue): the least work a tus
-upload can be. The collector does what it does for a user: OPTIONS (size limit), POST with
-metadata, PATCHes of `chunk` bytes each with progress and cancel checks, state saved to the user
-data dir. The bundle has its `.sha256` beside it, as the bundle writer leaves it; the cost of
-hashing when it is missing is printed separately. Runs alternate (curl, collector, …) and the
-medians are compared. Goal: collector throughput ≥ 0.8 × curl.
+Intake (the desk's channel, GBS_MARKET.md §11): the collector's ``Sender`` (what «Отправить в
+поддержку» does: the outbox entry, the bundle's request text and manifest read, the message
+composed, the multipart body streamed with every block checked against the ``.sha256``, the task
+number into the history) against ``curl -F`` posting the same three parts to the same loopback
+intake (``tests/intake_server.py``). Goal: collector throughput ≥ 0.9 × curl.
+
+tus (the large-file channel): the collector's ``Uploader`` (OPTIONS, POST with metadata, PATCHes
+of ``chunk`` bytes with progress, cancel and the checksum check, state saved) against curl
+creating the upload and sending the whole file in one PATCH (``curl -T``), the least work a tus
+upload can be, on the real tus server (``tests/tus_server``). Goal: ≥ 0.8 × curl.
+
+The bundle is a real .7z (stored random data) with its ``.sha256`` beside it, as the bundle
+writer leaves it. Runs alternate (curl, collector, …); min and median of each are printed, and
+the ratio of medians.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import shutil
 import statistics
@@ -27,29 +34,57 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from collector.bundle.hashing import sha256_of_file  # noqa: E402
+from collector.bundle import sha256_of_file  # noqa: E402
+from collector.delivery.send import Sender  # noqa: E402
 from collector.delivery.upload import Uploader  # noqa: E402
-from tests.tus_server.harness import TusServer  # noqa: E402
-
-NAME = "GBS-Support_01234567_2026-11-20_20261120-101500.7z"
-
-
-def make_file(folder: Path, size: int) -> Path:
-    path = folder / NAME
-    block = os.urandom(1 << 20)
-    h = hashlib.sha256()
-    with open(path, "wb") as f:
-        left = size
-        while left > 0:
-            chunk = block[: min(left, len(block))]
-            f.write(chunk)
-            h.update(chunk)
-            left -= len(chunk)
-    (folder / f"{NAME}.sha256").write_text(f"{h.hexdigest()}  {NAME}\n")
-    return path
+from collector.settings import Settings  # noqa: E402
+from tests.intake_server import IntakeServer  # noqa: E402
+from tests.tus_server.harness import TusServer, make_bundle  # noqa: E402
 
 
-def curl_upload(url: str, path: Path) -> float:
+def fresh_data_dir(data_dir: Path) -> None:
+    shutil.rmtree(data_dir, ignore_errors=True)
+    os.environ["GBS_COLLECTOR_DATA_DIR"] = str(data_dir)
+
+
+# --- intake ---------------------------------------------------------------------------------------
+
+def curl_intake(url: str, path: Path) -> float:
+    t = time.perf_counter()
+    subprocess.run(
+        ["curl", "-sS", "--noproxy", "*", "--fail", "-o", "/dev/null", "-H", "Expect:",
+         "-F", "message=<b>bench</b>;type=text/plain;charset=utf-8",
+         "-F", "email=bench@example.ru;type=text/plain;charset=utf-8",
+         "-F", f"file=@{path};filename={path.name}", url], check=True)
+    return time.perf_counter() - t
+
+
+def collector_intake(url: str, path: Path, data_dir: Path) -> float:
+    fresh_data_dir(data_dir)
+    t = time.perf_counter()
+    Sender(Settings(intake_url=url, intake_max_mb=1 << 20)).send(path)
+    return time.perf_counter() - t
+
+
+def bench_intake(path: Path, tmpdir: Path, runs: int, size_mb: float) -> float:
+    with IntakeServer(tmpdir / "intake-check") as check:  # one checked run: the bytes arrive
+        collector_intake(check.url, path, tmpdir / "data")
+        post = next(iter(check.tasks.values()))
+        assert post.file is not None and post.file.sha256() == sha256_of_file(path), "bytes differ"
+    with IntakeServer(tmpdir / "intake", keep_bodies=False, file_type_allowed=True) as server:
+        curl_intake(server.url, path)  # warm-up: page cache
+        results: dict[str, list[float]] = {"curl -F": [], "collector intake": []}
+        for _ in range(runs):
+            results["curl -F"].append(curl_intake(server.url, path))
+            results["collector intake"].append(collector_intake(server.url, path,
+                                                                tmpdir / "data"))
+        assert all(p.outcome == "task" for p in server.posts), [p.outcome for p in server.posts]
+    return report(results, "curl -F", size_mb, 0.9)
+
+
+# --- tus ------------------------------------------------------------------------------------------
+
+def curl_tus(url: str, path: Path) -> float:
     size = path.stat().st_size
     t = time.perf_counter()
     head = subprocess.run(
@@ -66,9 +101,8 @@ def curl_upload(url: str, path: Path) -> float:
     return time.perf_counter() - t
 
 
-def collector_upload(url: str, path: Path, chunk: int, data_dir: Path) -> float:
-    shutil.rmtree(data_dir, ignore_errors=True)
-    os.environ["GBS_COLLECTOR_DATA_DIR"] = str(data_dir)
+def collector_tus(url: str, path: Path, chunk: int, data_dir: Path) -> float:
+    fresh_data_dir(data_dir)
     t = time.perf_counter()
     u = Uploader(url, chunk_size=chunk)
     u.upload(path)
@@ -76,52 +110,68 @@ def collector_upload(url: str, path: Path, chunk: int, data_dir: Path) -> float:
     return time.perf_counter() - t
 
 
+def bench_tus(path: Path, tmpdir: Path, runs: int, size_mb: float,
+              chunks: list[float]) -> float:
+    with TusServer(tmpdir / "store") as server:
+        def clean_store() -> None:
+            for p in (tmpdir / "store").iterdir():
+                p.unlink()
+
+        curl_tus(server.url, path)  # warm-up: page cache, server JIT
+        clean_store()
+        results: dict[str, list[float]] = {"curl -T": []}
+        for c in chunks:
+            results[f"collector tus chunk {c:g} MiB"] = []
+        for _ in range(runs):
+            results["curl -T"].append(curl_tus(server.url, path))
+            clean_store()
+            for c in chunks:
+                results[f"collector tus chunk {c:g} MiB"].append(
+                    collector_tus(server.url, path, int(c * (1 << 20)), tmpdir / "data"))
+                clean_store()
+    return report(results, "curl -T", size_mb, 0.8)
+
+
+def report(results: dict[str, list[float]], base_name: str, size_mb: float, goal: float) -> float:
+    base = statistics.median(results[base_name])
+    print(f"{'':30} {'min s':>7} {'median s':>9} {'MiB/s':>8} {'× ' + base_name:>10}")
+    for name, times in results.items():
+        med = statistics.median(times)
+        print(f"{name:30} {min(times):7.3f} {med:9.3f} {size_mb / med:8.1f} {base / med:10.2f}")
+    best = max(base / statistics.median(v) for k, v in results.items() if k != base_name)
+    print(f"goal ≥ {goal:.2f} × {base_name}: {'met' if best >= goal else 'NOT met'} "
+          f"({best:.2f})\n")
+    return best
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--size-mb", type=int, default=256)
     ap.add_argument("--chunk-mb", type=float, nargs="+", default=[4.0, 16.0])
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--only", choices=("intake", "tus"))
     args = ap.parse_args()
     if shutil.which("curl") is None:
         print("curl is not installed", file=sys.stderr)
         return 2
     for name in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY"):
         os.environ.pop(name, None)
-    size = args.size_mb << 20
     with tempfile.TemporaryDirectory(prefix="bench-upload-") as tmp:
         tmpdir = Path(tmp)
-        (tmpdir / "in").mkdir()
-        path = make_file(tmpdir / "in", size)
-        with TusServer(tmpdir / "store") as server:
-            def clean_store() -> None:
-                for p in (tmpdir / "store").iterdir():
-                    p.unlink()
-
-            curl_upload(server.url, path)  # warm-up: page cache, server JIT
-            clean_store()
-            print(f"file: {args.size_mb} MiB random, tus server: {server.url}")
-            results: dict[str, list[float]] = {"curl": []}
-            for c in args.chunk_mb:
-                results[f"collector chunk {c:g} MiB"] = []
-            for _ in range(args.runs):
-                results["curl"].append(curl_upload(server.url, path))
-                clean_store()
-                for c in args.chunk_mb:
-                    results[f"collector chunk {c:g} MiB"].append(
-                        collector_upload(server.url, path, int(c * (1 << 20)), tmpdir / "data"))
-                    clean_store()
-            base = statistics.median(results["curl"])
-            print(f"{'':28} {'median s':>9} {'MiB/s':>8} {'× curl':>7}")
-            for name, times in results.items():
-                med = statistics.median(times)
-                print(f"{name:28} {med:9.3f} {args.size_mb / med:8.1f} {base / med:7.2f}")
-            t = time.perf_counter()
-            sha256_of_file(path)
-            hs = time.perf_counter() - t
-            print(f"sha256 of the file when no .sha256 is beside it: {hs:.3f} s "
-                  f"({args.size_mb / hs:.0f} MiB/s), once per bundle, before the upload")
-            best = max(base / statistics.median(v) for k, v in results.items() if k != "curl")
-            print(f"goal ≥ 0.80 × curl: {'met' if best >= 0.8 else 'NOT met'} ({best:.2f})")
+        bundle = make_bundle(tmpdir / "in", payload=args.size_mb << 20)
+        size_mb = bundle.path.stat().st_size / (1 << 20)
+        print(f"bundle: {bundle.name}, {size_mb:.1f} MiB (stored random data), runs: {args.runs}")
+        if args.only in (None, "intake"):
+            print("intake (multipart POST, loopback intake server)")
+            bench_intake(bundle.path, tmpdir, args.runs, size_mb)
+        if args.only in (None, "tus"):
+            print("tus (loopback @tus/server)")
+            bench_tus(bundle.path, tmpdir, args.runs, size_mb, args.chunk_mb)
+        t = time.perf_counter()
+        sha256_of_file(bundle.path)
+        hs = time.perf_counter() - t
+        print(f"sha256 of the bundle when no .sha256 is beside it: {hs:.3f} s "
+              f"({size_mb / hs:.0f} MiB/s), once per bundle, before sending")
     return 0
 
 

@@ -77,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="подробный журнал на stderr")
+    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                        help="настройка вместо collector_settings.json и переменных окружения "
+                             "(можно несколько), например --set intake_max_mb=20")
     sub = parser.add_subparsers(
         dest="command", metavar="КОМАНДА", parser_class=RussianArgumentParser
     )
@@ -94,6 +97,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     log.info("command: %s", args.command)
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
+        from collector.settings import set_cli_override
+
+        for assignment in args.set:
+            set_cli_override(assignment)
         return int(handler(args))
     except Cancelled as exc:
         err(exc.message)

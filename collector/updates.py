@@ -1,16 +1,93 @@
-"""Is the installed GBS.Market the latest published one? Never an error: at worst "unknown"."""
+"""Is the installed GBS.Market the latest one? Asked the way the program itself asks (GBS_MARKET.md
+§9), never an error: at worst "could not check, because …".
+
+- Always, offline too: the program's own last feed answer, ``<DataPath>\\Updates\\info.json``
+  (``{"Version": …, "Md5": …}``); ``Updates\\update.zip`` beside it is an update already
+  downloaded.
+- Online: ``<mirror>/<hash>/updates/<channel>/`` + ``/info.json`` (the double slash is the
+  program's), mirrors in order (``update_mirrors``; Ukraine: the ``.com`` one only), ``hash`` =
+  lower-case MD5 of ``<CodeName>3364a3b8`` (``gbsmarket`` unless a vendor build says otherwise),
+  ``channel`` from Settings.json ``Other.UpdateConfig.VersionUpdate`` (release, beta, develop),
+  a short timeout (``update_check_timeout``) through the tool's one HTTP setup.
+- "Update first" says how, by ``Other.UpdateConfig.UpdateType``: with AutoUpdate (the default) the
+  program installs it itself at its next start; otherwise Справка → Проверить обновления.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import re
 from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
-import requests
+from collector.branding import update_hash
+from collector.i18n import Text, _, join
 
-from collector.i18n import _
+log = logging.getLogger("collector.updates")
 
 _VERSION = re.compile(r"\b(\d+)\.(\d+)\.(\d+)\.(\d+)\b")
+CHANNELS = {0: "release", 1: "beta", 2: "develop"}
+UPDATE_TYPES = {0: "NoUpdate", 1: "UpdateNotification", 2: "AutoUpdate"}
+
+
+def parse_version(text: str | None) -> tuple[int, ...] | None:
+    m = _VERSION.search(text or "")
+    return tuple(int(x) for x in m.groups()) if m else None
+
+
+def _enum(value: Any, names: dict[int, str], default: int) -> int:
+    if isinstance(value, bool):
+        return default
+    if isinstance(value, int) and value in names:
+        return value
+    if isinstance(value, str):
+        for k, v in names.items():
+            if value.strip().lower() == v.lower():
+                return k
+        if value.strip().isdigit() and int(value) in names:
+            return int(value)
+    return default
+
+
+@dataclass
+class FeedParams:
+    """What the program's own update check depends on, read from the installation."""
+
+    code_name: str = "gbsmarket"
+    channel: str = "release"
+    update_type: int = 2  # AutoUpdate, the program's default
+    country: str = ""
+    local_info: Path | None = None  # <DataPath>\Updates\info.json
+    local_zip: Path | None = None
+
+    @classmethod
+    def of(cls, inst: Any | None) -> FeedParams:
+        """From an ``installation.Installation``: its build (``branding``) and Settings.json."""
+        if inst is None:
+            return cls()
+        from collector.configs import settings_facts
+
+        facts = settings_facts(inst.configs_dir)
+        branding = getattr(inst, "branding", None)
+        return cls(code_name=branding.code_name if branding is not None else "gbsmarket",
+                   channel=CHANNELS[_enum(facts.version_update, CHANNELS, 0)],
+                   update_type=_enum(facts.update_type, UPDATE_TYPES, 2),
+                   country=facts.country,
+                   local_info=inst.data_path / "Updates" / "info.json",
+                   local_zip=inst.data_path / "Updates" / "update.zip")
+
+    def urls(self, mirrors: list[str]) -> list[str]:
+        chosen = [m for m in mirrors if m]
+        if self.country == "Ukraine":
+            com = [m for m in chosen if (urlsplit(m).hostname or "").endswith(".com")]
+            chosen = com or chosen
+        h = update_hash(self.code_name)
+        return [f"{m.rstrip('/')}/{h}/updates/{self.channel}//info.json" for m in chosen]
 
 
 @dataclass
@@ -19,78 +96,156 @@ class UpdateStatus:
     installed: str | None
     latest: str | None
     message: str
+    source: str = ""  # "feed" (asked now) | "local" (the program's last answer) | ""
+    channel: str = "release"
+    update_type: str = "AutoUpdate"
+    local_version: str | None = None  # Updates\info.json
+    downloaded: bool = False  # Updates\update.zip is there for that version
+    how: str = ""  # how to update, when outdated
+    reason: str = ""  # why it could not be checked (or why the feed was not asked)
+    feed_url: str = ""  # the mirror that answered
 
     def to_json(self) -> dict:
         return asdict(self)
 
 
-def parse_version(text: str) -> tuple[int, ...] | None:
-    m = _VERSION.search(text or "")
-    return tuple(int(x) for x in m.groups()) if m else None
+def how_to_update(update_type: int, downloaded: bool = False) -> Text:
+    if update_type == 2:
+        if downloaded:
+            return _("обновление уже скачано программой: закройте GBS.Market и запустите снова — "
+                     "она установит его сама при запуске")
+        return _("закройте GBS.Market и запустите снова — она сама проверит и установит "
+                 "обновление при запуске (автообновление включено); или в GBS.Market: Справка → "
+                 "Проверить обновления")
+    return _("в GBS.Market: Справка → Проверить обновления")
 
 
-def latest_from_response(body: str, major: int | None) -> str | None:
-    """JSON ``{"version": …}`` (or ``latest``), else the highest version of ``major`` in the text.
-
-    Accepting any page keeps the check useful if the vendor only publishes release notes.
-    """
+def _local_version(path: Path | None) -> tuple[str | None, str]:
+    if path is None:
+        return None, ""
     try:
-        data = json.loads(body)
-    except ValueError:
-        data = None
-    if isinstance(data, dict):
-        for key in ("version", "latest", "Version", "latest_version"):
-            if isinstance(data.get(key), str) and parse_version(data[key]):
-                return ".".join(map(str, parse_version(data[key]) or ()))
-    versions = [tuple(int(x) for x in m.groups()) for m in _VERSION.finditer(body)]
-    if major is not None:
-        versions = [v for v in versions if v[0] == major]
-    return ".".join(map(str, max(versions))) if versions else None
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        return None, ""
+    except (OSError, ValueError) as exc:
+        log.warning("Updates\\info.json unreadable: %r", exc)
+        return None, ""
+    v = data.get("Version") if isinstance(data, dict) else None
+    parsed = parse_version(v) if isinstance(v, str) else None
+    when = ""
+    with contextlib.suppress(OSError):
+        when = datetime.fromtimestamp(path.stat().st_mtime).strftime("%d.%m.%Y")
+    return (".".join(map(str, parsed)) if parsed else None), when
 
 
-def check_latest(installed: str | None, url: str, timeout: float = 4.0) -> UpdateStatus:
-    if not installed or not parse_version(installed):
-        return UpdateStatus(
-            "unknown", installed, None, _("Версия программы не определена — сравнить не с чем.")
-        )
-    if not url:
-        return UpdateStatus(
-            "unknown", installed, None,
-            _("Не удалось проверить обновления: адрес проверки не настроен."),
-        )
+def _ask_feed(urls: list[str], timeout: float,
+              settings: Any | None) -> tuple[str | None, str, Text | str]:
+    """(version, url that answered, why not) from the first mirror that answers."""
+    import requests
+
+    from collector.http_session import HttpSetup, http_setup, make_session, network_reason
+
+    setup = http_setup(settings) if settings is not None else HttpSetup()
+    setup.connect_timeout = setup.read_timeout = float(timeout)
+    reasons: list[Text] = []
+    try:
+        session = make_session(setup, pool=1)
+    except Exception as exc:  # an unreadable ca_bundle: the check says why, nothing more
+        return None, "", getattr(exc, "message", None) or _("сбой настройки соединения")
+    with session:
+        for url in urls:
+            host = urlsplit(url).hostname or url
+            try:
+                resp = session.get(url, timeout=(setup.connect_timeout, setup.read_timeout),
+                                   headers={"Accept": "application/json"})
+            except requests.exceptions.SSLError as exc:
+                reasons.append(_("{host}: защищённое соединение не установлено", host=host))
+                log.warning("update feed TLS: %r", exc)
+                continue
+            except requests.exceptions.RequestException as exc:
+                reasons.append(_("{host}: {reason}", host=host,
+                                 reason=network_reason(exc, "update feed")))
+                continue
+            if resp.status_code != 200:
+                reasons.append(_("{host}: ответ {code}", host=host, code=resp.status_code))
+                continue
+            try:
+                data = json.loads(resp.content[:1_000_000].decode("utf-8-sig"))
+            except (ValueError, UnicodeDecodeError):
+                data = None
+            v = data.get("Version") if isinstance(data, dict) else None
+            parsed = parse_version(v) if isinstance(v, str) else None
+            if parsed is None:
+                reasons.append(_("{host}: в ответе нет номера версии", host=host))
+                continue
+            return ".".join(map(str, parsed)), url, ""
+    return None, "", join("; ", reasons)
+
+
+def check_update(installed: str | None, params: FeedParams | None = None, *,
+                 mirrors: list[str] | None = None, timeout: float = 4.0,
+                 settings: Any | None = None, online: bool = True) -> UpdateStatus:
+    """The update state of ``installed`` (module docstring)."""
+    params = params or FeedParams()
+    kind = UPDATE_TYPES.get(params.update_type, "AutoUpdate")
+    local, local_when = _local_version(params.local_info)
+    base = {"channel": params.channel, "update_type": kind, "local_version": local}
     mine = parse_version(installed)
-    assert mine is not None
-    try:
-        # requests takes the proxy from the environment and, on Windows, the system settings.
-        resp = requests.get(url, timeout=timeout, headers={"Accept": "application/json, text/*"})
-        resp.raise_for_status()
-        latest = latest_from_response(resp.text[:2_000_000], mine[0])
-    except requests.RequestException as exc:
-        return UpdateStatus(
-            "unknown", installed, None,
-            _("Не удалось проверить обновления (нет связи с сервером: {error}).",
-              error=type(exc).__name__),
-        )
+    if mine is None:
+        return UpdateStatus("unknown", installed, None,
+                            _("Версия программы не определена — сравнить не с чем."),
+                            reason=_("версия программы не определена"), **base)
+    latest, source, url = None, "", ""
+    why: Text | str = ""
+    urls = params.urls(mirrors or []) if online else []
+    if urls:
+        latest, url, why = _ask_feed(urls, timeout, settings)
+        source = "feed" if latest else ""
+    elif online:
+        why = _("адрес сервера обновлений не настроен")
+    else:
+        why = _("проверка через интернет отключена")
+    if latest is None and local:
+        latest, source = local, "local"
     if latest is None:
-        return UpdateStatus(
-            "unknown", installed, None,
-            _("Не удалось проверить обновления: сервер не сообщил номер версии."),
-        )
+        reason = join("; ", [why or _("нет ответа сервера обновлений"),
+                             _("программа ещё не сохраняла ответ сервера обновлений")
+                             if params.local_info is not None else ""])
+        return UpdateStatus("unknown", installed, None,
+                            _("Не удалось проверить обновления: {reason}.", reason=reason),
+                            reason=reason, **base)
     theirs = parse_version(latest)
     assert theirs is not None
+    downloaded = bool(local == latest and params.local_zip is not None
+                      and params.local_zip.is_file())
+    where = "" if source == "feed" else _(
+        " (по последнему ответу сервера обновлений, сохранённому программой{when}; сейчас "
+        "сервер не ответил: {why})", when=f" {local_when}" if local_when else "",
+        why=why or "—")
+    common = {"source": source, "downloaded": downloaded, "feed_url": url, "reason": why,
+              **base}
     if mine < theirs:
+        how = how_to_update(params.update_type, downloaded)
         return UpdateStatus(
             "outdated", installed, latest,
-            _("Версия {installed} устарела, последняя — {latest}. Поддержка просит сначала "
-              "обновить программу по инструкции на gbsmarket.ru.",
-              installed=installed, latest=latest),
-        )
+            _("Доступно обновление {latest} (установлена {installed}){where}. Поддержка просит "
+              "сначала обновить программу: {how}.", latest=latest, installed=installed,
+              where=where, how=how), how=how, **common)
     if mine > theirs:
         return UpdateStatus(
             "newer", installed, latest,
-            _("Версия {installed} новее опубликованной ({latest}).",
-              installed=installed, latest=latest),
-        )
+            _("Версия {installed} новее опубликованной ({latest}, канал {channel}){where}.",
+              installed=installed, latest=latest, channel=params.channel, where=where),
+            **common)
     return UpdateStatus(
-        "current", installed, latest, _("Версия {installed} актуальна.", installed=installed)
-    )
+        "current", installed, latest,
+        _("Версия {installed} — последняя (канал {channel}){where}.", installed=installed,
+          channel=params.channel, where=where), **common)
+
+
+def check_installation(inst: Any | None, settings: Any, *, online: bool = True) -> UpdateStatus:
+    """The update state of an installation with the settings' mirrors and timeout."""
+    return check_update(getattr(inst, "version", None), FeedParams.of(inst),
+                        mirrors=list(settings.update_mirrors),
+                        timeout=float(settings.update_check_timeout), settings=settings,
+                        online=online)

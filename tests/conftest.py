@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from datetime import date
@@ -10,10 +11,37 @@ from pathlib import Path
 import pytest
 
 from collector.demo import DemoInfo, build_demo
+from tests import netguard
 
 REPO = Path(__file__).resolve().parent.parent
 TESTDATA = REPO / ".cache" / "testdata"  # real third-party files fetched by scripts/setup.sh
 DEMO_TODAY = date(2026, 11, 20)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def loopback_only(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every network address of the settings points at loopback, and any connection or name
+    lookup outside it, in this process or a child Python, is refused (``tests/netguard.py``)."""
+    log = tmp_path_factory.mktemp("netguard") / "children.log"
+    mp = pytest.MonkeyPatch()
+    for key, value in netguard.env_overrides().items():
+        mp.setenv(key, value)
+    mp.setenv(netguard.LOG_ENV, str(log))
+    mp.setenv("PYTHONPATH", os.pathsep.join(
+        filter(None, [str(netguard.SITE_DIR), os.environ.get("PYTHONPATH", "")])))
+    netguard.install()
+    yield log
+    mp.undo()
+
+
+@pytest.fixture(autouse=True)
+def no_contact_outside_loopback(loopback_only: Path) -> Iterator[None]:
+    """A test that tried to reach anything but loopback fails, whoever tried."""
+    mine, children = len(netguard.violations), len(netguard.child_log_violations(loopback_only))
+    yield
+    new = netguard.violations[mine:] + netguard.child_log_violations(loopback_only)[children:]
+    if new:
+        pytest.fail(f"contact outside loopback: {new}")
 
 
 @pytest.fixture(scope="session")

@@ -3,25 +3,25 @@
 from __future__ import annotations
 
 import codecs
-import http.server
 import json
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from collector.branding import update_hash as feed_hash
 from collector.demo import DemoInfo
 from collector.demo_exe import write_exe
 from collector.installation import detect
 from collector.sysroot import SystemRoot
-from collector.updates import check_latest
+from collector.updates import FeedParams, check_update
 from collector.winsys.regfile import REG_SZ, RegValue, format_reg
 from tests import market_facts as mf
 from tests.conftest import tree_snapshot
+from tests.update_feed import UpdateFeed
 
 EXE_DIR = Path("Program Files (x86)/F-Lab/Market 6")
 DATA_DIR = Path("ProgramData/F-Lab/GBS.Market/6")
@@ -61,7 +61,9 @@ def test_cli_json_and_human_output(demo: DemoInfo) -> None:
     data = json.loads(res.stdout)
     assert data["installation"]["version"] == "6.6.12.2634"
     assert data["installation"]["database"]["port"] == 3060
-    assert data["update"] is None
+    # offline: only the program's own last answer, and the demo has none
+    assert data["update"]["state"] == "unknown" and data["update"]["source"] == ""
+    assert "проверка через интернет отключена" in data["update"]["reason"]
     human = cli("detect", "--root", str(demo.root), "--offline")
     assert human.returncode == 0
     assert "Версия:           6.6.12.2634 (из Market.exe)" in human.stderr
@@ -295,67 +297,118 @@ def test_processes_outside_the_root_are_ignored(demo: DemoInfo, tmp_path: Path) 
 
 
 # --- outdated check ------------------------------------------------------------------------------
-class _Handler(http.server.BaseHTTPRequestHandler):
-    body = b""
-    status = 200
-
-    def do_GET(self) -> None:
-        self.send_response(self.status)
-        self.send_header("Content-Type", "application/json")
-        self.end_headers()
-        self.wfile.write(self.body)
-
-    def log_message(self, *args) -> None:
-        pass
+def _program_settings(demo: DemoInfo, **update_config: object) -> None:
+    """Settings.json as the program writes it (Newtonsoft, BOM), with ``Other.UpdateConfig``."""
+    path = demo.root / DATA_DIR / "Configs" / "Settings.json"
+    data = json.loads(path.read_text("utf-8-sig"))
+    data.setdefault("Other", {})["UpdateConfig"] = {"TryUpdateCount": 0, **update_config}
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8-sig")
 
 
-@pytest.fixture
-def version_server() -> Iterator[tuple[str, type[_Handler]]]:
-    handler = type("H", (_Handler,), {})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/latest", handler
-    server.shutdown()
+def _local_answer(demo: DemoInfo, version: str, *, zip_too: bool = False) -> None:
+    updates = demo.root / DATA_DIR / "Updates"
+    updates.mkdir(parents=True, exist_ok=True)
+    (updates / "info.json").write_text(json.dumps({"Version": version, "Md5": "a" * 32}))
+    if zip_too:
+        (updates / "update.zip").write_bytes(b"PK\x05\x06" + b"\0" * 18)
 
 
-def test_outdated_current_and_unknown(version_server) -> None:
-    url, handler = version_server
-    handler.body = b'{"version": "6.6.14.2701"}'
-    st = check_latest("6.6.12.2634", url)
-    assert st.state == "outdated" and st.latest == "6.6.14.2701"
-    assert "устарела" in st.message and "6.6.14.2701" in st.message
-    assert check_latest("6.6.14.2701", url).state == "current"
-    handler.body = "<html>Вышла версия 6.6.13.2650, ранее 5.9.0.1 и 6.6.12.2634</html>".encode()
-    assert check_latest("6.6.12.2634", url).latest == "6.6.13.2650"
-    handler.body = b"no versions here"
-    assert check_latest("6.6.12.2634", url).state == "unknown"
-    handler.status = 500
-    st = check_latest("6.6.12.2634", url)
-    assert st.state == "unknown" and "Не удалось проверить" in st.message
+def _inst(demo: DemoInfo):
+    inst = detect(SystemRoot.from_arg(demo.root)).installation
+    assert inst is not None
+    return inst
 
 
-def test_offline_is_never_an_error(demo: DemoInfo) -> None:
-    import socket
+def test_feed_address_is_the_programs() -> None:
+    # §9: md5("gbsmarket3364a3b8"), computed there too
+    assert feed_hash("gbsmarket") == "61e32832850296b0fb29f95011a343a4"
+    mirrors = ["https://updates.app-pos.ru", "https://updates.app-pos.com/"]
+    assert FeedParams().urls(mirrors) == [
+        "https://updates.app-pos.ru/61e32832850296b0fb29f95011a343a4/updates/release//info.json",
+        "https://updates.app-pos.com/61e32832850296b0fb29f95011a343a4/updates/release//info.json"]
+    ukraine = FeedParams(channel="beta", country="Ukraine").urls(mirrors)
+    assert ukraine == [
+        "https://updates.app-pos.com/61e32832850296b0fb29f95011a343a4/updates/beta//info.json"]
 
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()  # nothing listens there now
-    st = check_latest("6.6.12.2634", f"http://127.0.0.1:{port}/v", timeout=1)
-    assert st.state == "unknown"
+
+def test_outdated_current_and_newer_from_the_feed_mirrors_in_order(demo: DemoInfo) -> None:
+    inst = _inst(demo)
+    with UpdateFeed({("gbsmarket", "release"): "6.6.13.2650"}) as feed:
+        dead = "http://127.0.0.1:9"
+        st = check_update(inst.version, FeedParams.of(inst), mirrors=[dead, feed.url], timeout=2)
+        assert (st.state, st.latest, st.source) == ("outdated", "6.6.13.2650", "feed")
+        assert st.feed_url.startswith(feed.url)
+        assert feed.asked == ["/61e32832850296b0fb29f95011a343a4/updates/release//info.json"]
+        assert "Доступно обновление 6.6.13.2650" in st.message
+        # AutoUpdate is the program's default: it updates itself at its next start
+        assert st.update_type == "AutoUpdate" and "запустите снова" in st.message
+        st = check_update("6.6.13.2650", FeedParams.of(inst), mirrors=[feed.url])
+        assert st.state == "current" and "последняя" in st.message
+        assert check_update("6.7.0.1", FeedParams.of(inst), mirrors=[feed.url]).state == "newer"
+        feed.body = b"<html>oops</html>"
+        st = check_update(inst.version, FeedParams.of(inst), mirrors=[feed.url])
+        assert st.state == "unknown" and "нет номера версии" in st.message
+
+
+def test_channel_update_type_and_vendor_code_name_come_from_the_installation(
+        demo: DemoInfo) -> None:
+    import base64
+    import hashlib
+
+    _program_settings(demo, VersionUpdate=1, UpdateType=1)
+    app = demo.root / EXE_DIR
+    vendor = json.dumps({"CodeName": "leomarket", "ApplicationName": "LEO.Market"}).encode()
+    (app / "vendor.dll").write_bytes(vendor)
+    (app / "vendor.hash").write_text(base64.b64encode(
+        hashlib.sha256(vendor + b"gbsmarket26092023").digest()).decode())
+    # a vendor build moves the data folder; AppConfig.conf keeps it where the demo has it
+    (app / "AppConfig.conf").write_text(json.dumps(
+        {"DataPath": "C:\\ProgramData\\F-Lab\\GBS.Market\\6\\"}), encoding="utf-8")
+    inst = _inst(demo)
+    assert inst.branding.build == "vendor"
+    params = FeedParams.of(inst)
+    assert (params.code_name, params.channel, params.update_type) == ("leomarket", "beta", 1)
+    with UpdateFeed({("leomarket", "beta"): "6.6.14.1"}) as feed:
+        st = check_update(inst.version, params, mirrors=[feed.url])
+    assert feed.asked == [f"/{feed_hash('leomarket')}/updates/beta//info.json"]
+    assert st.state == "outdated" and st.channel == "beta"
+    assert "Справка → Проверить обновления" in st.message and "запустите снова" not in st.message
+    # a vendor.dll whose hash does not match is not the program's vendor: default CodeName
+    (app / "vendor.hash").write_text("not-the-hash")
+    assert FeedParams.of(_inst(demo)).code_name == "gbsmarket"
+
+
+def test_offline_the_programs_last_answer_is_used(demo: DemoInfo) -> None:
+    _local_answer(demo, "6.6.13.2650", zip_too=True)
+    inst = _inst(demo)
+    st = check_update(inst.version, FeedParams.of(inst), mirrors=["http://127.0.0.1:9"],
+                      timeout=1)
+    assert (st.state, st.latest, st.source) == ("outdated", "6.6.13.2650", "local")
+    assert st.downloaded and "уже скачано программой" in st.message
+    assert "сервер не ответил: 127.0.0.1: сервер отказал в подключении" in st.message
+    res = cli("detect", "--root", str(demo.root), "--json", "--offline")
+    update = json.loads(res.stdout)["update"]
+    assert (update["state"], update["source"], update["local_version"]) == \
+        ("outdated", "local", "6.6.13.2650")
+
+
+def test_could_not_check_says_why_and_is_never_an_error(demo: DemoInfo) -> None:
     res = cli("detect", "--root", str(demo.root), "--json",
-              "--latest-url", f"http://127.0.0.1:{port}/v")
+              "--update-mirror", "http://127.0.0.1:9")
     assert res.returncode == 0
-    assert json.loads(res.stdout)["update"]["state"] == "unknown"
+    update = json.loads(res.stdout)["update"]
+    assert update["state"] == "unknown"
+    assert "сервер отказал в подключении" in update["message"]
+    assert "программа ещё не сохраняла ответ" in update["message"]
+    for english in ("Error", "Connection", "HTTP"):
+        assert english not in update["message"]
 
 
-def test_cli_reports_outdated(demo: DemoInfo, version_server) -> None:
-    url, handler = version_server
-    handler.body = b'{"version": "6.7.0.3000"}'
-    res = cli("detect", "--root", str(demo.root), "--latest-url", url)
+def test_cli_reports_outdated(demo: DemoInfo) -> None:
+    with UpdateFeed({("gbsmarket", "release"): "6.7.0.3000"}) as feed:
+        res = cli("detect", "--root", str(demo.root), "--update-mirror", feed.url)
     assert res.returncode == 0
-    assert "устарела, последняя — 6.7.0.3000" in res.stderr
+    assert "Доступно обновление 6.7.0.3000 (установлена 6.6.12.2634)" in res.stderr
 
 
 def test_detect_names_the_gbs_id_and_where_it_came_from(demo: DemoInfo) -> None:
@@ -371,3 +424,34 @@ def test_detect_names_the_gbs_id_and_where_it_came_from(demo: DemoInfo) -> None:
     shutil.rmtree(demo.root / DATA_DIR / "Logs")
     human = cli("detect", "--root", str(demo.root), "--offline")
     assert "GBS.ID:           не найден" in human.stderr
+
+
+def test_links_to_the_desk_carry_the_gbs_id_and_a_vendor_build_wins(demo: DemoInfo) -> None:
+    import base64
+    import hashlib
+
+    from collector.links import desk_links
+    from collector.settings import Settings
+
+    s = Settings(support_url="https://gbsmarket.ru/contacts/?gbsId={gbs_id}&utm_campaign="
+                             "{version}&utm_source=desktop_app&utm_medium=interface",
+                 kb_url="https://gbsmarket.ru/kb6/?gbsId={gbs_id}&utm_campaign={version}")
+    inst = _inst(demo)
+    links = desk_links(s, inst, demo.gbs_id)
+    assert links.source == "settings"
+    assert links.support == (f"https://gbsmarket.ru/contacts/?gbsId={demo.gbs_id}"
+                             "&utm_campaign=6.6.12.2634&utm_source=desktop_app"
+                             "&utm_medium=interface")
+    assert links.kb.startswith(f"https://gbsmarket.ru/kb6/?gbsId={demo.gbs_id}&")
+    res = cli("detect", "--root", str(demo.root), "--json", "--offline")
+    assert json.loads(res.stdout)["links"]["kb"].startswith("http://127.0.0.1:9/kb6/?gbsId=6:")
+    app = demo.root / EXE_DIR
+    vendor = json.dumps({"CodeName": "partner", "Links": [
+        {"Type": "Support", "Value": "https://partner.example/help"},
+        {"Type": "KB", "Value": "https://partner.example/kb"}]}).encode()
+    (app / "vendor.dll").write_bytes(vendor)
+    (app / "vendor.hash").write_text(base64.b64encode(
+        hashlib.sha256(vendor + b"gbsmarket26092023").digest()).decode())
+    own = desk_links(s, _inst(demo), demo.gbs_id)
+    assert (own.source, own.support, own.kb) == ("vendor", "https://partner.example/help",
+                                                "https://partner.example/kb")

@@ -8,21 +8,18 @@ import subprocess
 
 import pytest
 
-from collector.delivery import Outbox
+from collector.delivery import MaybeDelivered, Outbox, Sender
 from collector.delivery.state import UploadStore, atomic_write_json
-from collector.delivery.tus import DeliveryError, NetworkDown, Refused, TooLarge
+from collector.delivery.tus import DeliveryError, NetworkDown, Refused
 from collector.errors import Cancelled
+from collector.settings import Settings
+from tests import netguard
+from tests.intake_server import IntakeServer
 from tests.tus_server import fixtures
 from tests.tus_server.fixtures import cli, cli_env, write_settings
 from tests.tus_server.harness import TusServer, make_bundle
 
 clean_env, tus = fixtures.clean_env, fixtures.tus
-
-
-class _Result:
-    class request:
-        code = "ABCD-1234"
-        upload_id = "abcd1234" * 4
 
 
 def test_entries_survive_a_restart_and_are_offered(clean_env, tmp_path):
@@ -45,29 +42,31 @@ def test_outcomes_are_recorded(clean_env, tmp_path):
     bundles = [make_bundle(tmp_path / str(i), payload=5_000, seed=i, stamp=f"20261120-10000{i}")
                for i in range(5)]
     entries = [box.add(b.path) for b in bundles]
-
-    def raising(exc):
-        def upload(files):
-            raise exc
-        return upload
-
-    with pytest.raises(NetworkDown):
-        box.send(entries[0], raising(NetworkDown("нет связи")))
-    with pytest.raises(TooLarge):
-        box.send(entries[1], raising(TooLarge("слишком большой")))
-    with pytest.raises(Cancelled):
-        box.send(entries[2], raising(Cancelled()))
-    with pytest.raises(Refused):
-        box.send(entries[3], raising(Refused("отказ")))
-    box.send(entries[4], lambda files: _Result())
-    status = {e.id: (e.status, e.message) for e in Outbox().entries()}
-    assert status[entries[0].id] == ("waiting", "нет связи")
-    assert status[entries[1].id] == ("failed", "слишком большой")
-    assert status[entries[2].id][0] == "waiting"
-    assert status[entries[3].id] == ("failed", "отказ")
-    assert status[entries[4].id] == ("sent", "")
+    with IntakeServer(tmp_path / "intake") as intake:
+        good = Settings(**{**netguard.LOOPBACK_SETTINGS, "intake_url": intake.url,
+                           "upload_retries": 0, "intake_reply_timeout_s": 1.0})
+        down = Settings(**{**netguard.LOOPBACK_SETTINGS, "upload_retries": 0})
+        with pytest.raises(NetworkDown):
+            Sender(down, outbox=box).send(entries[0])
+        intake.fault("status", status=400)
+        with pytest.raises(Refused):
+            Sender(good, outbox=box).send(entries[1])
+        cancelled = Sender(good, outbox=box)
+        cancelled.cancel()
+        with pytest.raises(Cancelled):
+            cancelled.send(entries[2])
+        intake.fault("hang")
+        with pytest.raises(MaybeDelivered):
+            Sender(good, outbox=box).send(entries[3])
+        Sender(good, outbox=box).send(entries[4])
+    status = {e.id: e.status for e in Outbox().entries()}
+    assert [status[e.id] for e in entries] == ["waiting", "failed", "waiting", "uncertain",
+                                              "sent"]
+    assert "сервер отказал в подключении" in Outbox().get(entries[0].id).message
+    assert "ответ 400" in Outbox().get(entries[1].id).message
+    assert Outbox().get(entries[3].id).uncertain_at
     sent = Outbox().get(entries[4].id)
-    assert sent.request_code == "ABCD-1234" and sent.sent_at and sent.attempts == 1
+    assert sent.request_code == "50002" and sent.sent_at and sent.attempts == 1
     assert [e.id for e in Outbox().pending()] == [entries[0].id, entries[2].id]
     assert all(b.path.exists() for b in bundles)  # nothing deleted behind the user's back
 
@@ -79,7 +78,7 @@ def test_missing_file_is_not_offered_and_says_so(clean_env, tmp_path):
     b.path.unlink()
     assert box.pending() == []
     with pytest.raises(DeliveryError) as e:
-        box.send(entry, lambda files: _Result())
+        Sender(Settings(**netguard.LOOPBACK_SETTINGS), outbox=box).send(entry)
     assert "не найден" in e.value.message and str(b.path.resolve()) in e.value.message
     assert box.get(entry.id).status == "failed"
 
@@ -100,7 +99,7 @@ def test_remove_keeps_or_deletes_files_as_asked(clean_env, tmp_path):
 
 def test_command_line_lists_sends_and_removes(clean_env, tus: TusServer, tmp_path):
     b = make_bundle(tmp_path / "a", payload=50_000)
-    write_settings(clean_env["settings"], upload_url=tus.url)
+    write_settings(clean_env["settings"], intake_url="", upload_url=tus.url)
     p = subprocess.run(cli("upload", str(b.path)), env=cli_env(), capture_output=True, text=True,
                        timeout=60)
     assert p.returncode == 0, p.stderr

@@ -33,8 +33,10 @@ from typing import ClassVar
 import pytest
 
 from collector import __version__
+from collector.branding import update_hash as feed_hash
 from collector.cli import COMMANDS
 from collector.demo import DEMO_VERSION, DemoInfo
+from tests import netguard
 from tests.conftest import DEMO_TODAY, REPO, tree_snapshot
 
 
@@ -162,6 +164,8 @@ def user_env(tmp_path: Path) -> dict[str, str]:
            if not k.startswith(("GBS_COLLECTOR_", "XDG_", "QT_", "LD_LIBRARY_PATH"))}
     env.update(HOME=str(home), USERPROFILE=str(home), TMPDIR=str(temp), TEMP=str(temp),
                TMP=str(temp), NO_PROXY="127.0.0.1,localhost", no_proxy="127.0.0.1,localhost")
+    # The exe carries the desk's real addresses: every one of them points at loopback here.
+    env.update(netguard.env_overrides())
     return env
 
 
@@ -282,13 +286,17 @@ def test_gui_cold_start_to_a_shown_window(
         f"{elapsed:.2f} s ({shown['class']} «{shown['title']}»)")
 
 
+FEED_PATH = f"/{feed_hash('gbsmarket')}/updates/release//info.json"
+
+
 class _Latest(BaseHTTPRequestHandler):
-    versions: ClassVar[dict[str, str]] = {"/beside.json": "6.6.13.1", "/env.json": DEMO_VERSION}
+    versions: ClassVar[dict[str, str]] = {f"/beside{FEED_PATH}": "6.6.13.1",
+                                          f"/env{FEED_PATH}": DEMO_VERSION}
     asked: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:
         self.asked.append(self.path)
-        body = json.dumps({"version": self.versions.get(self.path, "")}).encode()
+        body = json.dumps({"Version": self.versions.get(self.path, "")}).encode()
         self.send_response(200 if self.path in self.versions else 404)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
@@ -305,31 +313,34 @@ def test_settings_file_beside_the_exe(
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Latest)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_port}"
+    env = {k: v for k, v in user_env.items() if k != "GBS_COLLECTOR_UPDATE_MIRRORS"}
     try:
         portable = tmp_path / "Загрузки"
         portable.mkdir()
         exe = Path(shutil.copy2(build.exe, portable / EXE))
 
-        def update(env: dict[str, str]) -> dict:
-            proc = build.run("detect", "--root", demo_template.root, "--json", exe=exe, env=env)
+        def update(env: dict[str, str], *extra: str) -> dict:
+            proc = build.run("detect", "--root", demo_template.root, "--json", *extra, exe=exe,
+                             env=env)
             assert proc.returncode == 0, proc.stderr
             return json.loads(proc.stdout)["update"]
 
-        # Alone: the settings built into the exe (packaging/collector_settings.json).
+        # Alone: the settings built into the exe (packaging/collector_settings.json) name the
+        # program's real mirrors; offline, only the program's own last answer counts.
         built_in = json.loads((REPO / "packaging" / bs.SETTINGS_FILE).read_text("utf-8"))
-        if not built_in["latest_version_url"]:
-            assert "не настроен" in update(user_env)["message"]
+        assert built_in["update_mirrors"] and built_in["intake_url"].startswith("https://")
+        assert update(env, "--offline")["state"] == "unknown"
         # A file beside the exe is what a deployment edits: it wins over the built-in copy.
         (portable / bs.SETTINGS_FILE).write_text(
-            json.dumps({"latest_version_url": f"{url}/beside.json"}), encoding="utf-8")
-        beside = update(user_env)
+            json.dumps({"update_mirrors": [f"{url}/beside"]}), encoding="utf-8")
+        beside = update(env)
         assert (beside["state"], beside["latest"]) == ("outdated", "6.6.13.1")
         # GBS_COLLECTOR_SETTINGS still overrides both.
         other = tmp_path / "override.json"
-        other.write_text(json.dumps({"latest_version_url": f"{url}/env.json"}), encoding="utf-8")
-        overridden = update({**user_env, "GBS_COLLECTOR_SETTINGS": str(other)})
+        other.write_text(json.dumps({"update_mirrors": [f"{url}/env"]}), encoding="utf-8")
+        overridden = update({**env, "GBS_COLLECTOR_SETTINGS": str(other)})
         assert overridden["state"] == "current"
-        assert _Latest.asked[-2:] == ["/beside.json", "/env.json"]
+        assert _Latest.asked[-2:] == [f"/beside{FEED_PATH}", f"/env{FEED_PATH}"]
     finally:
         server.shutdown()
         server.server_close()

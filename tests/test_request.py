@@ -758,3 +758,22 @@ def test_render_of_an_almost_empty_form_says_what_is_missing():
                                      (111, "файлов"), (0, "файлов")])
 def test_plural(n, word):
     assert plural_word(n, "файл", "файла", "файлов") == word
+
+
+def test_request_text_says_what_the_update_check_found():
+    from collector.updates import UpdateStatus
+
+    inst = type("I", (), {"product": "GBS.Market 6", "version": "6.6.12.2634", "database": None,
+                          "logs_dir": Path("/nonexistent")})()
+    current = UpdateStatus("current", "6.6.12.2634", "6.6.12.2634", "ok", source="feed")
+    text = render_request_text(good_form(), RequestContext.from_installation(inst,
+                                                                            update=current))
+    assert "Версия программы: 6.6.12.2634 (GBS.Market 6) — последняя\n" in text
+    unknown = UpdateStatus("unknown", "6.6.12.2634", None, "no",
+                           reason="127.0.0.1: сервер отказал в подключении")
+    text = render_request_text(good_form(), RequestContext.from_installation(inst,
+                                                                            update=unknown))
+    assert ("— проверить обновления не удалось (127.0.0.1: сервер отказал в подключении)"
+            in text)
+    text = render_request_text(good_form(), RequestContext.from_installation(inst))
+    assert "Версия программы: 6.6.12.2634 (GBS.Market 6)\n" in text  # not checked: nothing said

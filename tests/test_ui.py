@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests import ui_support
+from tests import netguard, ui_support
 from tests.ui_support import REPO, TODAY, Gui, start_gui, type_text, zbar
+from ui.i18n import engine_text
 
 gui, ui_env = ui_support.gui, ui_support.ui_env  # pytest fixtures used by name below
 
@@ -51,7 +52,8 @@ def test_start_page_shows_what_was_found(gui: Gui, tmp_path: Path) -> None:
     from ui.i18n import fmt_size
 
     assert f"Размер: {fmt_size(demo.database.stat().st_size)}" in text
-    assert "Проверка обновлений отключена" in text  # the fixture starts with --no-update-check
+    assert "Не удалось проверить обновления: " in text and "программа ещё не сохраняла" in text
+    assert "База знаний" in text and "Связаться с поддержкой" in text  # the desk's links
     # the GBS.ID as selectable text, never an input field
     panel = page.gbs
     assert panel.value.text() == demo.gbs_id
@@ -83,7 +85,8 @@ def test_no_installation_says_what_to_do(qtbot, ui_env, tmp_path: Path) -> None:
 
 
 def test_update_check_runs_off_the_gui_thread(qtbot, demo, ui_env, tmp_path: Path) -> None:
-    """A server that holds its answer: the window is there at once, the answer fills in later."""
+    """A feed that answers only when the test says so: the window is there at once, the answer
+    fills in later."""
     import http.server
     import threading
 
@@ -91,9 +94,9 @@ def test_update_check_runs_off_the_gui_thread(qtbot, demo, ui_env, tmp_path: Pat
 
     class Held(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            release.wait(60)  # until the test has seen the window without the answer
-            body = json.dumps({"version": "6.7.0.3000"}).encode()
-            self.send_response(200)
+            release.wait(30)
+            body = json.dumps({"Version": "6.7.0.3000", "Md5": "0" * 32}).encode()
+            self.send_response(200 if self.path.endswith("/updates/release//info.json") else 404)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
@@ -106,7 +109,8 @@ def test_update_check_runs_off_the_gui_thread(qtbot, demo, ui_env, tmp_path: Pat
     srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Held)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     ui_env["settings"].write_text(json.dumps(
-        {"latest_version_url": f"http://127.0.0.1:{srv.server_port}/latest"}))
+        {**netguard.LOOPBACK_SETTINGS, "update_mirrors": [f"http://127.0.0.1:{srv.server_port}"],
+         "update_check_timeout": 20}))
     from ui.app import build
 
     ctrl = build(["--root", str(demo.root), "--today", TODAY, "--out", str(ui_env["out"])])
@@ -128,7 +132,8 @@ def test_update_check_runs_off_the_gui_thread(qtbot, demo, ui_env, tmp_path: Pat
         assert not box.steps.isVisibleTo(start)
         qtbot.mouseClick(box.how, Qt.MouseButton.LeftButton)
         assert box.steps.isVisibleTo(start)
-        assert "закройте GBS.Market" in box.steps.text()
+        assert "Сохраните работу" in box.steps.text()
+        assert engine_text(g.state.updates.status.how).rstrip(".")[1:] in box.steps.text()
         assert "«Проверить ещё раз»" in box.steps.text() and box.again.text().replace("&", "") \
             == "Проверить ещё раз"
     finally:

@@ -1,7 +1,7 @@
 """The wizard's collection, offscreen, on real demo installations: a full run to a bundle that
 7-Zip accepts, cancel half-way (nothing left behind), a failing database step (the bundle made
 anyway, the step shown failed in Russian), the GUI thread ticking throughout, and sending the
-bundle to a real tus server from the result page."""
+bundle to the desk's intake (loopback) from the result page."""
 
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ from tests.tus_server import fixtures
 from tests.ui_support import Gui, seven_zip, start_gui
 
 gui, ui_env = ui_support.gui, ui_support.ui_env  # pytest fixtures used by name below
-tus = fixtures.tus
 
 pytestmark = pytest.mark.timeout(600)
 
@@ -205,31 +204,55 @@ def test_failing_database_step_still_makes_the_bundle(qtbot, demo, ui_env) -> No
         g.close()
 
 
-def test_send_from_the_result_page_gives_the_request_code(qtbot, demo, ui_env, tus) -> None:
-    fixtures.write_settings(ui_env["settings"], upload_url=tus.url, upload_chunk_mb=1)
-    g = start_gui(qtbot, demo.root, ui_env["out"])
-    g.demo = demo
-    try:
-        fill_form(g)
-        g.state.form.include_database = False  # a small bundle is enough here
-        wait_review(g)
-        g.click_next()
-        qtbot.waitUntil(lambda: g.win.current == "result", timeout=300000)
-        page = g.page("result")
-        qtbot.mouseClick(page.send, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: g.state.upload.result is not None, timeout=120000)
-        code = g.state.upload.result.code
-        assert page.code.text() == code and page.code_box.isVisible()
-        assert "Сообщите этот код поддержке" in result_text(g)
-        uid = g.state.upload.result.request.upload_id
-        assert tus.data(uid) == g.state.collection.result.paths[0].read_bytes()
-        from collector.delivery import Outbox
+def test_send_from_the_result_page_gives_the_request_number(qtbot, demo, ui_env,
+                                                            tmp_path) -> None:
+    from tests.intake_server import IntakeServer
 
-        sent = [e for e in Outbox().entries() if e.status == "sent"]
-        assert [e.request_code for e in sent] == [code]
-        assert not g.state.request.drafts.current_path.exists()  # sent: the draft is retired
-    finally:
-        g.close()
+    with IntakeServer(tmp_path / "intake") as intake:
+        fixtures.write_settings(ui_env["settings"], intake_url=intake.url)
+        g = start_gui(qtbot, demo.root, ui_env["out"])
+        g.demo = demo
+        try:
+            fill_form(g)
+            g.state.form.include_database = False  # a small bundle is enough here
+            wait_review(g)
+            g.click_next()
+            qtbot.waitUntil(lambda: g.win.current == "result", timeout=300000)
+            page = g.page("result")
+            assert page.mail.isVisible() and page.send.isVisible()
+            qtbot.mouseClick(page.send, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: g.state.upload.result is not None, timeout=120000)
+            number = g.state.upload.result.request_number
+            assert number == "50001" and list(intake.tasks) == [50001]
+            assert page.code.text() == number and page.code_box.isVisible()
+            assert page.code_title.text() == "Номер обращения:"
+            text = result_text(g)
+            assert "Обращение принято поддержкой вместе с архивом" in text
+            assert "в течение нескольких часов в рабочее время" in text
+            assert "Не пишите о том же ещё раз по почте" in text
+            # sent: no second channel for the same request
+            assert not page.mail.isVisible() and not page.send.isVisible()
+            bundle = g.state.collection.result.paths[0]
+            assert intake.tasks[50001].file.data() == bundle.read_bytes()
+            assert "<b>GBS.ID:</b> " + g.state.gbs.value in intake.tasks[50001].message
+            from collector.delivery import Outbox
+
+            sent = [e for e in Outbox().entries() if e.status == "sent"]
+            assert [e.request_code for e in sent] == [number]
+            assert not g.state.request.drafts.current_path.exists()  # the draft is retired
+            # «Копировать» puts the number on the clipboard
+            from PySide6.QtGui import QGuiApplication
+
+            page.copy_code()
+            assert QGuiApplication.clipboard().text() == number
+            # the next request about the same thing is offered this number as its previous one
+            g.win.new_request()
+            g.win.go("questions")
+            questions = g.page("questions")
+            qtbot.waitUntil(lambda: questions.last_code.isVisibleTo(questions), timeout=10000)
+            assert number in questions.last_code.text()
+        finally:
+            g.close()
 
 
 def test_no_connection_keeps_the_bundle_in_the_outbox(qtbot, demo, ui_env) -> None:
@@ -239,7 +262,7 @@ def test_no_connection_keeps_the_bundle_in_the_outbox(qtbot, demo, ui_env) -> No
     s.bind(("127.0.0.1", 0))
     port = s.getsockname()[1]
     s.close()  # nobody listens there
-    fixtures.write_settings(ui_env["settings"], upload_url=f"http://127.0.0.1:{port}/files/",
+    fixtures.write_settings(ui_env["settings"], intake_url=f"http://127.0.0.1:{port}/intake",
                             upload_retries=1, upload_retry_delay_s=0.05)
     g = start_gui(qtbot, demo.root, ui_env["out"])
     g.demo = demo
@@ -329,35 +352,37 @@ def test_review_opens_a_config_as_it_will_be_sent(gui: Gui) -> None:
         assert secret not in everything
 
 
-def test_outbox_dialog_sends_what_waits(qtbot, demo, ui_env, tus, tmp_path) -> None:
+def test_outbox_dialog_sends_what_waits(qtbot, demo, ui_env, tmp_path) -> None:
     import os
 
+    from tests.intake_server import IntakeServer
     from tests.tus_server.harness import make_bundle
 
     os.environ["GBS_COLLECTOR_DATA_DIR"] = str(ui_env["data"])
-    fixtures.write_settings(ui_env["settings"], upload_url=tus.url, upload_chunk_mb=1)
     from collector.delivery import Outbox
 
     b = make_bundle(tmp_path / "waiting", payload=300_000)
     Outbox().add(b.path)
-    g = start_gui(qtbot, demo.root, ui_env["out"])
-    try:
-        from ui.outbox import OutboxDialog
+    with IntakeServer(tmp_path / "intake") as intake:
+        fixtures.write_settings(ui_env["settings"], intake_url=intake.url)
+        g = start_gui(qtbot, demo.root, ui_env["out"])
+        try:
+            from ui.outbox import OutboxDialog
 
-        dlg = OutboxDialog(g.state, g.win)
-        dlg.show()
-        assert dlg.list.count() == 1 and b.name in dlg.list.item(0).text()
-        assert dlg.send.isEnabled()
-        qtbot.mouseClick(dlg.send, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: dlg.task is None, timeout=60000)
-        assert "Код обращения" in dlg.message.text()
-        sent = Outbox().entries()[0]
-        assert sent.status == "sent" and sent.request_code in dlg.message.text()
-        assert tus.data(sent.upload_id) == b.data
-        assert not dlg.send.isEnabled()  # sent: nothing more to send
-        dlg.close()
-    finally:
-        g.close()
+            dlg = OutboxDialog(g.state, g.win)
+            dlg.show()
+            assert dlg.list.count() == 1 and b.name in dlg.list.item(0).text()
+            assert dlg.send.isEnabled()
+            qtbot.mouseClick(dlg.send, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: dlg.task is None, timeout=60000)
+            assert "Номер обращения: 50001" in dlg.message.text()
+            sent = Outbox().entries()[0]
+            assert sent.status == "sent" and sent.request_code == "50001"
+            assert intake.tasks[50001].file.data() == b.data
+            assert not dlg.send.isEnabled()  # sent: nothing more to send
+            dlg.close()
+        finally:
+            g.close()
 
 
 def test_technician_skips_the_review(gui: Gui) -> None:

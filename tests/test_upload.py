@@ -11,21 +11,26 @@ import math
 import signal
 import socket
 import subprocess
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
 from collector.delivery import Outbox, Uploader, last_request_code, request_history
+from collector.delivery.integrity import Tampered
 from collector.delivery.state import UploadStore, short_code
 from collector.delivery.tus import (
     NetworkDown,
+    NotTusServer,
     Refused,
     RetryPolicy,
     TooLarge,
     encode_metadata,
 )
 from collector.errors import Cancelled, ExitCode
+from collector.http_session import HttpSetup
+from tests.intake_server import SilentServer
 from tests.tus_server import fixtures
 from tests.tus_server.fixtures import cli, cli_env, write_settings
 from tests.tus_server.harness import GBS_ID, TusServer, make_bundle, wait_for
@@ -77,15 +82,27 @@ def test_plain_upload_stores_the_bundle_with_metadata_and_request_code(clean_env
     assert progress[-1].phase == "done" and progress[-1].sent == size
 
 
-def test_sidecar_hash_is_used_and_missing_sidecar_is_computed(clean_env, tus, tmp_path):
+def test_sidecar_hash_is_checked_and_a_missing_sidecar_is_verified(clean_env, tus, tmp_path):
     b = make_bundle(tmp_path / "a", payload=100_000, sidecar=False)
-    r = uploader(tus).upload(b.path)
+    r = uploader(tus).upload(b.path)  # no .sha256: checked against its manifest, then hashed
     assert tus.info(r.request.upload_id)["metadata"]["sha256"] == sha(b.data)
-    # The sidecar is what the bundle writer computed: it is sent as is (the desk checks it).
-    c = make_bundle(tmp_path / "c", payload=100_000, seed=7)
+    # A .sha256 the bytes do not match: refused before the last byte leaves, nothing complete.
+    c = make_bundle(tmp_path / "c", payload=300_000, seed=7)
     c.path.with_name(c.name + ".sha256").write_text(f"{'ab' * 32}  {c.name}\n")
-    r = uploader(tus).upload(c.path)
-    assert tus.info(r.request.upload_id)["metadata"]["sha256"] == "ab" * 32
+    with pytest.raises(Tampered) as e:
+        uploader(tus).upload(c.path)
+    assert "контрольной суммой" in e.value.message and not e.value.retry_later
+    for uid in tus.uploads():
+        if uid != r.request.upload_id:
+            assert tus.size(uid) < len(c.data)
+    # Bytes changed after the bundle was built (its .sha256 is the writer's): the same.
+    d = make_bundle(tmp_path / "d", payload=300_000, seed=8)
+    data = bytearray(d.path.read_bytes())
+    data[-10] ^= 0x55
+    d.path.write_bytes(bytes(data))
+    with pytest.raises(Tampered):
+        uploader(tus).upload(d.path)
+    assert all(tus.size(u) < len(data) for u in tus.uploads() if u != r.request.upload_id)
 
 
 def test_second_upload_of_a_sent_bundle_sends_nothing(clean_env, tus, tmp_path):
@@ -142,7 +159,7 @@ def test_connection_cut_mid_chunk_resumes_from_server_offset(clean_env, tus, tmp
 def test_timeout_is_retried(clean_env, tus, tmp_path):
     b = make_bundle(tmp_path / "out", payload=300_000)
     tus.control(hang=[{"method": "PATCH", "count": 1}])
-    r = uploader(tus, timeout=1.0).upload(b.path)
+    r = uploader(tus, setup=HttpSetup(read_timeout=1.0)).upload(b.path)
     assert tus.data(r.request.upload_id) == b.data
     assert any(p.get("hung") for p in tus.patches())
 
@@ -150,7 +167,8 @@ def test_timeout_is_retried(clean_env, tus, tmp_path):
 def test_killed_client_resumes_after_restart_resending_at_most_one_chunk(clean_env, tus,
                                                                          tmp_path):
     b = make_bundle(tmp_path / "out", payload=1_500_000)
-    write_settings(clean_env["settings"], upload_url=tus.url, upload_chunk_mb=CHUNK / (1 << 20))
+    write_settings(clean_env["settings"], intake_url="", upload_url=tus.url,
+                   upload_chunk_mb=CHUNK / (1 << 20))
     env = cli_env()
     tus.control(delay_ms=150)  # slow enough to kill it in the middle
     proc = subprocess.Popen(cli("upload", str(b.path)), env=env, stdout=subprocess.PIPE,
@@ -201,7 +219,8 @@ def test_cancel_keeps_state_and_the_next_run_resumes(clean_env, tus, tmp_path):
     outbox = Outbox()
     entry = outbox.add(b.path)
     with pytest.raises(Cancelled):
-        outbox.send(entry, u.upload)
+        u.upload(b.path)
+    outbox.mark(entry, "waiting", "прервана")
     [uid] = tus.uploads()
     assert 0 < tus.size(uid) < len(b.data)
     assert outbox.get(entry.id).status == "waiting"
@@ -216,7 +235,8 @@ def test_cancel_keeps_state_and_the_next_run_resumes(clean_env, tus, tmp_path):
 
 def test_ctrl_c_on_the_command_line_exits_130_and_resumes(clean_env, tus, tmp_path):
     b = make_bundle(tmp_path / "out", payload=1_000_000)
-    write_settings(clean_env["settings"], upload_url=tus.url, upload_chunk_mb=CHUNK / (1 << 20))
+    write_settings(clean_env["settings"], intake_url="", upload_url=tus.url,
+                   upload_chunk_mb=CHUNK / (1 << 20))
     tus.control(delay_ms=150)
     proc = subprocess.Popen(cli("upload", str(b.path)), env=cli_env(), stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
@@ -293,7 +313,7 @@ def test_server_limit_refuses_before_upload(clean_env, tmp_path):
         r = uploader(small).upload(v.path)
         assert r.request.parts == len(v.parts) == 3
         # the command line: exit code 5, Russian message, entry marked failed (not waiting)
-        write_settings(clean_env["settings"], upload_url=small.url)
+        write_settings(clean_env["settings"], intake_url="", upload_url=small.url)
         p = subprocess.run(cli("upload", str(b.path)), env=cli_env(), capture_output=True,
                            text=True, timeout=60)
         assert p.returncode == ExitCode.DELIVERY_FAILED
@@ -313,7 +333,7 @@ def _closed_port() -> int:
 def test_network_gone_bundle_waits_in_outbox_and_is_sent_later(clean_env, tmp_path):
     b = make_bundle(tmp_path / "out", payload=200_000)
     port = _closed_port()
-    write_settings(clean_env["settings"], upload_url=f"http://127.0.0.1:{port}/files/",
+    write_settings(clean_env["settings"], intake_url="", upload_url=f"http://127.0.0.1:{port}/files/",
                    upload_retries=2)
     p = subprocess.run(cli("upload", str(b.path)), env=cli_env(), capture_output=True, text=True,
                        timeout=60)
@@ -375,7 +395,7 @@ def test_token_is_sent_and_kept_out_of_outputs(clean_env, tmp_path):
     token = "s3cr3t-T0KEN-value"
     b = make_bundle(tmp_path / "out", payload=100_000)
     with TusServer(tmp_path / "store", token=token) as server:
-        write_settings(clean_env["settings"], upload_url=server.url)
+        write_settings(clean_env["settings"], intake_url="", upload_url=server.url)
         env = cli_env(GBS_COLLECTOR_UPLOAD_TOKEN=token)
         p = subprocess.run(cli("-v", "upload", str(b.path), "--json"), env=env,
                            capture_output=True, text=True, timeout=60)
@@ -406,7 +426,7 @@ def test_unreadable_manifest_falls_back_to_file_name(clean_env, tus, tmp_path):
     # with the password, full metadata (password from the environment, never argv)
     c = make_bundle(tmp_path / "c", payload=50_000, password="пароль-1", seed=9,
                     stamp="20261120-120000")
-    write_settings(clean_env["settings"], upload_url=tus.url)
+    write_settings(clean_env["settings"], intake_url="", upload_url=tus.url)
     p = subprocess.run(cli("upload", str(c.path)), env=cli_env(GBS_COLLECTOR_PASSWORD="пароль-1"),
                        capture_output=True, text=True, timeout=60)
     assert p.returncode == 0, p.stderr
@@ -416,10 +436,11 @@ def test_unreadable_manifest_falls_back_to_file_name(clean_env, tus, tmp_path):
 
 def test_no_endpoint_configured_is_a_clear_error(clean_env, tmp_path):
     b = make_bundle(tmp_path / "out", payload=10_000)
+    write_settings(clean_env["settings"], intake_url="", upload_url="")
     p = subprocess.run(cli("upload", str(b.path)), env=cli_env(), capture_output=True,
                        text=True, timeout=60)
     assert p.returncode == ExitCode.DELIVERY_FAILED
-    assert "не настроен" in p.stderr
+    assert "не настроен" in p.stderr and "intake_url" in p.stderr
 
 
 def test_refused_request_is_not_retried(clean_env, tus, tmp_path):
@@ -487,3 +508,49 @@ def test_portions_follow_the_line_speed():
     for _ in range(10):
         u._adapt_chunk(u.chunk, 10_000.0)
     assert u.chunk == 64 << 10  # …nor below the floor
+
+
+def test_a_tus_server_that_never_answers_fails_within_the_deadline(clean_env, tmp_path):
+    b = make_bundle(tmp_path / "out", payload=20_000)
+    started = time.monotonic()
+    with SilentServer() as silent, pytest.raises(NetworkDown) as e:
+        Uploader(silent.url + "files/", setup=HttpSetup(stall_timeout=2.0),
+                 retry=RetryPolicy(retries=50, base_delay=0.05)).upload(b.path)
+    assert "не отвечает уже" in e.value.message or "не ответил" in e.value.message
+    assert time.monotonic() - started < 30  # today's 677 s for 13 KB would fail this
+    assert silent.accepted
+
+
+@pytest.mark.parametrize(("status", "on"), [(501, "OPTIONS"), (404, "POST"), (405, "POST")])
+def test_a_server_that_is_not_tus_is_not_retried(clean_env, tmp_path, status, on):
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    seen: list[str] = []
+
+    class Plain(BaseHTTPRequestHandler):
+        def _any(self) -> None:
+            seen.append(self.command)
+            code = status if self.command == on else 204
+            self.send_response(code)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        do_OPTIONS = do_POST = do_HEAD = do_PATCH = _any
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Plain)
+    t = threading.Thread(target=server.serve_forever, daemon=True)
+    t.start()
+    b = make_bundle(tmp_path / "out", payload=20_000)
+    try:
+        with pytest.raises(NotTusServer) as e:
+            uploader_url = f"http://127.0.0.1:{server.server_port}/files/"
+            Uploader(uploader_url, retry=RetryPolicy(retries=5, base_delay=0.05)).upload(b.path)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert f"ответ {status}" in e.value.message and "upload_url" in e.value.message
+    assert seen.count(on) == 1  # not retried as "temporary"
+    assert not e.value.retry_later

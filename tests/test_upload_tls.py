@@ -1,6 +1,6 @@
 """TLS is always verified: a self-signed (untrusted) certificate is refused with a clear Russian
 message before any data leaves; the same server is accepted once its CA is supplied (setting
-``upload_ca_bundle`` or ``REQUESTS_CA_BUNDLE``). The system proxy (``HTTPS_PROXY``) is used."""
+``ca_bundle`` or ``REQUESTS_CA_BUNDLE``). The system proxy (``HTTPS_PROXY``) is used."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ import trustme
 from collector.delivery import Uploader
 from collector.delivery.tus import RetryPolicy, TLSRefused
 from collector.errors import ExitCode
+from collector.http_session import HttpSetup
 from tests.tus_server import fixtures
 from tests.tus_server.fixtures import cli, cli_env, write_settings
 from tests.tus_server.harness import TusServer, make_bundle
@@ -48,12 +49,12 @@ def test_untrusted_certificate_is_refused_with_a_russian_message(clean_env, tls_
     with pytest.raises(TLSRefused) as e:
         Uploader(server.url, retry=RetryPolicy(2, 0.01)).upload(b.path)
     msg = e.value.message
-    assert "сертификат" in msg and "не прошёл проверку" in msg and "upload_ca_bundle" in msg
+    assert "сертификат" in msg and "не прошёл проверку" in msg and "ca_bundle" in msg
     assert e.value.exit_code == ExitCode.DELIVERY_FAILED and not e.value.retry_later
     assert _methods(server) == []  # the handshake failed: no request reached the server
     assert server.uploads() == []
 
-    write_settings(clean_env["settings"], upload_url=server.url)
+    write_settings(clean_env["settings"], intake_url="", upload_url=server.url)
     p = subprocess.run(cli("upload", str(b.path)), env=cli_env(), capture_output=True, text=True,
                        timeout=60)
     assert p.returncode == ExitCode.DELIVERY_FAILED
@@ -64,11 +65,12 @@ def test_untrusted_certificate_is_refused_with_a_russian_message(clean_env, tls_
 def test_certificate_accepted_when_its_ca_is_in_the_setting(clean_env, tls_server, tmp_path):
     server, ca = tls_server
     b = make_bundle(tmp_path / "out", payload=300_000)
-    r = Uploader(server.url, ca_files=[str(ca)], chunk_size=128 << 10, retry=FAST).upload(b.path)
+    r = Uploader(server.url, setup=HttpSetup(ca_files=[str(ca)]), chunk_size=128 << 10,
+                 retry=FAST).upload(b.path)
     assert server.data(r.request.upload_id) == b.data
 
     c = make_bundle(tmp_path / "c", payload=100_000, seed=4)
-    write_settings(clean_env["settings"], upload_url=server.url, upload_ca_bundle=str(ca))
+    write_settings(clean_env["settings"], intake_url="", upload_url=server.url, ca_bundle=str(ca))
     p = subprocess.run(cli("upload", str(c.path)), env=cli_env(), capture_output=True, text=True,
                        timeout=60)
     assert p.returncode == 0, p.stderr
@@ -78,7 +80,7 @@ def test_certificate_accepted_when_its_ca_is_in_the_setting(clean_env, tls_serve
 def test_certificate_accepted_with_requests_ca_bundle(clean_env, tls_server, tmp_path):
     server, ca = tls_server
     b = make_bundle(tmp_path / "out", payload=100_000)
-    write_settings(clean_env["settings"], upload_url=server.url)
+    write_settings(clean_env["settings"], intake_url="", upload_url=server.url)
     p = subprocess.run(cli("upload", str(b.path)), env=cli_env(REQUESTS_CA_BUNDLE=str(ca)),
                        capture_output=True, text=True, timeout=60)
     assert p.returncode == 0, p.stderr
@@ -156,7 +158,8 @@ def test_system_proxy_is_used(clean_env, tls_server, tmp_path, monkeypatch):
     try:
         monkeypatch.setenv("HTTPS_PROXY", f"http://127.0.0.1:{proxy.port}")
         b = make_bundle(tmp_path / "out", payload=400_000)
-        u = Uploader(server.url, ca_files=[str(ca)], chunk_size=128 << 10, retry=FAST)
+        u = Uploader(server.url, setup=HttpSetup(ca_files=[str(ca)]), chunk_size=128 << 10,
+                     retry=FAST)
         r = u.upload(b.path)
         assert server.data(r.request.upload_id) == b.data
         assert proxy.tunnels and all(t == f"127.0.0.1:{server.port}" for t in proxy.tunnels)

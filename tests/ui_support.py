@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import netguard
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
@@ -30,7 +32,7 @@ def ui_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
             monkeypatch.delenv(name, raising=False)
     data = tmp_path / "userdata"
     settings = tmp_path / "settings.json"
-    settings.write_text(json.dumps({"latest_version_url": "", "upload_url": "",
+    settings.write_text(json.dumps({**netguard.LOOPBACK_SETTINGS, "update_mirrors": [],
                                     "upload_retries": 2, "upload_retry_delay_s": 0.05}))
     monkeypatch.setenv("GBS_COLLECTOR_DATA_DIR", str(data))
     monkeypatch.setenv("GBS_COLLECTOR_SETTINGS", str(settings))

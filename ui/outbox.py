@@ -109,19 +109,13 @@ class OutboxDialog(QDialog):
         paths = [Path(p) for p in e.paths]
 
         def work(task: tasks.Task):
-            from collector.delivery import Outbox, uploader_from_settings
+            from collector.delivery import Outbox, Sender
             from collector.settings import load_settings
-            from ui.state.upload import CancelBridge
 
-            up = uploader_from_settings(load_settings(), on_progress=task.progress)
-            bridge = CancelBridge(task, up)
-            try:
-                outbox = Outbox()
-                entry = outbox.get(e.id) or outbox.add(paths[0])
-                return outbox.send(entry, up.upload)
-            finally:
-                bridge.stop()
-                up.close()
+            outbox = Outbox()
+            sender = Sender(load_settings(), on_progress=task.progress, outbox=outbox,
+                            cancel=task.cancel)
+            return sender.send(outbox.get(e.id) or outbox.add(paths[0]))
 
         self.task = tasks.start(work, on_done=self._sent, on_error=self._failed,
                                 on_progress=lambda p: self.bar.setValue(int(p.fraction * 1000)),
@@ -136,8 +130,8 @@ class OutboxDialog(QDialog):
         self.task = None
         self.cancel_btn.hide()
         self.bar.hide()
-        self.message.setText(tr("Отправлено. Код обращения: {code} — сообщите его поддержке.")
-                             .format(code=result.code))
+        self.message.setText(tr("Отправлено. Номер обращения: {code} — сообщите его "
+                                "поддержке.").format(code=result.code))
         self.load()
 
     def _failed(self, exc: BaseException) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import shutil
 import subprocess
@@ -58,16 +59,21 @@ def xvfb(size: str = "1366x768", depth: int = 24) -> Iterator[str]:
 
 @contextlib.contextmanager
 def latest_version_server(version: str) -> Iterator[str]:
-    """A loopback page saying which GBS.Market version is the latest (the update check then
-    answers "up to date" as it would in a shop, instead of "not configured")."""
+    """A loopback update feed (GBS_MARKET.md §9) saying ``version`` is the latest on every channel
+    (the update check then answers "up to date" as it would in a shop)."""
     import http.server
     import json
     import threading
 
-    body = json.dumps({"version": version}).encode()
+    body = json.dumps({"Version": version, "Md5": "0" * 32}).encode()
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            if not self.path.endswith("//info.json"):
+                self.send_response(404)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(body)))
@@ -80,7 +86,7 @@ def latest_version_server(version: str) -> Iterator[str]:
     srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{srv.server_port}/latest.json"
+        yield f"http://127.0.0.1:{srv.server_port}"
     finally:
         srv.shutdown()
         srv.server_close()
@@ -132,7 +138,7 @@ def shoot(page: str, out: Path, *, root: Path, data_template: Path | None, displ
                "--screenshot", str(out), "--page", page]
         if latest_url:
             settings = Path(tmp) / "settings.json"
-            settings.write_text(f'{{"latest_version_url": "{latest_url}"}}', encoding="utf-8")
+            settings.write_text(json.dumps({"update_mirrors": [latest_url]}), encoding="utf-8")
             env["GBS_COLLECTOR_SETTINGS"] = str(settings)
         else:
             cmd.append("--no-update-check")

@@ -296,6 +296,10 @@ class MainWindow(QMainWindow):
         help_ = mb.addMenu(tr("Сп&равка"))
         help_.addAction(tr("Как скопировать &GBS.ID"), self.show_gbsid_help)
         help_.addAction(tr("&Правила поддержки"), self.show_rules)
+        help_.addSeparator()
+        help_.addAction(tr("&База знаний поддержки"), lambda: self._open_desk("kb"))
+        help_.addAction(tr("&Связаться с поддержкой"), lambda: self._open_desk("support"))
+        help_.addSeparator()
         help_.addAction(tr("&О программе"), self.show_about)
 
     def _shortcuts(self) -> None:
@@ -541,6 +545,13 @@ class MainWindow(QMainWindow):
         from collector.gbsid import no_id_help
 
         QMessageBox.information(self, tr("Как скопировать GBS.ID"), engine_text(no_id_help()))
+
+    def _open_desk(self, which: str) -> None:
+        """The desk's page (with the GBS.ID in its address, or the vendor build's own)."""
+        from ui.links import current_links, open_url
+
+        links = current_links(self.state)
+        open_url(getattr(links, which) or links.site)
 
     def show_rules(self) -> None:
         QMessageBox.information(self, tr("Правила поддержки"), tr(

@@ -9,9 +9,10 @@ from collector.errors import ExitCode
 from collector.gbsid import find_gbs_ids, no_id_help
 from collector.humanize import human_size
 from collector.installation import Detection, Installation, detect
+from collector.links import desk_links
 from collector.settings import load_settings
 from collector.sysroot import SystemRoot
-from collector.updates import UpdateStatus, check_latest
+from collector.updates import UpdateStatus, check_installation
 
 SOURCE_NAMES = {
     "registry": "реестр",
@@ -31,34 +32,51 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("detect", help="найти GBS.Market и её точную версию")
     add_root_option(p)
     add_json_option(p)
-    p.add_argument("--offline", action="store_true", help="не проверять наличие обновлений")
-    p.add_argument("--latest-url", metavar="URL",
-                   help="адрес, где опубликована последняя версия (вместо настроек)")
+    add_update_options(p)
     p.set_defaults(handler=run)
+
+
+def add_update_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--offline", action="store_true",
+                   help="не спрашивать сервер обновлений (только последний ответ, сохранённый "
+                        "программой)")
+    p.add_argument("--update-mirror", metavar="URL", action="append",
+                   help="сервер обновлений программы (вместо update_mirrors из настроек; можно "
+                        "несколько, по порядку)")
+
+
+def check_update_for(inst: Installation, args: argparse.Namespace) -> UpdateStatus:
+    settings = load_settings()
+    if args.update_mirror:
+        settings.update_mirrors = list(args.update_mirror)
+    return check_installation(inst, settings, online=not args.offline)
 
 
 def run(args: argparse.Namespace) -> int:
     root = SystemRoot.from_arg(args.root)
     detection = detect(root)
     update = None
-    if detection.installation is not None and not args.offline:
-        settings = load_settings()
-        update = check_latest(detection.installation.version,
-                              args.latest_url or settings.latest_version_url,
-                              settings.update_check_timeout)
+    if detection.installation is not None:
+        update = check_update_for(detection.installation, args)
     gbs_ids = find_gbs_ids(root, detection.installation) if detection.installation else []
+    links = desk_links(load_settings(), detection.installation,
+                       gbs_ids[0].value if gbs_ids else None)
     if args.json:
         data = detection.to_json()
         data["update"] = update.to_json() if update else None
         data["gbs_ids"] = [c.to_json() for c in gbs_ids]
+        data["links"] = links.to_json()
         print_json(data)
     else:
-        err(format_detection(detection, update, gbs_ids))
+        text = format_detection(detection, update, gbs_ids)
+        if links.support or links.kb:
+            text += "\n\nПоддержка:"
+            if links.kb:
+                text += f"\n  База знаний (сначала поищите ответ там): {links.kb}"
+            if links.support:
+                text += f"\n  Связаться с поддержкой: {links.support}"
+        err(text)
     return ExitCode.OK if detection.installation is not None else ExitCode.NO_INSTALLATION
-
-
-def _size(n: int | None) -> str:
-    return "?" if n is None else human_size(n)
 
 
 def format_installation(inst: Installation, update: UpdateStatus | None) -> list[str]:
@@ -80,7 +98,8 @@ def format_installation(inst: Installation, update: UpdateStatus | None) -> list
         lines.append("  База данных:      не найдена")
     else:
         where = CONNECTION.get(db.connection_type, db.connection_type)
-        size = _size(db.size_bytes) if db.exists else "файла нет"
+        size = human_size(db.size_bytes) if db.exists and db.size_bytes is not None \
+            else "файла нет"
         lines.append(f"  База данных:      {db.path_windows} ({size}), {where}, "
                      f"сервер {db.server}:{db.port}")
     if inst.running:

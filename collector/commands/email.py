@@ -29,6 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="файл с паролем архива (чтобы прочитать request.txt и manifest.json)")
     p.add_argument("--open", action="store_true", help="открыть черновик в почтовой программе")
     p.add_argument("--reveal", action="store_true", help="показать черновик в папке")
+    p.add_argument("--again", action="store_true",
+                   help="подготовить письмо, даже если архив уже отправлен в поддержку")
     add_json_option(p)
     p.set_defaults(handler=run)
 
@@ -47,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         args.bundle, out_dir=Path(args.out) if args.out else None,
         to=args.to if args.to is not None else settings.support_email,
         limit_mb=args.limit_mb or float(settings.mail_limit_mb),
-        request_text=request_text, password=_password(args))
+        request_text=request_text, password=_password(args), again=args.again)
     err(result.message)
     handoffs = []
     first = result.drafts[0].path

@@ -8,6 +8,7 @@ import sys
 from datetime import date
 
 from collector.cli import add_json_option, add_root_option, err, print_json
+from collector.commands.detect import add_update_options, check_update_for
 from collector.errors import ExitCode
 from collector.gbsid import find_gbs_ids
 from collector.i18n import _
@@ -42,9 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         q.add_argument("form", metavar="FORM.json")
         add_root_option(q)
         add_json_option(q)
-        q.add_argument("--offline", action="store_true", help="не проверять наличие обновлений")
-        q.add_argument("--latest-url", metavar="URL",
-                       help="адрес, где опубликована последняя версия (вместо настроек)")
+        add_update_options(q)
         q.add_argument("--today", type=date.fromisoformat, metavar="ГГГГ-ММ-ДД",
                        help="считать сегодняшней эту дату (для проверок)")
         q.set_defaults(handler=run)
@@ -82,14 +81,7 @@ def run_new(args: argparse.Namespace) -> int:
 def build_context(args: argparse.Namespace) -> RequestContext:
     root = SystemRoot.from_arg(args.root)
     inst = detect(root).installation
-    update = None
-    if inst is not None and not args.offline:
-        from collector.settings import load_settings
-        from collector.updates import check_latest
-
-        settings = load_settings()
-        update = check_latest(inst.version, args.latest_url or settings.latest_version_url,
-                              settings.update_check_timeout)
+    update = check_update_for(inst, args) if inst is not None else None
     candidates = find_gbs_ids(root, inst)
     gbs_id = candidates[0].value if len(candidates) == 1 else None
     recent = []

@@ -1,9 +1,12 @@
-"""``upload BUNDLE [--url URL]``: resumable upload; prints the request code.
+"""``upload BUNDLE [--intake URL] [--url URL]``: send the bundle to the desk; prints the request
+number («Номер обращения: N»; ``--json``: ``request_number``).
 
-The token is never taken from the command line (other programs can read a process's arguments):
-it comes from the settings file, ``GBS_COLLECTOR_UPLOAD_TOKEN``, or ``--token-file``. Same for the
-archive password (``--password-file`` or ``GBS_COLLECTOR_PASSWORD``), needed only to read an
-encrypted bundle's manifest for the upload metadata.
+The desk's intake (``intake_url``) is the channel; ``--url`` (``upload_url``) is the tus server
+for the large part of a big bundle, and the only channel when no intake is set. The token is never
+taken from the command line (other programs can read a process's arguments): it comes from the
+settings file, ``GBS_COLLECTOR_UPLOAD_TOKEN``, or ``--token-file``. Same for the archive password
+(``--password-file`` or ``GBS_COLLECTOR_PASSWORD``), needed to read an encrypted bundle's request
+text and manifest.
 """
 
 from __future__ import annotations
@@ -14,10 +17,11 @@ import sys
 import time
 
 from collector.cli import add_json_option, err, print_json
-from collector.delivery.bundlefile import find_bundle, read_bundle_info
-from collector.delivery.outbox import FAILED, SENT, WAITING, Outbox, OutboxEntry
+from collector.delivery.bundlefile import find_bundle
+from collector.delivery.intake import MaybeDelivered, when_text
+from collector.delivery.outbox import FAILED, SENT, UNCERTAIN, WAITING, Outbox, OutboxEntry
+from collector.delivery.send import Sender, SendResult
 from collector.delivery.tus import DeliveryError, Progress
-from collector.delivery.upload import UploadResult, uploader_from_settings
 from collector.errors import Cancelled, CollectorError, ExitCode
 from collector.humanize import human_size
 from collector.i18n import _
@@ -28,10 +32,14 @@ PASSWORD_ENV = ARCHIVE_PASSWORD_ENV
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("upload", help="отправить архив в поддержку через интернет (с докачкой)")
+    p = sub.add_parser("upload", help="отправить архив в поддержку через интернет; выводит "
+                                      "номер обращения")
     p.add_argument("bundle", nargs="?", metavar="BUNDLE",
                    help="архив .7z (или первый том .7z.001)")
-    p.add_argument("--url", metavar="URL", help="адрес сервера отправки (вместо настроек)")
+    p.add_argument("--intake", metavar="URL",
+                   help="адрес приёма обращений поддержки (вместо intake_url из настроек)")
+    p.add_argument("--url", metavar="URL",
+                   help="адрес сервера загрузки больших файлов, tus (вместо upload_url)")
     p.add_argument("--token-file", metavar="FILE",
                    help="файл с ключом отправки («-» — прочитать со стандартного ввода)")
     p.add_argument("--password-file", metavar="FILE",
@@ -113,7 +121,13 @@ def _password(args: argparse.Namespace) -> str | None:
 
 
 def _status_text(e: OutboxEntry) -> str:
-    return {WAITING: _("ждёт отправки"), SENT: _("отправлен, код {code}", code=e.request_code),
+    if e.status == WAITING and e.request_code and e.large_part == "pending":
+        return _("обращение {number} принято, полный архив ждёт отправки", number=e.request_code)
+    return {WAITING: _("ждёт отправки"),
+            SENT: _("отправлен, код {code}", code=e.request_code) if e.channel == "tus"
+            else _("отправлен, номер обращения {code}", code=e.request_code),
+            UNCERTAIN: _("возможно, дошёл (попытка {when}): ответ сервера не получен",
+                         when=when_text(e.uncertain_at)),
             FAILED: _("не отправлен")}.get(e.status, e.status)
 
 
@@ -149,7 +163,8 @@ def run(args: argparse.Namespace) -> int:
         settings.upload_chunk_mb = args.chunk_mb
     token = read_secret_file(args.token_file) if args.token_file else None
     printer = ProgressPrinter()
-    uploader = uploader_from_settings(settings, url=args.url, token=token, on_progress=printer)
+    sender = Sender(settings, intake_url=args.intake, upload_url=args.url, token=token,
+                    on_progress=printer, outbox=outbox)
     password = _password(args)
 
     entries: list[OutboxEntry] = []
@@ -168,45 +183,47 @@ def run(args: argparse.Namespace) -> int:
     try:
         for entry in entries:
             err(_("Отправка {name} ({size})…", name=entry.bundle, size=human_size(entry.size)))
-
-            def send(files, entry=entry):
-                info = read_bundle_info(files, password)
-                if info.problem:
-                    err(_("Внимание: {problem} Сведения для поддержки взяты из имени файла.",
-                          problem=info.problem))
-                return uploader.upload(files, info)
-
+            if entry.status == UNCERTAIN:
+                err(_("Внимание: попытка {when} могла дойти до поддержки, хотя ответ не пришёл. "
+                      "Эта отправка может её продублировать; в обращении это отмечено.",
+                      when=when_text(entry.uncertain_at)))
             try:
-                result: UploadResult = outbox.send(entry, send)  # type: ignore[assignment]
+                result: SendResult = sender.send(entry, password)
             except DeliveryError as exc:
                 printer.done()
-                if exc.retry_later:
+                number = getattr(exc, "request_number", "")
+                if number:
+                    err(_("Номер обращения: {number}", number=number))
+                if exc.retry_later or number:
                     exc.message = _(
                         "{reason}\nАрхив {name} сохранён в очереди «Отправить позже»: программа "
                         "предложит отправить его при следующем запуске (или команда: collector "
-                        "upload --pending). Отправка продолжится с того же места.",
-                        reason=exc.message, name=entry.bundle)
+                        "upload --pending).", reason=exc.message, name=entry.bundle)
                 results.append({"bundle": entry.bundle, "error": exc.message,
-                                "queued": exc.retry_later})
+                                "queued": exc.retry_later or bool(number),
+                                "request_number": number or None,
+                                "may_have_been_delivered": isinstance(exc, MaybeDelivered)})
                 if len(entries) == 1:
+                    if args.json:
+                        print_json(results[0])
                     raise
                 err(exc.message)
                 failed = True
                 continue
             printer.done()
-            if result.already_sent:
-                err(_("Этот архив уже был отправлен раньше."))
-            err(_("Готово. Код обращения: {code} — сообщите этот код поддержке.",
-                  code=result.code))
+            err(result.summary())
+            label = _("Код обращения: {number}") if result.channel == "tus" \
+                else _("Номер обращения: {number}")
+            err(label.format(number=result.request_number))
+            if result.drafts:
+                err(_("Письма с полным архивом: {paths}", paths=", ".join(result.drafts)))
             results.append(result.to_json())
             if not args.json:
-                print(result.code, flush=True)
+                print(result.request_number, flush=True)
     except (KeyboardInterrupt, Cancelled):
         printer.done()
         raise Cancelled(_("Отправка прервана. Архив остался в очереди «Отправить позже»; "
-                          "при следующей отправке она продолжится с того же места.")) from None
-    finally:
-        uploader.close()
+                          "при следующей отправке она продолжится.")) from None
     if args.json:
         print_json(results[0] if len(results) == 1 and not args.pending else
                    {"results": results})

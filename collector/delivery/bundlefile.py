@@ -123,6 +123,8 @@ class BundleInfo:
     version: str = ""
     problem_date: str = ""
     previous_request: str = ""
+    email: str = ""  # the contact e-mail of the form (request.json)
+    mode: object = None  # ModeProgram of config/DataBase.json (0 Shop … 3 None)
     request_text: str | None = None
     manifest: dict | None = None
     problem: str | None = None  # why the manifest could not be read (Russian), if so
@@ -145,7 +147,8 @@ def read_bundle_info(files: BundleFiles, password: str | None = None) -> BundleI
     """Manifest and request text of the bundle; never raises for an unreadable archive."""
     info = info_from_name(files.name)
     try:
-        data = read_members(files, ["manifest.json", "request.txt", "request.json"], password)
+        data = read_members(files, ["manifest.json", "request.txt", "request.json",
+                                    "config/DataBase.json"], password)
     except CollectorError as exc:
         info.problem = exc.message
         return info
@@ -170,6 +173,15 @@ def read_bundle_info(files: BundleFiles, password: str | None = None) -> BundleI
             if isinstance(form, dict):
                 info.previous_request = str(form.get("previous_request") or "")
                 info.topic = info.topic or str(form.get("topic") or "")
+                contact = form.get("contact")
+                if isinstance(contact, dict):
+                    info.email = str(contact.get("email") or "").strip()
+        except ValueError:
+            pass
+    if "config/DataBase.json" in data:
+        try:
+            db = json.loads(data["config/DataBase.json"].decode("utf-8-sig"))
+            info.mode = db.get("ModeProgram") if isinstance(db, dict) else None
         except ValueError:
             pass
     if "request.txt" in data:

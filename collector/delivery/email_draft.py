@@ -8,6 +8,10 @@ attached: if the bundle was uploaded, the draft carries its request code instead
 user is told to upload it or build it in smaller volumes, and no draft is written.
 
 "To" is the ``support_email`` setting, empty by default: the user fills it in the mail client.
+With ``request_number`` (the whole bundle following a task the intake made) the subject starts
+with «Обращение № N» and the body says the text is already at the desk. The attached bytes are
+checked against the bundle's ``.sha256`` (``integrity``): a bundle changed since it was built is
+never attached.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from collector.delivery.bundlefile import (
     find_bundle,
     read_bundle_info,
 )
+from collector.delivery.integrity import expected_hashes, read_verified
 from collector.delivery.state import request_history
 from collector.delivery.tus import DeliveryError
 from collector.i18n import _
@@ -38,12 +43,21 @@ def encoded_size(n: int) -> int:
     return chars + 2 * math.ceil(chars / 76)
 
 
-def subject_for(info: BundleInfo) -> str:
-    return " · ".join([
+def subject_for(info: BundleInfo, request_number: str = "") -> str:
+    parts = [
         info.topic_title,
         f"GBS.Market {info.version or _('версия не определена')}",
         info.gbs_id or _("GBS.ID не найден"),
-    ])
+    ]
+    if request_number:
+        parts.insert(0, _("Обращение № {number}", number=request_number))
+    return " · ".join(parts)
+
+
+def volume_room(limit_mb: float) -> int:
+    """The most raw bytes one volume may have to fit a message of ``limit_mb`` with its text."""
+    room = int(limit_mb * MB) - HEADROOM - encoded_size(64 << 10)
+    return max(MB, room * 3 // 4 - 64)
 
 
 @dataclass
@@ -72,11 +86,12 @@ class DraftResult:
         }
 
 
-def _known_code(files: BundleFiles, data_root: Path | None) -> str:
+def _known_code(files: BundleFiles, data_root: Path | None) -> tuple[str, str]:
+    """The request number or upload code this bundle already has, and its channel."""
     for rc in reversed(request_history(data_root)):
         if rc.bundle == files.name:
-            return rc.code
-    return ""
+            return rc.code, rc.channel
+    return "", ""
 
 
 def _group(parts: list[Path], room: int) -> list[list[Path]]:
@@ -93,7 +108,7 @@ def _group(parts: list[Path], room: int) -> list[list[Path]]:
 
 
 def _body(info: BundleInfo, files: BundleFiles, group: list[Path], index: int, count: int,
-          code: str, request_text: str | None) -> str:
+          code: str, request_text: str | None, channel: str = "tus") -> str:
     lines: list[str] = []
     if count > 1:
         names = ", ".join(p.name for p in group)
@@ -101,7 +116,11 @@ def _body(info: BundleInfo, files: BundleFiles, group: list[Path], index: int, c
                        names=names))
         if index > 1:
             lines.append(_("Текст обращения — в письме 1 из {count}.", count=count))
-    if code:
+    if code and channel == "intake":
+        lines.append(_("Номер обращения: {code}. Текст обращения и архив без базы данных уже у "
+                       "поддержки; в этом письме — полный архив {name}.", code=code,
+                       name=files.name))
+    elif code:
         lines.append(_("Код обращения: {code} (архив {name} загружен на сервер поддержки).",
                        code=code, name=files.name))
     if lines:
@@ -115,7 +134,8 @@ def _body(info: BundleInfo, files: BundleFiles, group: list[Path], index: int, c
     return "\n".join(lines) + "\n"
 
 
-def _message(subject: str, to: str, body: str, attach: list[Path]) -> bytes:
+def _message(subject: str, to: str, body: str, attach: list[Path],
+             expected: dict[str, str] | None = None) -> bytes:
     msg = EmailMessage(policy=SMTP)
     if to:
         msg["To"] = to
@@ -125,26 +145,37 @@ def _message(subject: str, to: str, body: str, attach: list[Path]) -> bytes:
     for p in attach:
         ctype = ("application", "x-7z-compressed") if p.name.endswith(".7z") else (
             "application", "octet-stream")
-        msg.add_attachment(p.read_bytes(), maintype=ctype[0], subtype=ctype[1], filename=p.name)
+        data = read_verified(p, expected[p.name]) if expected is not None else p.read_bytes()
+        msg.add_attachment(data, maintype=ctype[0], subtype=ctype[1], filename=p.name)
     return msg.as_bytes()
 
 
 def write_drafts(bundle: BundleFiles | str | Path, *, out_dir: Path | None = None, to: str = "",
                  limit_mb: float = 25, request_text: str | None = None,
                  password: str | None = None, info: BundleInfo | None = None,
-                 data_root: Path | None = None) -> DraftResult:
+                 data_root: Path | None = None, request_number: str = "",
+                 again: bool = False) -> DraftResult:
+    """Drafts for ``bundle``. A bundle the desk already has (its request number is in the
+    history) is refused unless ``again``: a second channel makes a second request."""
     files = bundle if isinstance(bundle, BundleFiles) else find_bundle(bundle)
+    code, channel = _known_code(files, data_root)
+    if request_number:
+        code, channel = request_number, "intake"
+    elif code and channel == "intake" and not again:
+        raise DeliveryError(_(
+            "Этот архив уже отправлен в поддержку: номер обращения {number}. Письмо с ним "
+            "создало бы второе обращение. Если поддержка попросит прислать его ещё раз, "
+            "используйте --again.", number=code))
     if info is None:
         info = read_bundle_info(files, password)
     if request_text is None:
         request_text = info.request_text
-    subject = subject_for(info)
+    subject = subject_for(info, code if channel == "intake" else "")
     limit = int(limit_mb * MB)
     room = limit - HEADROOM - encoded_size(len((request_text or "").encode("utf-8")) + 4096)
     out_dir = out_dir or files.parts[0].parent
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = files.name[:-3] if files.name.endswith(".7z") else files.name
-    code = _known_code(files, data_root)
 
     too_big = [p for p in files.parts if encoded_size(p.stat().st_size) > room]
     if too_big:
@@ -160,7 +191,7 @@ def write_drafts(bundle: BundleFiles | str | Path, *, out_dir: Path | None = Non
                 "письмам.", name=p.name, size=_mb(size), mail=_mb(encoded_size(size)),
                 limit=_mb(limit), volume=volume_mb))
         path = out_dir / f"{stem}.eml"
-        body = _body(info, files, [], 1, 1, code, request_text)
+        body = _body(info, files, [], 1, 1, code, request_text, channel)
         data = _message(subject, to, body, [])
         path.write_bytes(data)
         return DraftResult(
@@ -170,14 +201,15 @@ def write_drafts(bundle: BundleFiles | str | Path, *, out_dir: Path | None = Non
               limit=_mb(limit), code=code, path=str(path)),
             not_attached=[p.name for p in files.parts], request_code=code)
 
+    expected = expected_hashes(files, password)
     groups = _group(files.parts, room)
     drafts: list[Draft] = []
     for i, group in enumerate(groups, start=1):
         name = f"{stem}.eml" if len(groups) == 1 else f"{stem}.mail-{i}-of-{len(groups)}.eml"
         path = out_dir / name
-        body = _body(info, files, group, i, len(groups), code, request_text)
+        body = _body(info, files, group, i, len(groups), code, request_text, channel)
         subj = subject if len(groups) == 1 else f"{subject} · {i}/{len(groups)}"
-        data = _message(subj, to, body, group)
+        data = _message(subj, to, body, group, expected)
         if len(data) > limit:  # the estimate is generous; this guards it
             raise DeliveryError(_("Письмо {name} вышло больше предела почты.", name=name))
         tmp = path.with_name(path.name + ".tmp")

@@ -1,8 +1,12 @@
-"""Send later: bundles waiting to be uploaded, kept in the user data dir across restarts.
+"""Send later: bundles waiting to be sent, kept in the user data dir across restarts.
 
-A bundle enters the outbox when its upload starts (so even a crash leaves it listed), stays
+A bundle enters the outbox when its sending starts (so even a crash leaves it listed), stays
 "waiting" while there is no connection or the server is busy, and becomes "sent" with its request
-code once uploaded. The app offers the waiting ones at its next start (:meth:`Outbox.pending`).
+number once the desk has it. The app offers the waiting ones at its next start
+(:meth:`Outbox.pending`). An attempt that may have reached the desk without its answer reaching
+us is "uncertain" (with its time): it is never offered or repeated by itself. A big bundle whose
+task exists while its large part is still to go stays "waiting" with the task number kept, so the
+next attempt sends only the rest.
 The outbox holds references, not copies: the bundle files stay where the user saved them, and a
 sent bundle stays on disk until the user deletes it (:meth:`Outbox.remove` with
 ``delete_files=True``), never automatically.
@@ -15,18 +19,16 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from collector.delivery.bundlefile import BundleFiles, find_bundle
 from collector.delivery.state import atomic_write_json, now_iso, read_json
-from collector.delivery.tus import DeliveryError
-from collector.errors import Cancelled, CollectorError
+from collector.errors import CollectorError
 from collector.i18n import _
 from collector.userdata import user_data_dir
 
-WAITING, SENT, FAILED = "waiting", "sent", "failed"
+WAITING, SENT, FAILED, UNCERTAIN = "waiting", "sent", "failed", "uncertain"
 
 
 @dataclass
@@ -40,9 +42,14 @@ class OutboxEntry:
     message: str = ""  # last outcome, Russian
     attempts: int = 0
     last_attempt_at: str = ""
-    request_code: str = ""
+    request_code: str = ""  # the request number (intake task) or the upload code (tus)
     upload_id: str = ""
     sent_at: str = ""
+    channel: str = ""  # intake | tus
+    uncertain_at: str = ""  # the attempt that may have been delivered (ISO time)
+    small_bundle: str = ""  # the small bundle that went to the intake, when split
+    large_part: str = ""  # "" | pending | tus | mail: how the whole bundle follows the task
+    large_code: str = ""  # the upload code of the large part (tus)
 
     @property
     def files_exist(self) -> bool:
@@ -103,13 +110,15 @@ class Outbox:
         files = bundle if isinstance(bundle, BundleFiles) else find_bundle(bundle)
         return self.get(_entry_id(files))
 
-    def mark(self, entry: OutboxEntry, status: str, message: str = "", *,
-             request_code: str = "", upload_id: str = "") -> OutboxEntry:
+    def mark(self, entry: OutboxEntry, status: str, message: str = "", **fields) -> OutboxEntry:
+        """Record an outcome; ``fields`` set the entry's other attributes (request_code…)."""
         entry.status = status
         entry.message = message
         entry.last_attempt_at = now_iso()
-        if status == SENT:
-            entry.request_code, entry.upload_id, entry.sent_at = request_code, upload_id, now_iso()
+        for k, v in fields.items():
+            setattr(entry, k, v)
+        if status == SENT and not entry.sent_at:
+            entry.sent_at = now_iso()
         self.save(entry)
         return entry
 
@@ -136,33 +145,3 @@ class Outbox:
         with contextlib.suppress(FileNotFoundError):
             self._path(entry_id).unlink()
         return deleted
-
-    def send(self, entry: OutboxEntry, upload: Callable[[BundleFiles], object]) -> object:
-        """Run ``upload(files)`` for an entry and record the outcome.
-
-        Network trouble and a busy server leave the entry waiting (it is offered again later);
-        a refusal (too large, wrong token, TLS) marks it failed with the reason; cancel leaves it
-        waiting. The exception is re-raised after recording, so the caller reports it.
-        """
-        if not entry.files_exist:
-            missing = next(p for p in entry.paths if not Path(p).is_file())
-            msg = _("Файл {path} не найден: его переместили или удалили.", path=missing)
-            self.mark(entry, FAILED, msg)
-            raise DeliveryError(msg)
-        files = find_bundle(entry.paths[0])
-        entry.attempts += 1
-        try:
-            result = upload(files)
-        except Cancelled:
-            self.mark(entry, WAITING, _("Отправка прервана пользователем."))
-            raise
-        except DeliveryError as exc:
-            self.mark(entry, WAITING if exc.retry_later else FAILED, exc.message)
-            raise
-        except CollectorError as exc:
-            self.mark(entry, FAILED, exc.message)
-            raise
-        code = getattr(result, "request", None)
-        self.mark(entry, SENT, "", request_code=getattr(code, "code", ""),
-                  upload_id=getattr(code, "upload_id", ""))
-        return result

@@ -5,7 +5,8 @@ atomically (temp file + rename), so a crash or a killed process never leaves a h
 - ``uploads/<key>.json``: one per bundle being uploaded to one endpoint, with each part's upload
   URL. The key is made of the endpoint and each part's name, size and modification time, so a
   bundle moved to another folder still resumes and a rebuilt one with the same name does not.
-- ``request_codes.json``: every request code received, newest last.
+- ``request_codes.json``: every request number (the intake's task number) or upload code received,
+  newest last: the sent-requests history a follow-up takes its previous number from.
 No token or password is ever written here.
 """
 
@@ -78,13 +79,15 @@ def short_code(upload_id: str) -> str:
 
 @dataclass
 class RequestCode:
-    code: str  # short, for people
-    upload_id: str  # the server's full id
-    url: str  # upload URL of the first part (no query string)
+    code: str  # what people quote: the task number ("12345") or the short upload code
+    upload_id: str  # the server's full id (the task number for the intake)
+    url: str  # intake address, or the upload URL of the first part (no query string)
     bundle: str  # bundle file name
     gbs_id: str = ""
     parts: int = 1
     sent_at: str = field(default_factory=now_iso)
+    channel: str = "tus"  # "intake" (a task at the desk) | "tus" (an upload code)
+    large_part: str = ""  # how the rest of a big bundle went: "tus:<code>" | "mail" | ""
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -106,7 +109,8 @@ def request_history(root: Path | None = None) -> list[RequestCode]:
 
 
 def record_request_code(code: RequestCode, root: Path | None = None) -> None:
-    history = [c for c in request_history(root) if c.upload_id != code.upload_id]
+    history = [c for c in request_history(root)
+               if (c.channel, c.upload_id) != (code.channel, code.upload_id)]
     history.append(code)
     atomic_write_json(_codes_path(root), [c.to_json() for c in history[-200:]])
 

@@ -11,10 +11,9 @@ connection needs: per-block progress and cancel, exponential backoff with jitter
 connection, the server's limit (``Tus-Max-Size``) checked before the first byte, and resumable
 state in our own JSON (``state.py``).
 
-TLS is always verified, against the operating system's trust store (``truststore``: on Windows
-that includes the roots antivirus HTTPS scanning and corporate proxies install) plus the roots in
-the ``upload_ca_bundle`` setting or ``REQUESTS_CA_BUNDLE``. Proxies come from the system
-(``requests`` reads the environment and, on Windows, the Internet Settings).
+TLS, proxy and timeouts are the tool's one HTTP setup (``collector.http_session``): the OS trust
+store plus ``ca_bundle``, the system proxy, and a total deadline without progress
+(``stall_timeout_s``) that ends the retries against a server that accepts and never answers.
 """
 
 from __future__ import annotations
@@ -22,7 +21,6 @@ from __future__ import annotations
 import base64
 import logging
 import random
-import ssl
 import threading
 import time
 from collections import deque
@@ -32,11 +30,17 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import requests
-from requests.adapters import HTTPAdapter
 
-from collector import __version__
 from collector.delivery.state import public_url
 from collector.errors import Cancelled, CollectorError, ExitCode
+from collector.http_session import (
+    HttpSetup,
+    Stall,
+    host_of,
+    make_session,
+    network_reason,
+    tls_reason,
+)
 from collector.i18n import _
 
 log = logging.getLogger("collector.delivery")
@@ -127,38 +131,6 @@ def encode_metadata(meta: dict[str, str]) -> str:
     return ",".join(items)
 
 
-def make_ssl_context(ca_files: list[str]) -> ssl.SSLContext:
-    try:
-        import truststore
-
-        ctx: ssl.SSLContext = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-    except ImportError:  # pragma: no cover - truststore is a dependency
-        ctx = ssl.create_default_context()
-    for f in ca_files:
-        if f:
-            try:
-                ctx.load_verify_locations(cafile=f)
-            except (OSError, ssl.SSLError) as exc:
-                raise DeliveryError(_(
-                    "Не удалось прочитать файл корневого сертификата {path} ({error}). Проверьте "
-                    "настройку upload_ca_bundle.", path=f, error=type(exc).__name__)) from exc
-    return ctx
-
-
-class _TrustAdapter(HTTPAdapter):
-    def __init__(self, ctx: ssl.SSLContext) -> None:
-        self._ctx = ctx
-        super().__init__(pool_connections=2, pool_maxsize=2)
-
-    def init_poolmanager(self, *args, **kwargs):  # type: ignore[override]
-        kwargs["ssl_context"] = self._ctx
-        return super().init_poolmanager(*args, **kwargs)
-
-    def proxy_manager_for(self, proxy, **kwargs):  # type: ignore[override]
-        kwargs["ssl_context"] = self._ctx
-        return super().proxy_manager_for(proxy, **kwargs)
-
-
 # --- the body of one PATCH ------------------------------------------------------------------------
 
 class _SendCancelled(Exception):
@@ -167,18 +139,23 @@ class _SendCancelled(Exception):
 
 class _FileSlice:
     """``length`` bytes of a file from ``offset``, yielded in blocks (requests streams it with a
-    Content-Length, as tus requires): progress after each block, cancel between blocks."""
+    Content-Length, as tus requires): progress after each block, cancel between blocks. With a
+    ``hasher`` (``integrity.SendHasher``) each block is checked in before it goes out, so a file
+    that no longer matches its checksum is cut short before its last byte."""
 
     def __init__(self, path: Path, offset: int, length: int, on_sent: Callable[[int], None],
-                 cancelled: Callable[[], bool]) -> None:
+                 cancelled: Callable[[], bool], hasher=None) -> None:
         self.path, self.offset, self.length = path, offset, length
         self.on_sent, self.cancelled = on_sent, cancelled
+        self.hasher = hasher
 
     def __len__(self) -> int:
         return self.length
 
     def __iter__(self) -> Iterator[bytes]:
         left = self.length
+        if self.hasher is not None:
+            self.hasher.catch_up(self.offset)
         with open(self.path, "rb") as f:
             f.seek(self.offset)
             while left > 0:
@@ -187,6 +164,8 @@ class _FileSlice:
                 block = f.read(min(SEND_BLOCK, left))
                 if not block:
                     raise OSError(f"{self.path} became shorter while being sent")
+                if self.hasher is not None:
+                    self.hasher.feed(block)
                 yield block
                 left -= len(block)
                 self.on_sent(len(block))
@@ -194,11 +173,14 @@ class _FileSlice:
 
 # --- the client -----------------------------------------------------------------------------------
 
+class NotTusServer(Refused):
+    """The address answers, but not as a tus server (501, or 404/405 to the creation POST)."""
+
+
 class TusClient:
     """One tus endpoint: its requests, with retries, TLS and the token handled in one place."""
 
-    def __init__(self, endpoint: str, token: str = "", *, ca_files: list[str] | None = None,
-                 timeout: float = 60.0, connect_timeout: float = 15.0,
+    def __init__(self, endpoint: str, token: str = "", *, setup: HttpSetup | None = None,
                  retry: RetryPolicy | None = None, cancel: threading.Event | None = None,
                  on_wait: Callable[[str, float], None] | None = None) -> None:
         if not endpoint.lower().startswith(("https://", "http://")):
@@ -206,17 +188,13 @@ class TusClient:
                                   "https://…", url=public_url(endpoint) if endpoint else "—"))
         self.endpoint = endpoint if endpoint.endswith("/") else endpoint + "/"
         self._token = token
-        self.timeout = (connect_timeout, timeout)
+        self.setup = setup or HttpSetup()
+        self.stall = Stall(self.setup.stall_timeout)
         self.retry = retry or RetryPolicy()
         self.cancel = cancel or threading.Event()
         self.on_wait = on_wait
-        self.session = requests.Session()  # trust_env: system proxy, REQUESTS_CA_BUNDLE
-        adapter = _TrustAdapter(make_ssl_context(list(ca_files or [])))
-        self.session.mount("https://", adapter)
-        self.session.headers.update({
-            "Tus-Resumable": TUS_VERSION,
-            "User-Agent": f"GBS-Support-Collector/{__version__}",
-        })
+        self.session = make_session(self.setup)
+        self.session.headers["Tus-Resumable"] = TUS_VERSION
 
     def close(self) -> None:
         self.session.close()
@@ -234,7 +212,8 @@ class TusClient:
             raise Cancelled()
         try:
             resp = self.session.request(method, url, headers=self._headers(headers), data=data,
-                                        timeout=self.timeout, allow_redirects=False)
+                                        timeout=self.setup.timeouts(self.stall),
+                                        allow_redirects=False)
         except _SendCancelled as exc:
             raise Cancelled() from exc
         except requests.exceptions.SSLError as exc:
@@ -242,25 +221,29 @@ class TusClient:
                 "Соединение с сервером поддержки отклонено: его сертификат не прошёл проверку "
                 "({error}). Данные не отправлены. Проверьте дату и время на компьютере. Если "
                 "в сети стоит прокси или антивирус, проверяющий HTTPS, укажите его корневой "
-                "сертификат в настройке upload_ca_bundle (или в переменной REQUESTS_CA_BUNDLE).",
-                error=_short_ssl_reason(exc))) from exc
-        except requests.exceptions.ProxyError as exc:
-            raise NetworkDown(_("Прокси-сервер не отвечает или не пропускает соединение "
-                                "({error}).", error=type(exc).__name__)) from exc
+                "сертификат в настройке ca_bundle (или в переменной REQUESTS_CA_BUNDLE).",
+                error=tls_reason(exc))) from exc
         except (requests.exceptions.ConnectionError, requests.exceptions.Timeout,
                 requests.exceptions.ChunkedEncodingError) as exc:
-            raise NetworkDown(_("Нет связи с сервером поддержки {host} ({error}).",
-                                host=_host(url), error=type(exc).__name__)) from exc
+            raise NetworkDown(_("Нет связи с сервером поддержки {host}: {error}.",
+                                host=host_of(url), error=network_reason(exc, method))) from exc
         except requests.exceptions.RequestException as exc:
-            raise DeliveryError(_("Ошибка при обращении к серверу поддержки: {error}.",
-                                  error=type(exc).__name__)) from exc
+            raise DeliveryError(_("Ошибка при обращении к серверу поддержки {host}: {error}.",
+                                  host=host_of(url), error=network_reason(exc, method))) from exc
+        self.stall.moved()
         log.debug("%s %s -> %s", method, public_url(url), resp.status_code)
         return resp
 
-    def _check(self, resp: requests.Response, ok: tuple[int, ...]) -> requests.Response:
+    def _check(self, resp: requests.Response, ok: tuple[int, ...], *,
+               creating: bool = False) -> requests.Response:
         if resp.status_code in ok:
             return resp
         code = resp.status_code
+        if code == 501 or (creating and code in (404, 405)):
+            raise NotTusServer(_(
+                "По адресу {url} нет сервера загрузки файлов (ответ {code}): проверьте адрес "
+                "отправки в настройках (upload_url). Ничего не отправлено.",
+                url=public_url(self.endpoint), code=code))
         if code in RETRY_STATUS or code >= 500:
             err = ServerBusy(_("Сервер поддержки временно не принимает файлы (ответ {code}).",
                                code=code))
@@ -282,9 +265,8 @@ class TusClient:
         if 300 <= code < 400:
             raise Refused(_("Сервер поддержки перенаправляет запрос (ответ {code}): проверьте "
                             "адрес отправки в настройках (upload_url).", code=code))
-        text = (resp.text or "").strip().replace("\n", " ")[:200]
-        raise Refused(_("Сервер поддержки отклонил запрос (ответ {code}{text}).", code=code,
-                        text=f": {text}" if text else ""))
+        log.warning("tus %s refused: %s", code, (resp.text or "")[:500])
+        raise Refused(_("Сервер поддержки отклонил запрос (ответ {code}).", code=code))
 
     def wait(self, seconds: float, why: str) -> None:
         if self.on_wait:
@@ -292,24 +274,35 @@ class TusClient:
         if self.cancel.wait(seconds):
             raise Cancelled()
 
+    def retry_or_raise(self, exc: DeliveryError, attempt: int) -> None:
+        """Wait before attempt ``attempt + 1``, or raise: out of attempts, or the pause would
+        take the transfer past the deadline without progress."""
+        delay = self.retry.delay(attempt, exc.retry_after)
+        if attempt >= self.retry.retries:
+            raise exc
+        if not self.stall.allows(delay):
+            raise stalled(exc, self.stall) from exc
+        self.wait(delay, exc.message)
+
     def call(self, method: str, url: str, ok: tuple[int, ...],
-             headers: dict[str, str] | None = None, data: object = None) -> requests.Response:
+             headers: dict[str, str] | None = None, data: object = None, *,
+             creating: bool = False) -> requests.Response:
         """A request without a body worth resending, retried with backoff."""
         attempt = 0
         while True:
             try:
-                return self._check(self._once(method, url, headers, data), ok)
+                return self._check(self._once(method, url, headers, data), ok,
+                                   creating=creating)
             except (NetworkDown, ServerBusy) as exc:
-                if attempt >= self.retry.retries:
-                    raise
-                self.wait(self.retry.delay(attempt, exc.retry_after),
-                          exc.message)
+                self.retry_or_raise(exc, attempt)
                 attempt += 1
 
     # the protocol
     def options(self) -> ServerInfo:
         try:
             resp = self.call("OPTIONS", self.endpoint, (200, 204, 404, 405))
+        except NotTusServer:
+            raise
         except Refused:
             return ServerInfo()  # servers may refuse OPTIONS; the POST will tell the truth
         if resp.status_code not in (200, 204):
@@ -331,10 +324,12 @@ class TusClient:
             "Upload-Length": str(length),
             "Upload-Metadata": encode_metadata(metadata),
             "Content-Length": "0",
-        })
+        }, creating=True)
         location = resp.headers.get("Location")
         if not location:
-            raise Refused(_("Сервер поддержки не сообщил адрес загрузки (нет заголовка Location)."))
+            raise NotTusServer(_("Сервер по адресу {url} не сообщил адрес загрузки (нет заголовка "
+                                 "Location): это не сервер загрузки файлов. Проверьте upload_url.",
+                                 url=public_url(self.endpoint)))
         return self._secure_location(urljoin(self.endpoint, location))
 
     def _secure_location(self, url: str) -> str:
@@ -359,12 +354,10 @@ class TusClient:
         length = resp.headers.get("Upload-Length")
         return offset, int(length) if length and length.isdigit() else None
 
-    def patch(self, url: str, path: Path, offset: int, length: int,
-              on_sent: Callable[[int], None]) -> int:
-        """Send ``length`` bytes from ``offset``; the new offset as the server states it."""
-        body = _FileSlice(path, offset, length, on_sent, self.cancel.is_set)
+    def patch(self, url: str, body: _FileSlice) -> int:
+        """Send ``body`` (a slice of the file); the new offset as the server states it."""
         resp = self._check(self._once("PATCH", url, {
-            "Upload-Offset": str(offset),
+            "Upload-Offset": str(body.offset),
             "Content-Type": "application/offset+octet-stream",
         }, body), (200, 204))
         try:
@@ -377,24 +370,12 @@ class TusClient:
         self.call("DELETE", url, (204, 200, 404, 410))
 
 
-def _host(url: str) -> str:
-    return urlsplit(url).hostname or url
-
-
-def _short_ssl_reason(exc: Exception) -> str:
-    text = str(exc)
-    for marker in ("CERTIFICATE_VERIFY_FAILED", "certificate has expired", "self-signed",
-                   "self signed", "hostname mismatch", "unable to get local issuer"):
-        if marker.lower() in text.lower():
-            return {
-                "CERTIFICATE_VERIFY_FAILED": "сертификат не заверен доверенным центром",
-                "certificate has expired": "срок действия сертификата истёк",
-                "self-signed": "самоподписанный сертификат",
-                "self signed": "самоподписанный сертификат",
-                "hostname mismatch": "сертификат выдан другому адресу",
-                "unable to get local issuer": "неизвестный центр сертификации",
-            }[marker]
-    return type(exc).__name__
+def stalled(exc: DeliveryError, stall: Stall) -> NetworkDown:
+    """The transfer went ``stall.limit`` seconds without progress: stop, say so, keep it for
+    later."""
+    minutes = max(1, round(stall.waited() / 60))
+    return NetworkDown(_("{reason} Сервер не отвечает уже {minutes} мин: отправка остановлена.",
+                         reason=exc.message, minutes=minutes))
 
 
 # --- progress -------------------------------------------------------------------------------------

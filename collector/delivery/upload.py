@@ -24,14 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from collector import __version__
-from collector.bundle.hashing import sha256_of_file
-from collector.delivery.bundlefile import (
-    BundleFiles,
-    BundleInfo,
-    find_bundle,
-    read_bundle_info,
-    sidecar_hashes,
-)
+from collector.delivery.bundlefile import BundleFiles, BundleInfo, find_bundle, read_bundle_info
+from collector.delivery.integrity import SendHasher, expected_hashes
 from collector.delivery.state import (
     PartState,
     RequestCode,
@@ -54,7 +48,9 @@ from collector.delivery.tus import (
     TooLarge,
     TusClient,
     UploadGone,
+    _FileSlice,
 )
+from collector.http_session import HttpSetup, http_setup
 from collector.humanize import human_size
 from collector.i18n import _
 
@@ -87,21 +83,25 @@ class Uploader:
     """Uploads bundles to one endpoint. Thread-safe to :meth:`cancel` from another thread."""
 
     def __init__(self, endpoint: str, token: str = "", *, chunk_size: int = 16 << 20,
-                 ca_files: list[str] | None = None, timeout: float = 60.0,
+                 setup: HttpSetup | None = None,
                  retry: RetryPolicy | None = None, store: UploadStore | None = None,
                  data_root: Path | None = None,
-                 on_progress: Callable[[Progress], None] | None = None) -> None:
-        self.cancel_event = threading.Event()
+                 on_progress: Callable[[Progress], None] | None = None,
+                 cancel: threading.Event | None = None) -> None:
+        self.cancel_event = cancel or threading.Event()
         self.on_progress = on_progress
         self._progress = Progress("check", 0, 0)
         self._last_emit = 0.0
         self.meter = Meter()
-        self.client = TusClient(endpoint, token, ca_files=ca_files, timeout=timeout,
-                                retry=retry, cancel=self.cancel_event, on_wait=self._waiting)
+        self.client = TusClient(endpoint, token, setup=setup, retry=retry,
+                                cancel=self.cancel_event, on_wait=self._waiting)
         self.chunk_size = max(MIN_CHUNK, int(chunk_size))  # the most one request carries
         self.chunk = self.chunk_size  # what the next one carries (adapts to the line)
         self.data_root = data_root
         self.store = store or UploadStore(data_root)
+        self._extra_meta: dict[str, str] = {}
+        self._record = True
+        self._hashers: dict[str, SendHasher] = {}
 
     def cancel(self) -> None:
         self.cancel_event.set()
@@ -129,7 +129,14 @@ class Uploader:
 
     # the work -------------------------------------------------------------------------------------
     def upload(self, bundle: BundleFiles | str | Path, info: BundleInfo | None = None,
-               password: str | None = None) -> UploadResult:
+               password: str | None = None, *, extra_meta: dict[str, str] | None = None,
+               record: bool = True) -> UploadResult:
+        """Upload every part; ``extra_meta`` goes into each part's metadata (``intake_task``
+        when this is the large part of a request made at the intake). ``record``: remember the
+        code as a request of its own (not for such a large part: the task number is the
+        request)."""
+        self._extra_meta = dict(extra_meta or {})
+        self._record = record
         files = bundle if isinstance(bundle, BundleFiles) else find_bundle(bundle)
         if info is None:
             info = read_bundle_info(files, password)
@@ -162,8 +169,10 @@ class Uploader:
                                 bundle=files.name, parts=[
                                     PartState(p.name, p.stat().st_size, p.stat().st_mtime_ns)
                                     for p in files.parts])
-        self._hash_parts(files, state)
+        self._hash_parts(files, state, password)
         self.store.save(state)
+        self._hashers = {p.name: SendHasher(p, s.sha256)
+                         for p, s in zip(files.parts, state.parts, strict=True)}
 
         resumed = False
         i = 0
@@ -208,20 +217,18 @@ class Uploader:
                       info: BundleInfo) -> RequestCode:
         code = RequestCode(code=short_code(state.request_id), upload_id=state.request_id,
                            url=public_url(state.parts[0].url), bundle=files.name,
-                           gbs_id=info.gbs_id, parts=len(state.parts))
-        record_request_code(code, self.data_root)
+                           gbs_id=info.gbs_id, parts=len(state.parts), channel="tus")
+        if self._record:
+            record_request_code(code, self.data_root)
         return code
 
-    def _hash_parts(self, files: BundleFiles, state: UploadState) -> None:
-        known = sidecar_hashes(files)
-        todo = [(p, s) for p, s in zip(files.parts, state.parts, strict=True) if not s.sha256]
-        for p, s in todo:
-            if p.name in known:
-                s.sha256 = known[p.name]
-        todo = [(p, s) for p, s in todo if not s.sha256]
-        if not todo:
+    def _hash_parts(self, files: BundleFiles, state: UploadState,
+                    password: str | None) -> None:
+        """Each part's sha256 as it must arrive: from ``.sha256`` (or a verified archive), once
+        per upload and kept in its state; the bytes sent are checked against it."""
+        if all(s.sha256 for s in state.parts):
             return
-        total = sum(s.size for _p, s in todo)
+        total = files.total_size
         done = 0
 
         def on_bytes(k: int) -> None:
@@ -230,10 +237,11 @@ class Uploader:
             self._emit(phase="hash", sent=done, total=total)
 
         self._emit(force=True, phase="hash", sent=0, total=total,
-                   message=_("Подсчёт контрольной суммы…"))
-        for p, s in todo:
-            s.sha256 = sha256_of_file(p, self.cancel_event, on_bytes=on_bytes)
-        self._emit(force=True, phase="check", sent=0, total=files.total_size, message="")
+                   message=_("Проверка архива перед отправкой…"))
+        known = expected_hashes(files, password, on_bytes=on_bytes, cancel=self.cancel_event)
+        for p, s in zip(files.parts, state.parts, strict=True):
+            s.sha256 = known[p.name]
+        self._emit(force=True, phase="check", sent=0, total=total, message="")
 
     def _metadata(self, state: UploadState, i: int, info: BundleInfo) -> dict[str, str]:
         part = state.parts[i]
@@ -250,6 +258,7 @@ class Uploader:
             "previous_request": info.previous_request,
             "collector_version": __version__,
             "bundle": state.bundle,
+            **self._extra_meta,
         }
         if n > 1:
             meta["volume"] = f"{i + 1}/{n}"
@@ -295,7 +304,9 @@ class Uploader:
             in_flight = 0
             started = time.monotonic()
             try:
-                new = self.client.patch(part.url, path, offset, length, on_sent)
+                body = _FileSlice(path, offset, length, on_sent, self.cancel_event.is_set,
+                                  self._hashers[part.name])
+                new = self.client.patch(part.url, body)
                 if new <= offset:
                     raise ServerBusy(_("Сервер поддержки не принял данные (смещение {offset}).",
                                        offset=new))
@@ -310,11 +321,11 @@ class Uploader:
                 offset, _length = self.client.head(part.url)
                 log.info("request body too large; portions of %d bytes now", self.chunk)
             except (NetworkDown, ServerBusy, OffsetConflict) as exc:
-                if attempt >= self.client.retry.retries:
-                    raise
-                if not isinstance(exc, OffsetConflict):
-                    self.client.wait(self.client.retry.delay(
-                        attempt, exc.retry_after), exc.message)
+                if isinstance(exc, OffsetConflict):
+                    if attempt >= self.client.retry.retries:
+                        raise
+                else:
+                    self.client.retry_or_raise(exc, attempt)
                 attempt += 1
                 # The server keeps what reached it before the cut: ask where to go on from.
                 offset, _length = self.client.head(part.url)
@@ -339,18 +350,18 @@ class Uploader:
 
 def uploader_from_settings(settings, *, url: str | None = None, token: str | None = None,
                            on_progress: Callable[[Progress], None] | None = None,
-                           data_root: Path | None = None) -> Uploader:
+                           data_root: Path | None = None,
+                           cancel: threading.Event | None = None) -> Uploader:
     """Endpoint and token: command line (``url``/``token``) over environment over the file."""
     endpoint = url or settings.upload_url
     if not endpoint:
         raise DeliveryError(_(
-            "Адрес сервера отправки не настроен (upload_url в collector_settings.json рядом "
+            "Адрес сервера загрузки не настроен (upload_url в collector_settings.json рядом "
             "с программой). Отправьте архив по почте или укажите адрес: --url."))
     return Uploader(
         endpoint, token if token is not None else settings.upload_token,
         chunk_size=int(float(settings.upload_chunk_mb) * (1 << 20)),
-        ca_files=[settings.upload_ca_bundle] if settings.upload_ca_bundle else [],
-        timeout=float(settings.upload_timeout_s),
+        setup=http_setup(settings),
         retry=RetryPolicy(retries=int(settings.upload_retries),
                           base_delay=float(settings.upload_retry_delay_s)),
-        on_progress=on_progress, data_root=data_root)
+        on_progress=on_progress, data_root=data_root, cancel=cancel)

@@ -347,6 +347,8 @@ class RequestContext:
     version: str | None = None  # exact, from Market.exe: "6.6.12.2634"
     update_state: str = "unknown"  # current | outdated | newer | unknown (updates.UpdateStatus)
     latest_version: str | None = None
+    update_reason: str = ""  # why the update check could not answer (updates.UpdateStatus)
+    update_checked: bool = False  # a check was made (else nothing is said about updates)
     gbs_id: str | None = None
     attached: list[str] = field(default_factory=list)  # lines: what the bundle carries
     missing: list[str] = field(default_factory=list)  # lines: what could not be attached, why
@@ -376,6 +378,8 @@ class RequestContext:
             version=getattr(inst, "version", None),
             update_state=getattr(update, "state", "unknown") or "unknown",
             latest_version=getattr(update, "latest", None),
+            update_reason=getattr(update, "reason", "") or "",
+            update_checked=update is not None,
             gbs_id=gbs_id,
             attached=list(attached),
             today=today or date.today(),

@@ -41,6 +41,11 @@ def render_request_text(form: RequestForm, ctx: RequestContext | None = None) ->
         if ctx.update_state == "outdated":
             version += _(" — устарела, последняя {latest}", latest=ctx.latest_version) \
                 if ctx.latest_version else _(" — устарела")
+        elif ctx.update_checked and ctx.update_state == "current":
+            version += _(" — последняя")
+        elif ctx.update_checked and ctx.update_state == "unknown":
+            version += _(" — проверить обновления не удалось ({reason})",
+                         reason=ctx.update_reason or _("причина неизвестна"))
     else:
         version = _("не определена")
     lines.append(_("Версия программы: {version}", version=version))

@@ -25,7 +25,7 @@ class InstallationSource(Source):
     def collect(self, step: Step) -> None:
         from collector.installation import detect
         from collector.settings import load_settings
-        from collector.updates import check_latest
+        from collector.updates import check_installation
 
         job = step.job
         if job.detection is None:
@@ -35,10 +35,9 @@ class InstallationSource(Source):
         if inst is None:
             step.fail(_("GBS.Market не найдена"))
             return
-        if job.options.check_updates:
-            settings = load_settings()
-            job.update = check_latest(inst.version, settings.latest_version_url,
-                                      settings.update_check_timeout)
+        # The program's own last feed answer always; its feed too unless switched off.
+        job.update = check_installation(inst, load_settings(),
+                                        online=job.options.check_updates)
         step.manifest("installation", facts_of(inst))
         for text in known_of(job.detection):
             step.known(text)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import netguard
 from tests.tus_server.harness import TusServer
 
 REPO = Path(__file__).resolve().parents[2]
@@ -28,7 +29,8 @@ def clean_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path
             monkeypatch.delenv(name, raising=False)
     data = tmp_path / "userdata"
     settings = tmp_path / "settings.json"
-    settings.write_text(json.dumps({"upload_retry_delay_s": 0.05, "upload_retries": 4}))
+    settings.write_text(json.dumps({**netguard.LOOPBACK_SETTINGS, "upload_retry_delay_s": 0.05,
+                                    "upload_retries": 4, "stall_timeout_s": 20}))
     monkeypatch.setenv("GBS_COLLECTOR_DATA_DIR", str(data))
     monkeypatch.setenv("GBS_COLLECTOR_SETTINGS", str(settings))
     return {"data": data, "settings": settings}
@@ -49,7 +51,7 @@ def tus(tmp_path: Path) -> Iterator[TusServer]:
 def cli_env(**extra: str) -> dict[str, str]:
     """The environment for running ``python -m collector`` as a separate process."""
     env = {k: v for k, v in os.environ.items() if k not in _ENV_OUT}
-    env["PYTHONPATH"] = str(REPO)
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO), str(netguard.SITE_DIR)])
     env["PYTHONIOENCODING"] = "utf-8"
     env.update(extra)
     return env

@@ -157,7 +157,8 @@ class Bundle:
 def make_bundle(folder: Path, *, payload: int = 200_000, volume_size: int | None = None,
                 password: str | None = None, sidecar: bool = True, topic: str = "errors",
                 version: str = "6.3.0.1693", gbs_id: str = GBS_ID, stamp: str | None = None,
-                request_text: str = REQUEST_TXT, seed: int = 1) -> Bundle:
+                request_text: str = REQUEST_TXT, seed: int = 1, email: str = "",
+                mode: int | None = None) -> Bundle:
     """A bundle in the DESIGN.md shape; ``payload`` random bytes make its size."""
     import random
 
@@ -176,7 +177,8 @@ def make_bundle(folder: Path, *, payload: int = 200_000, volume_size: int | None
         "steps": [], "files": [], "redactions": [],
     }
     form = {"topic": topic, "problem_date": "2026-11-20", "questions": ["Журнал продаж"],
-            "previous_request": "AB12-CD34", "symptoms": [], "contact": {}, "attachments": [],
+            "previous_request": "AB12-CD34", "symptoms": [],
+            "contact": {"email": email} if email else {}, "attachments": [],
             "include_database": False}
     rnd = random.Random(seed)
     blob = rnd.randbytes(payload)
@@ -185,13 +187,23 @@ def make_bundle(folder: Path, *, payload: int = 200_000, volume_size: int | None
     filters = [{"id": py7zr.FILTER_COPY}]
     if password:
         filters.append({"id": py7zr.FILTER_CRYPTO_AES256_SHA256})
+    entries: list[tuple[str, bytes]] = [
+        ("request.txt", request_text.encode("utf-8")),
+        ("request.json", json.dumps(form, ensure_ascii=False).encode("utf-8")),
+    ]
+    if mode is not None:
+        entries.append(("config/DataBase.json", json.dumps(
+            {"ModeProgram": mode, "Connection": {"Password": "***"}}).encode()))
+    entries.append(("database/main.fbk", blob))
+    # As the bundle writer leaves it: every entry listed with its sha256, the manifest last.
+    manifest["files"] = [{"path": n, "size": len(d), "sha256": hashlib.sha256(d).hexdigest()}
+                         for n, d in entries]
     with py7zr.SevenZipFile(target, "w", password=password, filters=filters) as z:
         if password:
             z.set_encrypted_header(True)
+        for n, d in entries:
+            z.writestr(d, n)
         z.writestr(json.dumps(manifest, ensure_ascii=False, indent=1), "manifest.json")
-        z.writestr(request_text, "request.txt")
-        z.writestr(json.dumps(form, ensure_ascii=False), "request.json")
-        z.writestr(blob, "database/main.fbk")
     parts = [target]
     if volume_size:
         data = target.read_bytes()

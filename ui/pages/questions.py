@@ -9,7 +9,7 @@ from ui.i18n import engine_text, tr
 from ui.pages.base import Page
 from ui.theme import SPACE
 from ui.widgets.attachments import AttachmentsCard
-from ui.widgets.common import Card, ProblemList, button, label, set_state
+from ui.widgets.common import Banner, Card, ProblemList, button, label, set_state
 from ui.widgets.questions import QuestionsEditor
 
 
@@ -31,6 +31,11 @@ class QuestionsPage(Page):
                          "вопросов — каждый отдельным пунктом. Версию программы писать не нужно: "
                          "сборщик укажет её сам."), muted=True)
         self.add(hints)
+        # The desk's first rule, where the writing starts: the answer may already be written.
+        kb = Banner("info", tr("Сначала поищите ответ в базе знаний поддержки: многие вопросы "
+                               "там уже разобраны, и так быстрее."))
+        kb.add_button(button(tr("Открыть &базу знаний"), flat=True, on_click=self._open_kb))
+        self.add(kb)
         self.editor = QuestionsEditor(state)
         self.add(self.editor)
         self.general = ProblemList()
@@ -86,6 +91,11 @@ class QuestionsPage(Page):
         self.follow_card.add(self.previous_problems)
         self.add(self.follow_card)
         self.layout_.addStretch(1)
+
+    def _open_kb(self) -> None:
+        from ui.links import current_links, open_url
+
+        open_url(current_links(self.state).kb or current_links(self.state).site)
 
     def title(self) -> str:
         return tr("Ваши вопросы")

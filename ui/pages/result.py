@@ -1,5 +1,7 @@
-"""Result: the file with its size, what each step did, and what to do with it — send it (with the
-request code to quote), prepare an e-mail, show it in its folder, copy the request text."""
+"""Result: the file with its size, what each step did, and what to do with it — send it to the
+desk (the request number comes back, large, with what happens next), prepare an e-mail, show it
+in its folder, copy the request text. Once the request has gone, e-mail is not offered as a second
+channel for it."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from collector import sources
 from collector.errors import Cancelled
 from ui import tasks
 from ui.i18n import engine_text, fmt_clock, fmt_size, tr
+from ui.links import current_links, links_html, links_label
 from ui.pages.base import Page
 from ui.theme import SPACE
 from ui.widgets.common import (
@@ -54,7 +57,8 @@ class ResultPage(Page):
         actions = FlowLayout(spacing=SPACE)
         self.send = button(tr("&Отправить в поддержку"), icon="send", primary=True,
                            on_click=self.upload,
-                           tip=tr("Загрузить архив на сервер поддержки через интернет"))
+                           tip=tr("Отправить обращение с архивом в поддержку через интернет: "
+                                  "в ответ придёт номер обращения"))
         self.mail = button(tr("&Письмо"), icon="mail", on_click=self.email,
                            tip=tr("Подготовить письмо с архивом во вложении"))
         self.reveal = button(tr("Показать в папк&е"), icon="folder", on_click=self.show_in_folder)
@@ -82,16 +86,24 @@ class ResultPage(Page):
         cl = QVBoxLayout(self.code_box)
         cl.setContentsMargins(0, SPACE, 0, 0)
         cl.setSpacing(6)
-        cl.addWidget(label(tr("Код обращения:"), muted=True))
+        self.code_title = label(tr("Номер обращения:"), muted=True)
+        cl.addWidget(self.code_title)
         code_row = QHBoxLayout()
         self.code = label("", name="RequestCode", selectable=True, wrap=False)
-        self.code.setAccessibleName(tr("Код обращения"))
+        self.code.setAccessibleName(tr("Номер обращения"))
         code_row.addWidget(self.code)
-        code_row.addWidget(button(tr("Скопировать &код"), icon="copy", on_click=self.copy_code))
+        code_row.addWidget(button(tr("&Копировать"), icon="copy", on_click=self.copy_code,
+                                  accessible=tr("Копировать номер обращения")))
         code_row.addStretch(1)
         cl.addLayout(code_row)
-        cl.addWidget(label(tr("Сообщите этот код поддержке — по нему найдут ваш архив. Дублировать "
-                              "обращение по почте или в мессенджерах не нужно."), selectable=True))
+        self.sent_what = label("", selectable=True)
+        cl.addWidget(self.sent_what)
+        self.next_steps = label("", selectable=True)
+        cl.addWidget(self.next_steps)
+        self.drafts_box = Banner("warning")
+        self.drafts_open = self.drafts_box.add_button(
+            button(tr("Открыть &письма"), icon="mail", on_click=self.open_drafts))
+        cl.addWidget(self.drafts_box)
         self.upload_card.add(self.code_box)
         self.upload_msg = Banner("error")
         self.upload_card.add(self.upload_msg)
@@ -100,6 +112,8 @@ class ResultPage(Page):
         self.add(self.upload_card)
         self.mail_msg = Banner("info")
         self.add(self.mail_msg)
+        self.links = links_label()
+        self.add(self.links)
         self.fallback = Banner("warning")
         self.fallback_button = self.fallback.add_button(
             button(tr("Собрать заново с этой копией"), icon="refresh",
@@ -116,6 +130,7 @@ class ResultPage(Page):
         state.upload.done.connect(self.on_uploaded)
         state.upload.failed.connect(self.on_upload_failed)
         self._shown_for = None
+        self._drafts: list[str] = []
 
     def title(self) -> str:
         return tr("Готово")
@@ -174,10 +189,17 @@ class ResultPage(Page):
                 name=paths[0].name.rsplit(".", 1)[0], n=len(paths)))
         self.file_info.setText(tr("{size} · папка {folder}").format(
             size=fmt_size(size), folder=paths[0].parent if paths else ""))
-        self.upload_card.setVisible(self.state.upload.result is not None)
-        self.code_box.setVisible(self.state.upload.result is not None)
-        if self.state.upload.result is not None:
-            self.code.setText(self.state.upload.result.code)
+        sent = self.state.upload.result
+        self.upload_card.setVisible(sent is not None)
+        self.code_box.setVisible(sent is not None)
+        if sent is not None:
+            self._show_sent(sent)
+        self.send.setVisible(sent is None)
+        self.mail.setVisible(sent is None)
+        try:
+            self.links.setText(links_html(current_links(self.state)))
+        except Exception:  # the links are a convenience: never a reason to fail the page
+            self.links.setText("")
         self.up_bar.hide()
         self.up_cancel.hide()
         self.up_text.setText("")
@@ -286,33 +308,75 @@ class ResultPage(Page):
                 parts.append(tr("часть {i} из {n}").format(i=p.part, n=p.parts))
             self.up_text.setText(" · ".join(parts))
 
+    def _show_sent(self, result) -> None:
+        """The number, large; what happened; what comes next."""
+        tus = result.channel == "tus"
+        self.code_title.setText(tr("Код обращения:") if tus else tr("Номер обращения:"))
+        self.code.setText(result.request_number)
+        self.code.setAccessibleName(self.code_title.text().rstrip(":"))
+        self.sent_what.setText(engine_text(result.summary()))
+        self.next_steps.setText("\n".join([
+            tr("Что дальше: поддержка обычно отвечает в течение нескольких часов в рабочее "
+               "время — на e-mail или телефон, указанные в обращении."),
+            tr("Номер сохранён: его всегда можно посмотреть в «Файл → Очередь отправки», а "
+               "в следующем обращении о том же сборщик предложит его сам. Называйте его, если "
+               "звоните в поддержку."),
+            tr("Не пишите о том же ещё раз по почте или в мессенджерах: поддержка просит не "
+               "дублировать обращения по разным каналам."),
+        ]))
+        self._drafts = list(result.drafts)
+        if self._drafts:
+            names = ", ".join(Path(d).name for d in self._drafts)
+            self.drafts_box.set("warning", tr(
+                "Остался последний шаг: полный архив с базой данных подготовлен письмами "
+                "({n}), в теме каждого — номер обращения. Отправьте все: {names}").format(
+                n=len(self._drafts), names=names))
+        else:
+            self.drafts_box.set("warning", "")
+        self.send.hide()
+        self.mail.hide()  # the request has gone: a letter would be a second request
+
     def on_uploaded(self, result) -> None:
         self.send.setEnabled(True)
         self.up_bar.setValue(1000)
         self.up_cancel.hide()
-        self.up_text.setText(tr("Архив отправлен.") if not result.already_sent else
+        self.up_text.setText(tr("Отправлено.") if not result.already_sent else
                              tr("Этот архив уже был отправлен раньше."))
-        self.code.setText(result.code)
+        self._show_sent(result)
         self.code_box.show()
         self.window_.update_nav()
-        self.window_.show_notice(tr("Отправлено. Код обращения: {code}").format(code=result.code))
+        self.window_.show_notice(tr("Отправлено. Номер обращения: {code}").format(
+            code=result.request_number))
 
     def on_upload_failed(self, exc: BaseException) -> None:
+        from collector.delivery import MaybeDelivered
+
         self.send.setEnabled(True)
         self.up_cancel.hide()
         self.up_bar.hide()
         self.up_text.setText("")
+        self.retry.setText(tr("Повторить отправку"))
         if isinstance(exc, Cancelled):
             self.upload_msg.set("info", tr("Отправка прервана. Архив остался в очереди: его можно "
                                            "отправить позже — сборщик напомнит при запуске."))
+        elif isinstance(exc, MaybeDelivered):
+            # It may be at the desk already: no second channel, and a repeat says what it is.
+            self.upload_msg.set("warning", engine_text(exc.message))
+            self.retry.setText(tr("Отправить ещё раз (возможен повтор)"))
+            self.send.hide()
+            self.mail.hide()
         else:
             msg = engine_text(getattr(exc, "message", None) or str(exc))
             later = getattr(exc, "retry_later", False)
-            if later:
+            number = getattr(exc, "request_number", "")
+            if later or number:
                 msg += "\n" + tr("Архив сохранён в очереди отправки: сборщик предложит "
-                                 "отправить его при следующем запуске. Можно также отправить "
-                                 "его письмом.")
-            self.upload_msg.set("warning" if later else "error", msg)
+                                 "отправить его при следующем запуске.")
+            if not number:
+                msg += " " + tr("Можно также отправить его письмом.") if later else ""
+            else:
+                self.mail.hide()  # the task exists: the rest goes with it, not as a letter
+            self.upload_msg.set("warning" if later or number else "error", msg)
         self.retry.show()
         self.window_.update_nav()
 
@@ -340,9 +404,22 @@ class ResultPage(Page):
         res, hand = value
         self.mail.setEnabled(True)
         text = engine_text(res.message)
+        attached = [a for d in res.drafts for a in d.attachments]
+        if attached:
+            text += "\n" + (tr("К письму приложен файл {name}.").format(name=attached[0])
+                            if len(attached) == 1 else
+                            tr("К письмам приложены все тома: {names}.").format(
+                                names=", ".join(attached)))
         if hand is not None and not hand.ok:
-            text += "\n" + engine_text(hand.message)
-        self.mail_msg.set("ok", text)
+            # The mail client did not open: not a success, and the user attaches by hand.
+            text += "\n" + engine_text(hand.message) + "\n" + (
+                tr("Если создаёте письмо сами, приложите файл {name} (файл .sha256 "
+                   "прикладывать не нужно).").format(name=attached[0]) if len(attached) == 1
+                else tr("Если создаёте письма сами, приложите все тома: {names} (файл .sha256 "
+                        "прикладывать не нужно).").format(names=", ".join(attached)))
+            self.mail_msg.set("warning", text)
+        else:
+            self.mail_msg.set("ok", text)
         self.state.mark_mailed()
 
     def _mail_failed(self, exc: BaseException) -> None:
@@ -377,7 +454,22 @@ class ResultPage(Page):
 
     def copy_code(self) -> None:
         QGuiApplication.clipboard().setText(self.code.text())
-        self.window_.show_notice(tr("Код обращения скопирован"))
+        self.window_.show_notice(tr("Номер обращения скопирован"))
+
+    def open_drafts(self) -> None:
+        drafts = list(self._drafts)
+
+        def work(task: tasks.Task):
+            from collector.delivery import open_in_mail_client
+
+            return [open_in_mail_client(Path(d)) for d in drafts]
+
+        def done(hands) -> None:
+            failed = [h for h in hands if not h.ok]
+            if failed:
+                self.mail_msg.set("warning", engine_text(failed[0].message))
+
+        tasks.start(work, on_done=done, on_error=lambda e: None, name="drafts", context=self)
 
 
 def step_advice(name: str) -> str:

@@ -4,12 +4,11 @@ not found; a draft to continue and bundles waiting to be sent."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from collector.request import KNOWLEDGE_BASE
 from ui.i18n import engine_text, fmt_size, tr
+from ui.links import current_links, links_html, links_label
 from ui.pages.base import Page
 from ui.theme import SPACE
 from ui.widgets.common import (
@@ -73,18 +72,16 @@ class StatusRow(QWidget):
         self.setAccessibleDescription(f"{value}. {detail}".strip(". "))
 
 
-def update_steps() -> str:
-    """How a shop owner brings GBS.Market up to date (it updates itself at start unless its
-    settings say otherwise: Settings.json ``Other.UpdateConfig.UpdateType``)."""
+def update_steps(how: str) -> str:
+    """Step by step, around the engine's ``how`` (what this installation's update settings
+    mean: it updates itself at start, or through Справка → Проверить обновления)."""
+    how = how.strip().rstrip(".")
     return tr(
-        "1. Сохраните работу и закройте GBS.Market.\n"
-        "2. Запустите её снова при работающем интернете: программа сама скачает и установит "
-        "обновление (если обновления не отключены в её настройках).\n"
-        "3. Если версия не изменилась, скачайте последнюю версию на сайте {site} и установите "
-        "её.\n"
-        "4. Вернитесь сюда и нажмите «Проверить ещё раз». Если проблема осталась и после "
+        "1. Сохраните работу в GBS.Market.\n"
+        "2. {how}.\n"
+        "3. Вернитесь сюда и нажмите «Проверить ещё раз». Если проблема осталась и после "
         "обновления, продолжайте обращение: сборщик укажет новую версию.").format(
-        site="gbsmarket.ru")
+        how=how[:1].upper() + how[1:])
 
 
 class UpdateAdvice(QWidget):
@@ -107,10 +104,14 @@ class UpdateAdvice(QWidget):
         row.addWidget(self.how)
         row.addWidget(self.again)
         lay.addLayout(row)
-        self.steps = label(update_steps(), selectable=True)
+        self.steps = label("", selectable=True)
         self.steps.hide()
         lay.addWidget(self.steps)
         self.hide()
+
+    def show_status(self, status) -> None:
+        self.steps.setText(update_steps(engine_text(status.how) or tr(
+            "в GBS.Market: Справка → Проверить обновления")))
 
     def toggle(self) -> None:
         self.steps.setVisible(not self.steps.isVisible())
@@ -145,15 +146,8 @@ class StartPage(Page):
         self.add(self.topics)
         self.topic_problems = ProblemList()
         self.add(self.topic_problems)
-        kb = QHBoxLayout()
-        kb.setSpacing(SPACE)
-        kb.addWidget(label(tr("Одна тема — одно обращение: вопросы разных тем отправьте "
-                              "отдельно. Ответ на частый вопрос быстрее найти в базе знаний."),
-                           muted=True, small=True), 1)
-        kb.addWidget(button(tr("Открыть &базу знаний"), flat=True,
-                            on_click=lambda: QDesktopServices.openUrl(
-                                QUrl(f"https://{KNOWLEDGE_BASE}"))), 0, Qt.AlignmentFlag.AlignTop)
-        self.add(kb)
+        self.add(label(tr("Одна тема — одно обращение: вопросы разных тем отправьте "
+                          "отдельно."), muted=True, small=True))
 
         cols = Columns(FOUND_SIDE_BY_SIDE_MIN, spacing=2 * SPACE)
         self.found = Card(tr("Что найдено на этом компьютере"), "monitor")
@@ -183,6 +177,8 @@ class StartPage(Page):
         self.next_hint = label(tr("Всё, что вы напишете, сохраняется само: окно можно закрыть и "
                                   "продолжить потом."), muted=True, small=True)
         self.add(self.next_hint)
+        self.links = links_label()
+        self.add(self.links)
         self.layout_.addStretch(1)
 
     def title(self) -> str:
@@ -240,7 +236,17 @@ class StartPage(Page):
         self.topics.show_topic(st.form.topic)
         self.topic_problems.set_problems(self.page_problems() if self.tried_next else [])
         self._show_found()
+        self._show_links()
         self.window_.update_nav()
+
+    def _show_links(self) -> None:
+        if self.state.installation is None:
+            self.links.setText("")
+            return
+        try:
+            self.links.setText(links_html(current_links(self.state)))
+        except Exception:  # the links are a convenience: never a reason to fail the page
+            self.links.setText("")
 
     def _clear_notes(self) -> None:
         clear_layout(self.notes)
@@ -314,6 +320,8 @@ class StartPage(Page):
         up = st.updates.status
         state = up.state if up is not None else "unknown"
         self.update_box.setVisible(state == "outdated")
+        if state == "outdated":
+            self.update_box.show_status(up)
         if state == "current":
             self.version.set("ok", version, tr("Версия актуальна."))
         elif state == "outdated":

@@ -123,7 +123,7 @@ class AppState(QObject):
         self.gbs.set_candidates(found.gbs_candidates)
         inst = found.detection.installation
         if inst is not None:
-            self.updates.check(inst.version)
+            self.updates.check(inst)
             self.calendar.load(inst)
             if self.form.problem_date is not None:
                 self.load_day()

@@ -142,9 +142,11 @@ class RequestDraft(QObject):
 
     def mark_sent(self, code: str, form=None) -> None:
         """The request went to the desk (``code``; "" when handed to the mail client): its
-        draft is retired into the history."""
+        draft is retired into the history, and the number is the next follow-up's offer."""
         with contextlib.suppress(Exception):
             self.drafts.mark_sent(form or self.form, code)
+        if code:
+            self.last_code = code
 
     # --- the user's verdict on the old draft ----------------------------------------------------
     def restore(self) -> tuple[str, str | None]:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject, Signal
 
 from collector.i18n import _
 from ui import tasks
+
+log = logging.getLogger("ui")
 
 
 class UpdateCheck(QObject):
@@ -22,20 +26,19 @@ class UpdateCheck(QObject):
         """An answer is still to come (checking, or enabled and not yet asked)."""
         return self.checking or (self.status is None and self.enabled)
 
-    def check(self, version: str | None) -> None:
+    def check(self, inst) -> None:
+        """Ask as the program does (``collector.updates``): its own last answer always, the
+        feed too unless switched off."""
         self.checking = True
         self.changed.emit()
         enabled = self.enabled
+        version = inst.version
 
         def work(task: tasks.Task):
             from collector.settings import load_settings
-            from collector.updates import UpdateStatus, check_latest
+            from collector.updates import check_installation
 
-            if not enabled:
-                return UpdateStatus("unknown", version, None,
-                                    _("Проверка обновлений отключена."))
-            s = load_settings()
-            return check_latest(version, s.latest_version_url, s.update_check_timeout)
+            return check_installation(inst, load_settings(), online=enabled)
 
         def done(status) -> None:
             self.status = status
@@ -45,7 +48,9 @@ class UpdateCheck(QObject):
         def failed(exc: BaseException) -> None:
             from collector.updates import UpdateStatus
 
-            done(UpdateStatus("unknown", version, None,
-                              _("Не удалось проверить обновления: {error}", error=exc)))
+            log.warning("update check failed: %r", exc)
+            done(UpdateStatus("unknown", version, None, _(
+                "Не удалось проверить обновления: внутренняя ошибка сборщика (подробности в "
+                "журнале).")))
 
         tasks.start(work, on_done=done, on_error=failed, name="update")

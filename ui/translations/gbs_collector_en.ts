@@ -76,8 +76,8 @@
         <translation>Connecting to the support server…</translation>
     </message>
     <message>
-        <source>Отправлено. Код обращения: {code} — сообщите его поддержке.</source>
-        <translation>Sent. Request code: {code} — give it to support.</translation>
+        <source>Отправлено. Номер обращения: {code} — сообщите его поддержке.</source>
+        <translation>Sent. Request number: {code} — quote it to support.</translation>
     </message>
     <message>
         <source>Отправка прервана.</source>
@@ -488,6 +488,10 @@
         <translation>Describe what happened, what you were doing and what you expected to see. Several questions — each as its own item. No need to write the program&apos;s version: the collector adds it.</translation>
     </message>
     <message>
+        <source>Сначала поищите ответ в базе знаний поддержки: многие вопросы там уже разобраны, и так быстрее.</source>
+        <translation>First look for the answer in the support knowledge base: many questions are answered there already, and it is quicker.</translation>
+    </message>
+    <message>
         <source>Что происходит? Отметьте, если подходит</source>
         <translation>What is going on? Tick what fits</translation>
     </message>
@@ -552,10 +556,6 @@
         <translation>&amp;Send to support</translation>
     </message>
     <message>
-        <source>Загрузить архив на сервер поддержки через интернет</source>
-        <translation>Upload the archive to the support server over the internet</translation>
-    </message>
-    <message>
         <source>&amp;Письмо</source>
         <translation>&amp;E-mail</translation>
     </message>
@@ -580,18 +580,6 @@
         <translation>Request code:</translation>
     </message>
     <message>
-        <source>Код обращения</source>
-        <translation>Request code</translation>
-    </message>
-    <message>
-        <source>Скопировать &amp;код</source>
-        <translation>Copy &amp;code</translation>
-    </message>
-    <message>
-        <source>Сообщите этот код поддержке — по нему найдут ваш архив. Дублировать обращение по почте или в мессенджерах не нужно.</source>
-        <translation>Give this code to support — it finds your archive. There is no need to repeat the request by e-mail or messenger.</translation>
-    </message>
-    <message>
         <source>Повторить отправку</source>
         <translation>Send again</translation>
     </message>
@@ -608,8 +596,28 @@
         <translation>&amp;New request</translation>
     </message>
     <message>
+        <source>Отправить обращение с архивом в поддержку через интернет: в ответ придёт номер обращения</source>
+        <translation>Send the request with the archive to support over the internet: a request number comes back</translation>
+    </message>
+    <message>
         <source>Показать в папк&amp;е</source>
         <translation>Show in fol&amp;der</translation>
+    </message>
+    <message>
+        <source>Номер обращения:</source>
+        <translation>Request number:</translation>
+    </message>
+    <message>
+        <source>Номер обращения</source>
+        <translation>Request number</translation>
+    </message>
+    <message>
+        <source>Копировать номер обращения</source>
+        <translation>Copy the request number</translation>
+    </message>
+    <message>
+        <source>Открыть &amp;письма</source>
+        <translation>Open the &amp;letters</translation>
     </message>
     <message>
         <source>Собрать заново с этой копией</source>
@@ -668,32 +676,72 @@
         <translation>part {i} of {n}</translation>
     </message>
     <message>
-        <source>Архив отправлен.</source>
-        <translation>The archive was sent.</translation>
+        <source>Что дальше: поддержка обычно отвечает в течение нескольких часов в рабочее время — на e-mail или телефон, указанные в обращении.</source>
+        <translation>What next: support usually answers within a few hours in working time — to the e-mail or phone given in the request.</translation>
+    </message>
+    <message>
+        <source>Номер сохранён: его всегда можно посмотреть в «Файл → Очередь отправки», а в следующем обращении о том же сборщик предложит его сам. Называйте его, если звоните в поддержку.</source>
+        <translation>The number is kept: you can always see it in &quot;File → Send queue&quot;, and the collector offers it itself in your next request about the same thing. Quote it when you call support.</translation>
+    </message>
+    <message>
+        <source>Не пишите о том же ещё раз по почте или в мессенджерах: поддержка просит не дублировать обращения по разным каналам.</source>
+        <translation>Do not write about the same thing again by e-mail or messenger: support asks not to duplicate requests over different channels.</translation>
+    </message>
+    <message>
+        <source>Остался последний шаг: полный архив с базой данных подготовлен письмами ({n}), в теме каждого — номер обращения. Отправьте все: {names}</source>
+        <translation>One last step: the full archive with the database is prepared as letters ({n}), each with the request number in its subject. Send them all: {names}</translation>
+    </message>
+    <message>
+        <source>Отправлено.</source>
+        <translation>Sent.</translation>
+    </message>
+    <message>
+        <source>Отправлено. Номер обращения: {code}</source>
+        <translation>Sent. Request number: {code}</translation>
+    </message>
+    <message>
+        <source>Отправить ещё раз (возможен повтор)</source>
+        <translation>Send again (may be a repeat)</translation>
+    </message>
+    <message>
+        <source>Архив сохранён в очереди отправки: сборщик предложит отправить его при следующем запуске.</source>
+        <translation>The archive is kept in the send queue: the collector offers to send it at its next start.</translation>
+    </message>
+    <message>
+        <source>Можно также отправить его письмом.</source>
+        <translation>You can also send it by e-mail.</translation>
+    </message>
+    <message>
+        <source>К письму приложен файл {name}.</source>
+        <translation>The letter carries the file {name}.</translation>
+    </message>
+    <message>
+        <source>К письмам приложены все тома: {names}.</source>
+        <translation>The letters carry all volumes: {names}.</translation>
+    </message>
+    <message>
+        <source>Если создаёте письмо сами, приложите файл {name} (файл .sha256 прикладывать не нужно).</source>
+        <translation>If you write the letter yourself, attach the file {name} (no need to attach the .sha256 file).</translation>
+    </message>
+    <message>
+        <source>Если создаёте письма сами, приложите все тома: {names} (файл .sha256 прикладывать не нужно).</source>
+        <translation>If you write the letters yourself, attach all volumes: {names} (no need to attach the .sha256 file).</translation>
+    </message>
+    <message>
+        <source>Номер обращения скопирован</source>
+        <translation>Request number copied</translation>
     </message>
     <message>
         <source>Этот архив уже был отправлен раньше.</source>
         <translation>This archive had already been sent.</translation>
     </message>
     <message>
-        <source>Отправлено. Код обращения: {code}</source>
-        <translation>Sent. Request code: {code}</translation>
-    </message>
-    <message>
         <source>Отправка прервана. Архив остался в очереди: его можно отправить позже — сборщик напомнит при запуске.</source>
         <translation>Sending was interrupted. The archive stays in the queue: you can send it later — the collector reminds you at start.</translation>
     </message>
     <message>
-        <source>Архив сохранён в очереди отправки: сборщик предложит отправить его при следующем запуске. Можно также отправить его письмом.</source>
-        <translation>The archive is kept in the send queue: the collector offers to send it at the next start. You can also send it by e-mail.</translation>
-    </message>
-    <message>
         <source>Текст обращения скопирован: его можно вставить в письмо или Telegram.</source>
         <translation>The request text was copied: paste it into an e-mail or Telegram.</translation>
-    </message>
-    <message>
-        <source>Код обращения скопирован</source>
-        <translation>Request code copied</translation>
     </message>
     <message>
         <source>Проверьте, что GBS.Market установлена, и запустите сборщик снова.</source>
@@ -996,16 +1044,6 @@
         <translation>The collector puts everything GBS.Market support needs into one file: the exact program version, the logs of the day of the problem, a database copy and the GBS.ID.</translation>
     </message>
     <message>
-        <source>1. Сохраните работу и закройте GBS.Market.
-2. Запустите её снова при работающем интернете: программа сама скачает и установит обновление (если обновления не отключены в её настройках).
-3. Если версия не изменилась, скачайте последнюю версию на сайте {site} и установите её.
-4. Вернитесь сюда и нажмите «Проверить ещё раз». Если проблема осталась и после обновления, продолжайте обращение: сборщик укажет новую версию.</source>
-        <translation>1. Save your work and close GBS.Market.
-2. Start it again with the internet on: the program downloads and installs the update itself (unless updates are switched off in its settings).
-3. If the version has not changed, download the latest version from {site} and install it.
-4. Come back here and press “Check again”. If the problem is still there after the update, go on with the request: the collector will state the new version.</translation>
-    </message>
-    <message>
         <source>Поддержка просит сначала обновить программу: часто ошибка уже исправлена в новой версии.</source>
         <translation>Support asks you to update the program first: the error is often already fixed in the new version.</translation>
     </message>
@@ -1026,8 +1064,20 @@
         <translation>Check the version again</translation>
     </message>
     <message>
-        <source>Одна тема — одно обращение: вопросы разных тем отправьте отдельно. Ответ на частый вопрос быстрее найти в базе знаний.</source>
-        <translation>One topic per request: send questions on different topics separately. The answer to a common question is quicker to find in the knowledge base.</translation>
+        <source>1. Сохраните работу в GBS.Market.
+2. {how}.
+3. Вернитесь сюда и нажмите «Проверить ещё раз». Если проблема осталась и после обновления, продолжайте обращение: сборщик укажет новую версию.</source>
+        <translation>1. Save your work in GBS.Market.
+2. {how}.
+3. Come back here and press “Check again”. If the problem is still there after the update, go on with the request: the collector will state the new version.</translation>
+    </message>
+    <message>
+        <source>в GBS.Market: Справка → Проверить обновления</source>
+        <translation>in GBS.Market: Help (Справка) → Check for updates (Проверить обновления)</translation>
+    </message>
+    <message>
+        <source>Одна тема — одно обращение: вопросы разных тем отправьте отдельно.</source>
+        <translation>One topic per request: send questions on different topics separately.</translation>
     </message>
     <message>
         <source>Всё, что вы напишете, сохраняется само: окно можно закрыть и продолжить потом.</source>
@@ -1414,6 +1464,14 @@
         <translation>Support &amp;rules</translation>
     </message>
     <message>
+        <source>&amp;База знаний поддержки</source>
+        <translation>Support &amp;knowledge base</translation>
+    </message>
+    <message>
+        <source>&amp;Связаться с поддержкой</source>
+        <translation>&amp;Contact support</translation>
+    </message>
+    <message>
         <source>&amp;О программе</source>
         <translation>&amp;About</translation>
     </message>
@@ -1490,6 +1548,18 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
     <message>
         <source>Сейчас идёт {what}. Прервать и закрыть? Незаконченный архив будет удалён, обращение останется в черновике.</source>
         <translation>Now {what} is under way. Stop and close? The unfinished archive will be deleted; the request stays as a draft.</translation>
+    </message>
+    <message>
+        <source>Связаться с поддержкой</source>
+        <translation>Contact support</translation>
+    </message>
+    <message>
+        <source>База знаний</source>
+        <translation>Knowledge base</translation>
+    </message>
+    <message>
+        <source>Ссылки поддержки</source>
+        <translation>Support links</translation>
     </message>
 </context>
 <context>
@@ -1679,6 +1749,188 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
         <translation>Windows did not accept the text into the clipboard (code {code}).</translation>
     </message>
     <message>
+        <source>обращение {number} принято, полный архив ждёт отправки</source>
+        <translation>request {number} accepted, the full archive waits to be sent</translation>
+    </message>
+    <message>
+        <source>возможно, дошёл (попытка {when}): ответ сервера не получен</source>
+        <translation>may have arrived (attempt {when}): no answer from the server</translation>
+    </message>
+    <message>
+        <source>Код обращения: {number}</source>
+        <translation>Request code: {number}</translation>
+    </message>
+    <message>
+        <source>Номер обращения: {number}</source>
+        <translation>Request number: {number}</translation>
+    </message>
+    <message>
+        <source>Отправка прервана. Архив остался в очереди «Отправить позже»; при следующей отправке она продолжится.</source>
+        <translation>Sending interrupted. The archive stays in the &quot;Send later&quot; queue; the next send goes on from there.</translation>
+    </message>
+    <message>
+        <source>отправлен, номер обращения {code}</source>
+        <translation>sent, request number {code}</translation>
+    </message>
+    <message>
+        <source>Внимание: попытка {when} могла дойти до поддержки, хотя ответ не пришёл. Эта отправка может её продублировать; в обращении это отмечено.</source>
+        <translation>Note: the attempt of {when} may have reached support although no answer came. This send may duplicate it; the request says so.</translation>
+    </message>
+    <message>
+        <source>Письма с полным архивом: {paths}</source>
+        <translation>Letters with the full archive: {paths}</translation>
+    </message>
+    <message>
+        <source>{reason}
+Архив {name} сохранён в очереди «Отправить позже»: программа предложит отправить его при следующем запуске (или команда: collector upload --pending).</source>
+        <translation>{reason}
+The archive {name} is kept in the &quot;Send later&quot; queue: the program offers to send it at its next start (or the command: collector upload --pending).</translation>
+    </message>
+    <message>
+        <source>Этот архив уже отправлен в поддержку: номер обращения {number}. Письмо с ним создало бы второе обращение. Если поддержка попросит прислать его ещё раз, используйте --again.</source>
+        <translation>This archive has been sent to support already: request number {number}. A letter with it would make a second request. If support asks for it again, use --again.</translation>
+    </message>
+    <message>
+        <source>Обращение отправлено целиком, но ответ сервера поддержки не получен ({reason}). Возможно, оно уже принято: повторять его автоматически сборщик не будет, чтобы не создать второе обращение. Подождите ответа поддержки на указанные контакты. Если ответа нет в течение рабочего дня, отправьте ещё раз: поддержка увидит, что это возможный повтор отправки {when}.</source>
+        <translation>The request was sent in full, but no answer came from the support server ({reason}). It may have been accepted already: the collector will not repeat it by itself, so as not to make a second request. Wait for support to answer at the contacts you gave. If there is no answer within a working day, send it again: support will see it may repeat the send of {when}.</translation>
+    </message>
+    <message>
+        <source>Сервер поддержки отклонил обращение (ответ {code}). Оно не принято; отправьте его письмом или позвоните в поддержку.</source>
+        <translation>The support server refused the request (answer {code}). It was not accepted; send it by e-mail or call support.</translation>
+    </message>
+    <message>
+        <source>Адрес приёма обращений задан неверно: {url}. Нужен адрес вида https://… (настройка intake_url).</source>
+        <translation>The request intake address is wrong: {url}. An address like https://… is needed (setting intake_url).</translation>
+    </message>
+    <message>
+        <source>Сервер поддержки не принимает такой большой файл (ответ 413).</source>
+        <translation>The support server does not take a file this large (answer 413).</translation>
+    </message>
+    <message>
+        <source>Сервер поддержки временно не принимает обращения (ответ {code}).</source>
+        <translation>The support server is not taking requests right now (answer {code}).</translation>
+    </message>
+    <message>
+        <source>Сервер поддержки перенаправляет запрос (ответ {code}): проверьте адрес приёма обращений (intake_url).</source>
+        <translation>The support server redirects the request (answer {code}): check the request intake address (intake_url).</translation>
+    </message>
+    <message>
+        <source>Соединение с сервером поддержки отклонено: его сертификат не прошёл проверку ({error}). Обращение не отправлено. Проверьте дату и время на компьютере. Если в сети стоит прокси или антивирус, проверяющий HTTPS, укажите его корневой сертификат в настройке ca_bundle (или в переменной REQUESTS_CA_BUNDLE).</source>
+        <translation>The connection to the support server was refused: its certificate failed the check ({error}). The request was not sent. Check the date and time on this PC. If the network has a proxy or an antivirus that inspects HTTPS, give its root certificate in the setting ca_bundle (or the variable REQUESTS_CA_BUNDLE).</translation>
+    </message>
+    <message>
+        <source>Нет связи с сервером поддержки {host}: {error}.</source>
+        <translation>No connection to the support server {host}: {error}.</translation>
+    </message>
+    <message>
+        <source>шлюз не дождался ответа сервера поддержки (ответ {code})</source>
+        <translation>a gateway gave up waiting for the support server (answer {code})</translation>
+    </message>
+    <message>
+        <source>сервер ответил {code}, но без номера обращения</source>
+        <translation>the server answered {code}, but without a request number</translation>
+    </message>
+    <message>
+        <source>Файл {name} не совпадает со своей контрольной суммой (.sha256): архив изменён или повреждён после сборки. Он не отправлен. Соберите архив заново.</source>
+        <translation>The file {name} does not match its checksum (.sha256): the archive was changed or damaged after it was made. It was not sent. Make the archive again.</translation>
+    </message>
+    <message>
+        <source>Архив {name} не прошёл проверку и не отправлен: {problem} Соберите архив заново.</source>
+        <translation>The archive {name} failed the check and was not sent: {problem} Make the archive again.</translation>
+    </message>
+    <message>
+        <source>Обращение принято поддержкой с архивом без базы данных. Полный архив с базой подготовлен письмами ({count}) с номером обращения в теме: отправьте их все{to}.</source>
+        <translation>Support accepted the request with the archive without the database. The full archive with the database is prepared as letters ({count}) with the request number in the subject: send them all{to}.</translation>
+    </message>
+    <message>
+        <source>Этот архив уже отправлен раньше; второй раз он не отправлен.</source>
+        <translation>This archive was sent before; it was not sent a second time.</translation>
+    </message>
+    <message>
+        <source>Архив загружен на сервер поддержки: сообщите этот код поддержке — по нему найдут ваш архив.</source>
+        <translation>The archive is uploaded to the support server: quote this code to support — they find your archive by it.</translation>
+    </message>
+    <message>
+        <source>Обращение принято поддержкой вместе с архивом.</source>
+        <translation>Support accepted the request together with the archive.</translation>
+    </message>
+    <message>
+        <source>Обращение принято поддержкой с архивом без базы данных; полный архив с базой загружен отдельно и привязан к номеру обращения.</source>
+        <translation>Support accepted the request with the archive without the database; the full archive with the database was uploaded separately and tied to the request number.</translation>
+    </message>
+    <message>
+        <source>Обращение в поддержку GBS.Market. Описание — в файле request.txt внутри архива.</source>
+        <translation>A GBS.Market support request. The description is in request.txt inside the archive.</translation>
+    </message>
+    <message>
+        <source>Отправка обращения в поддержку…</source>
+        <translation>Sending the request to support…</translation>
+    </message>
+    <message>
+        <source>Адрес приёма обращений не настроен (intake_url в collector_settings.json рядом с программой). Отправьте архив по почте или укажите адрес: --intake URL.</source>
+        <translation>The request intake address is not set (intake_url in collector_settings.json beside the program). Send the archive by e-mail or give the address: --intake URL.</translation>
+    </message>
+    <message>
+        <source>Проверка архива перед отправкой…</source>
+        <translation>Checking the archive before sending…</translation>
+    </message>
+    <message>
+        <source>Подготовка архива без базы данных для обращения…</source>
+        <translation>Preparing the archive without the database for the request…</translation>
+    </message>
+    <message>
+        <source>Обращение принято, номер {number}. Полный архив с базой данных ещё не отправлен: {reason}</source>
+        <translation>The request is accepted, number {number}. The full archive with the database is not sent yet: {reason}</translation>
+    </message>
+    <message>
+        <source>Отправка полного архива с базой данных…</source>
+        <translation>Sending the full archive with the database…</translation>
+    </message>
+    <message>
+        <source>Отправка архива…</source>
+        <translation>Sending the archive…</translation>
+    </message>
+    <message>
+        <source> на {address}</source>
+        <translation> to {address}</translation>
+    </message>
+    <message>
+        <source>Даже без базы данных архив больше предела приёма обращений.</source>
+        <translation>Even without the database the archive is over the intake size limit.</translation>
+    </message>
+    <message>
+        <source>Архив зашифрован: чтобы отправить его частями, нужен пароль архива.</source>
+        <translation>The archive is encrypted: sending it in parts needs the archive password.</translation>
+    </message>
+    <message>
+        <source>{reason} Сервер не отвечает уже {minutes} мин: отправка остановлена.</source>
+        <translation>{reason} The server has not answered for {minutes} min: sending stopped.</translation>
+    </message>
+    <message>
+        <source>Сервер поддержки отклонил запрос (ответ {code}).</source>
+        <translation>The support server refused the request (answer {code}).</translation>
+    </message>
+    <message>
+        <source>По адресу {url} нет сервера загрузки файлов (ответ {code}): проверьте адрес отправки в настройках (upload_url). Ничего не отправлено.</source>
+        <translation>There is no file upload server at {url} (answer {code}): check the upload address in the settings (upload_url). Nothing was sent.</translation>
+    </message>
+    <message>
+        <source>Сервер по адресу {url} не сообщил адрес загрузки (нет заголовка Location): это не сервер загрузки файлов. Проверьте upload_url.</source>
+        <translation>The server at {url} gave no upload address (no Location header): it is not a file upload server. Check upload_url.</translation>
+    </message>
+    <message>
+        <source>Соединение с сервером поддержки отклонено: его сертификат не прошёл проверку ({error}). Данные не отправлены. Проверьте дату и время на компьютере. Если в сети стоит прокси или антивирус, проверяющий HTTPS, укажите его корневой сертификат в настройке ca_bundle (или в переменной REQUESTS_CA_BUNDLE).</source>
+        <translation>The connection to the support server was refused: its certificate failed the check ({error}). No data was sent. Check the date and time on this PC. If the network has a proxy or an antivirus that inspects HTTPS, give its root certificate in the setting ca_bundle (or the variable REQUESTS_CA_BUNDLE).</translation>
+    </message>
+    <message>
+        <source>Ошибка при обращении к серверу поддержки {host}: {error}.</source>
+        <translation>Error talking to the support server {host}: {error}.</translation>
+    </message>
+    <message>
+        <source>Адрес сервера загрузки не настроен (upload_url в collector_settings.json рядом с программой). Отправьте архив по почте или укажите адрес: --url.</source>
+        <translation>The upload server address is not set (upload_url in collector_settings.json beside the program). Send the archive by e-mail or give the address: --url.</translation>
+    </message>
+    <message>
         <source>Скопируйте ID в {product}: окно лицензии, кнопка копирования рядом с ID.</source>
         <translation>Copy the ID in {product}: the licence window, the copy button next to the ID.</translation>
     </message>
@@ -1763,6 +2015,86 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
         <translation>A GBS.ID has 32 characters after &quot;6:&quot;, here it has {n}.</translation>
     </message>
     <message>
+        <source>адрес сервера не найден (нет интернета или DNS)</source>
+        <translation>server address not found (no internet or DNS)</translation>
+    </message>
+    <message>
+        <source>сервер отказал в подключении</source>
+        <translation>the server refused the connection</translation>
+    </message>
+    <message>
+        <source>соединение сброшено</source>
+        <translation>the connection was reset</translation>
+    </message>
+    <message>
+        <source>сервер не ответил вовремя</source>
+        <translation>the server did not answer in time</translation>
+    </message>
+    <message>
+        <source>сервер закрыл соединение, не ответив</source>
+        <translation>the server closed the connection without answering</translation>
+    </message>
+    <message>
+        <source>соединение прервано</source>
+        <translation>the connection was aborted</translation>
+    </message>
+    <message>
+        <source>сеть недоступна</source>
+        <translation>the network is unreachable</translation>
+    </message>
+    <message>
+        <source>сервер недоступен</source>
+        <translation>the server is unreachable</translation>
+    </message>
+    <message>
+        <source>соединение закрыто сервером</source>
+        <translation>the server closed the connection</translation>
+    </message>
+    <message>
+        <source>сбой соединения</source>
+        <translation>connection failure</translation>
+    </message>
+    <message>
+        <source>защищённое соединение не установлено</source>
+        <translation>no secure connection could be made</translation>
+    </message>
+    <message>
+        <source>сервер не ответил на подключение</source>
+        <translation>the server did not answer the connection</translation>
+    </message>
+    <message>
+        <source>ответ сервера оборвался</source>
+        <translation>the server&apos;s answer was cut off</translation>
+    </message>
+    <message>
+        <source>прокси-сервер не отвечает или не пропускает соединение</source>
+        <translation>the proxy server does not answer or does not let the connection through</translation>
+    </message>
+    <message>
+        <source>срок действия сертификата истёк</source>
+        <translation>the certificate has expired</translation>
+    </message>
+    <message>
+        <source>сертификат выдан другому адресу</source>
+        <translation>the certificate was issued for another address</translation>
+    </message>
+    <message>
+        <source>самоподписанный сертификат</source>
+        <translation>a self-signed certificate</translation>
+    </message>
+    <message>
+        <source>неизвестный центр сертификации</source>
+        <translation>an unknown certificate authority</translation>
+    </message>
+    <message>
+        <source>сертификат не заверен доверенным центром</source>
+        <translation>the certificate is not signed by a trusted authority</translation>
+    </message>
+    <message>
+        <source>Не удалось прочитать файл корневого сертификата {path}. Проверьте настройку ca_bundle.</source>
+        <translation>Could not read the root certificate file {path}. Check the setting ca_bundle.</translation>
+    </message>
+    <message>
         <source>{version}; в программе показана как {shown}</source>
         <translation>{version}; the program shows it as {shown}</translation>
     </message>
@@ -1843,6 +2175,18 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
         <translation>Could not be attached:</translation>
     </message>
     <message>
+        <source> — последняя</source>
+        <translation> — the latest</translation>
+    </message>
+    <message>
+        <source> — проверить обновления не удалось ({reason})</source>
+        <translation> — updates could not be checked ({reason})</translation>
+    </message>
+    <message>
+        <source>причина неизвестна</source>
+        <translation>reason unknown</translation>
+    </message>
+    <message>
         <source>GBS.ID «{value}» неверный. Скопируйте его в окне лицензии GBS.Market кнопкой копирования рядом с ID.</source>
         <translation>The GBS.ID «{value}» is not valid. Copy it in GBS.Market&apos;s licence window with the copy button next to the ID.</translation>
     </message>
@@ -1861,6 +2205,10 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
     <message>
         <source>Внимание: пароль в командной строке видят другие программы на этом компьютере. Безопаснее указать параметр без значения или переменную {env}.</source>
         <translation>Warning: a password on the command line is visible to other programs on this computer. Safer: give the option without a value, or the variable {env}.</translation>
+    </message>
+    <message>
+        <source>Не удалось проверить обновления: внутренняя ошибка сборщика (подробности в журнале).</source>
+        <translation>Could not check for updates: an internal error of the collector (details in its log).</translation>
     </message>
     <message>
         <source>Файл обращения {path} должен содержать объект JSON</source>
@@ -2037,34 +2385,12 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
         <translation>Sending {name} ({size})…</translation>
     </message>
     <message>
-        <source>Готово. Код обращения: {code} — сообщите этот код поддержке.</source>
-        <translation>Done. Request code: {code} — give this code to support.</translation>
-    </message>
-    <message>
-        <source>Отправка прервана. Архив остался в очереди «Отправить позже»; при следующей отправке она продолжится с того же места.</source>
-        <translation>Sending was interrupted. The archive stays in the &quot;Send later&quot; queue; the next attempt continues where this one stopped.</translation>
-    </message>
-    <message>
         <source> (файл не найден)</source>
         <translation> (file not found)</translation>
     </message>
     <message>
-        <source>Этот архив уже был отправлен раньше.</source>
-        <translation>This archive had already been sent.</translation>
-    </message>
-    <message>
         <source>Удалены файлы: {files}</source>
         <translation>Files deleted: {files}</translation>
-    </message>
-    <message>
-        <source>Внимание: {problem} Сведения для поддержки взяты из имени файла.</source>
-        <translation>Warning: {problem} The details for support were taken from the file name.</translation>
-    </message>
-    <message>
-        <source>{reason}
-Архив {name} сохранён в очереди «Отправить позже»: программа предложит отправить его при следующем запуске (или команда: collector upload --pending). Отправка продолжится с того же места.</source>
-        <translation>{reason}
-The archive {name} is kept in the &quot;Send later&quot; queue: the program offers to send it at the next start (or run: collector upload --pending). Sending continues where it stopped.</translation>
     </message>
     <message>
         <source>пароль архива</source>
@@ -2351,8 +2677,16 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>The archive does not fit into one e-mail: {count} drafts were prepared, send them all: {paths}</translation>
     </message>
     <message>
+        <source>Обращение № {number}</source>
+        <translation>Request No. {number}</translation>
+    </message>
+    <message>
         <source>Письмо {index} из {count}: {names}.</source>
         <translation>E-mail {index} of {count}: {names}.</translation>
+    </message>
+    <message>
+        <source>Номер обращения: {code}. Текст обращения и архив без базы данных уже у поддержки; в этом письме — полный архив {name}.</source>
+        <translation>Request number: {code}. The request text and the archive without the database are with support already; this letter carries the full archive {name}.</translation>
     </message>
     <message>
         <source>Код обращения: {code} (архив {name} загружен на сервер поддержки).</source>
@@ -2439,10 +2773,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>Could not delete {path}: {error}</translation>
     </message>
     <message>
-        <source>Сервер поддержки отклонил запрос (ответ {code}{text}).</source>
-        <translation>The support server refused the request (answer {code}{text}).</translation>
-    </message>
-    <message>
         <source>Адрес сервера отправки задан неверно: {url}. Нужен адрес вида https://…</source>
         <translation>The upload server address is wrong: {url}. An address like https://… is needed</translation>
     </message>
@@ -2471,28 +2801,8 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>The support server redirects the request (answer {code}): check the upload address in the settings (upload_url).</translation>
     </message>
     <message>
-        <source>Сервер поддержки не сообщил адрес загрузки (нет заголовка Location).</source>
-        <translation>The support server gave no upload address (no Location header).</translation>
-    </message>
-    <message>
         <source>Сервер поддержки предложил отправить файл по незащищённому адресу ({url}); отправка остановлена.</source>
         <translation>The support server offered an unprotected address ({url}); sending was stopped.</translation>
-    </message>
-    <message>
-        <source>Соединение с сервером поддержки отклонено: его сертификат не прошёл проверку ({error}). Данные не отправлены. Проверьте дату и время на компьютере. Если в сети стоит прокси или антивирус, проверяющий HTTPS, укажите его корневой сертификат в настройке upload_ca_bundle (или в переменной REQUESTS_CA_BUNDLE).</source>
-        <translation>The connection to the support server was refused: its certificate failed the check ({error}). Nothing was sent. Check the date and time on this computer. If a proxy or an antivirus inspects HTTPS on your network, give its root certificate in the upload_ca_bundle setting (or the REQUESTS_CA_BUNDLE variable).</translation>
-    </message>
-    <message>
-        <source>Прокси-сервер не отвечает или не пропускает соединение ({error}).</source>
-        <translation>The proxy server does not answer or does not let the connection through ({error}).</translation>
-    </message>
-    <message>
-        <source>Нет связи с сервером поддержки {host} ({error}).</source>
-        <translation>No connection to the support server {host} ({error}).</translation>
-    </message>
-    <message>
-        <source>Ошибка при обращении к серверу поддержки: {error}.</source>
-        <translation>Error talking to the support server: {error}.</translation>
     </message>
     <message>
         <source>Сервер поддержки не сообщил, сколько уже получено (нет Upload-Offset).</source>
@@ -2503,24 +2813,12 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>The support server did not confirm what it received (no Upload-Offset).</translation>
     </message>
     <message>
-        <source>Не удалось прочитать файл корневого сертификата {path} ({error}). Проверьте настройку upload_ca_bundle.</source>
-        <translation>Could not read the root certificate file {path} ({error}). Check the upload_ca_bundle setting.</translation>
-    </message>
-    <message>
         <source>{why} Повтор через {seconds} с.</source>
         <translation>{why} Retrying in {seconds} s.</translation>
     </message>
     <message>
-        <source>Адрес сервера отправки не настроен (upload_url в collector_settings.json рядом с программой). Отправьте архив по почте или укажите адрес: --url.</source>
-        <translation>The upload server address is not set (upload_url in collector_settings.json next to the program). Send the archive by e-mail, or give the address: --url.</translation>
-    </message>
-    <message>
         <source>Проверка сервера поддержки…</source>
         <translation>Checking the support server…</translation>
-    </message>
-    <message>
-        <source>Подсчёт контрольной суммы…</source>
-        <translation>Computing the checksum…</translation>
     </message>
     <message>
         <source>Файл {name} изменился во время отправки. Соберите архив заново.</source>
@@ -3337,6 +3635,14 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>nothing</translation>
     </message>
     <message>
+        <source>Неизвестная настройка «{key}». Допустимы: {keys}.</source>
+        <translation>Unknown setting &quot;{key}&quot;. Allowed: {keys}.</translation>
+    </message>
+    <message>
+        <source>Настройка {key}: значение «{value}» не подходит.</source>
+        <translation>Setting {key}: the value &quot;{value}&quot; does not fit.</translation>
+    </message>
+    <message>
         <source>журналы работы программы за {day}</source>
         <translation>the program&apos;s logs for {day}</translation>
     </message>
@@ -3533,6 +3839,78 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>The program&apos;s settings</translation>
     </message>
     <message>
+        <source>в GBS.Market: Справка → Проверить обновления</source>
+        <translation>in GBS.Market: Help (Справка) → Check for updates (Проверить обновления)</translation>
+    </message>
+    <message>
+        <source>закройте GBS.Market и запустите снова — она сама проверит и установит обновление при запуске (автообновление включено); или в GBS.Market: Справка → Проверить обновления</source>
+        <translation>close GBS.Market and start it again — it checks for and installs the update itself at start (auto-update is on); or in GBS.Market: Help (Справка) → Check for updates (Проверить обновления)</translation>
+    </message>
+    <message>
+        <source> (по последнему ответу сервера обновлений, сохранённому программой{when}; сейчас сервер не ответил: {why})</source>
+        <translation> (by the update server&apos;s last answer the program kept{when}; the server did not answer now: {why})</translation>
+    </message>
+    <message>
+        <source>Версия {installed} — последняя (канал {channel}){where}.</source>
+        <translation>Version {installed} is the latest (channel {channel}){where}.</translation>
+    </message>
+    <message>
+        <source>обновление уже скачано программой: закройте GBS.Market и запустите снова — она установит его сама при запуске</source>
+        <translation>the program has downloaded the update already: close GBS.Market and start it again — it installs it itself at start</translation>
+    </message>
+    <message>
+        <source>адрес сервера обновлений не настроен</source>
+        <translation>no update server address is set</translation>
+    </message>
+    <message>
+        <source>проверка через интернет отключена</source>
+        <translation>the check over the internet is switched off</translation>
+    </message>
+    <message>
+        <source>Не удалось проверить обновления: {reason}.</source>
+        <translation>Could not check for updates: {reason}.</translation>
+    </message>
+    <message>
+        <source>Доступно обновление {latest} (установлена {installed}){where}. Поддержка просит сначала обновить программу: {how}.</source>
+        <translation>Update {latest} is available (installed: {installed}){where}. Support asks to update the program first: {how}.</translation>
+    </message>
+    <message>
+        <source>Версия {installed} новее опубликованной ({latest}, канал {channel}){where}.</source>
+        <translation>Version {installed} is newer than the published one ({latest}, channel {channel}){where}.</translation>
+    </message>
+    <message>
+        <source>версия программы не определена</source>
+        <translation>the program version is unknown</translation>
+    </message>
+    <message>
+        <source>сбой настройки соединения</source>
+        <translation>connection setup failed</translation>
+    </message>
+    <message>
+        <source>{host}: ответ {code}</source>
+        <translation>{host}: answer {code}</translation>
+    </message>
+    <message>
+        <source>{host}: в ответе нет номера версии</source>
+        <translation>{host}: no version number in the answer</translation>
+    </message>
+    <message>
+        <source>нет ответа сервера обновлений</source>
+        <translation>no answer from the update server</translation>
+    </message>
+    <message>
+        <source>программа ещё не сохраняла ответ сервера обновлений</source>
+        <translation>the program has not kept an update server answer yet</translation>
+    </message>
+    <message>
+        <source>{host}: защищённое соединение не установлено</source>
+        <translation>{host}: no secure connection could be made</translation>
+    </message>
+    <message>
+        <source>{host}: {reason}</source>
+        <translation>{host}: {reason}</translation>
+    </message>
+    <message>
         <source>GBS.ID получен из буфера обмена: {value}</source>
         <translation>GBS.ID taken from the clipboard: {value}</translation>
     </message>
@@ -3543,14 +3921,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>непредвиденная ошибка (подробности — в журнале сборщика)</source>
         <translation>an unexpected error (the details are in the collector&apos;s log)</translation>
-    </message>
-    <message>
-        <source>Проверка обновлений отключена.</source>
-        <translation>The update check is switched off.</translation>
-    </message>
-    <message>
-        <source>Не удалось проверить обновления: {error}</source>
-        <translation>Could not check for updates: {error}</translation>
     </message>
     <message>
         <source>Сведения о компьютере</source>
@@ -3689,32 +4059,8 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>The network path {path} is not available under the system root</translation>
     </message>
     <message>
-        <source>Версия {installed} актуальна.</source>
-        <translation>Version {installed} is up to date.</translation>
-    </message>
-    <message>
         <source>Версия программы не определена — сравнить не с чем.</source>
         <translation>The program version is unknown — nothing to compare with.</translation>
-    </message>
-    <message>
-        <source>Не удалось проверить обновления: адрес проверки не настроен.</source>
-        <translation>Could not check for updates: the check address is not set.</translation>
-    </message>
-    <message>
-        <source>Не удалось проверить обновления: сервер не сообщил номер версии.</source>
-        <translation>Could not check for updates: the server gave no version number.</translation>
-    </message>
-    <message>
-        <source>Версия {installed} устарела, последняя — {latest}. Поддержка просит сначала обновить программу по инструкции на gbsmarket.ru.</source>
-        <translation>Version {installed} is out of date, the latest is {latest}. Support asks you to update the program first, following the instructions on gbsmarket.ru.</translation>
-    </message>
-    <message>
-        <source>Версия {installed} новее опубликованной ({latest}).</source>
-        <translation>Version {installed} is newer than the published one ({latest}).</translation>
-    </message>
-    <message>
-        <source>Не удалось проверить обновления (нет связи с сервером: {error}).</source>
-        <translation>Could not check for updates (no connection to the server: {error}).</translation>
     </message>
     <message>
         <source>Не удалось создать папку для данных сборщика {path}: {error}. Проверьте права на папку или укажите другую в переменной окружения {env}.</source>

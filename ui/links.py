@@ -1,0 +1,46 @@
+"""The desk's links in the window (start page, result page, Справка): support contacts and the
+knowledge base with the GBS.ID in the address, as the program builds them (``collector.links``);
+a vendor build's own links win."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QLabel
+
+from ui.i18n import tr
+
+
+def current_links(state):
+    """``collector.links.DeskLinks`` for what the window knows now (a few small files read)."""
+    from collector.links import desk_links
+    from collector.settings import load_settings
+
+    return desk_links(load_settings(), state.installation, state.gbs.value)
+
+
+def open_url(url: str) -> None:
+    if url:
+        QDesktopServices.openUrl(QUrl(url))
+
+
+def links_html(links) -> str:
+    parts = []
+    contact, kb = tr("Связаться с поддержкой"), tr("База знаний")
+    if links.support:
+        parts.append(f'<a href="{html.escape(links.support)}">{html.escape(contact)}</a>')
+    if links.kb:
+        parts.append(f'<a href="{html.escape(links.kb)}">{html.escape(kb)}</a>')
+    return " · ".join(parts)
+
+
+def links_label() -> QLabel:
+    """A label for :func:`links_html`, opening its links in the browser."""
+    w = QLabel()
+    w.setTextFormat(Qt.TextFormat.RichText)
+    w.setOpenExternalLinks(True)
+    w.setWordWrap(True)
+    w.setAccessibleName(tr("Ссылки поддержки"))
+    return w
