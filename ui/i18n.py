@@ -173,30 +173,32 @@ class TsTranslator(QTranslator):
         return not self.messages
 
 
+_installed: list[QTranslator] = []  # the translators installed in the application
+
+
 class Translations:
     """Installs the app's and Qt's own translators for a language; can switch at run time."""
 
     def __init__(self) -> None:
         self.lang = DEFAULT_LANGUAGE
-        self._installed: list[QTranslator] = []
 
     def install(self, lang: str) -> str:
         """Switch to ``lang`` (unknown → Russian); returns the language now in use."""
         lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
         app = QCoreApplication.instance()
-        for t in self._installed:
+        for t in _installed:  # also what an earlier instance put in (one application)
             app.removeTranslator(t)
-        self._installed = []
+        _installed.clear()
         if lang != DEFAULT_LANGUAGE:
             ours = self._ours(lang)
             if ours is not None:
                 app.installTranslator(ours)
-                self._installed.append(ours)
+                _installed.append(ours)
         qt = QTranslator()
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if qt.load(f"qtbase_{lang}", qt_dir):
             app.installTranslator(qt)
-            self._installed.append(qt)
+            _installed.append(qt)
         locale = QLocale(QLocale.Language.Russian, QLocale.Country.Russia) if lang == "ru" \
             else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
         QLocale.setDefault(locale)
