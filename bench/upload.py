@@ -53,7 +53,7 @@ def curl_intake(url: str, path: Path) -> float:
     t = time.perf_counter()
     subprocess.run(
         ["curl", "-sS", "--noproxy", "*", "--fail", "-o", "/dev/null", "-H", "Expect:",
-         "-F", "message=<b>bench</b>;type=text/plain;charset=utf-8",
+         "-F", "message=bench request;type=text/plain;charset=utf-8",
          "-F", "email=bench@example.ru;type=text/plain;charset=utf-8",
          "-F", f"file=@{path};filename={path.name}", url], check=True)
     return time.perf_counter() - t

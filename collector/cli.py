@@ -95,6 +95,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Only commands that change something keep a log file; looking (detect, logs…) leaves no trace.
     setup_logging(verbose=args.verbose, to_file=args.command in LOGGED_COMMANDS)
     log.info("command: %s", args.command)
+    from collector.debris import clean_stale, runs_folder
+
+    cleaned = clean_stale(runs=runs_folder())
+    if cleaned:
+        err(cleaned.message())
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         from collector.settings import set_cli_override

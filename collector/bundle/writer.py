@@ -20,6 +20,7 @@ from collector.bundle.errors import (
     BundleError,
     DiskFull,
     EntryIncomplete,
+    OutputError,
     SourceError,
     check_cancel,
     os_error_text,
@@ -260,6 +261,11 @@ class BundleWriter:
             sha256_path=self.sha256_path, volume_sha256=volume_hashes, manifest=manifest,
             encrypted=self.password is not None)
 
+    @property
+    def aborted(self) -> bool:
+        """The archive was given up (full disk, cancel): no entry can be added any more."""
+        return self._state == "aborted"
+
     def abort(self) -> None:
         """Stop and delete every file made so far (idempotent)."""
         if self._state in ("aborted", "finished"):
@@ -342,18 +348,22 @@ class BundleWriter:
                              "место или выберите другую папку (например, флешку) и повторите. "
                              "Недописанный архив удалён.", dir=self.out_dir)) from exc
         if isinstance(exc, OSError) and exc.errno == errno.EFBIG:
-            raise BundleError(_("Архив слишком велик для файловой системы в папке {dir} "
+            raise OutputError(_("Архив слишком велик для файловой системы в папке {dir} "
                                 "(например, FAT32 — не больше 4 ГБ на файл). Выберите другую "
                                 "папку или разбейте архив на тома.", dir=self.out_dir)) from exc
         if isinstance(exc, PermissionError):
-            raise BundleError(_("Нет прав на запись в папку {dir}. Выберите другую папку.",
+            raise OutputError(_("Нет прав на запись в папку {dir}. Выберите другую папку.",
                                 dir=self.out_dir)) from exc
+        if isinstance(exc, OSError) and (exc.errno == errno.EROFS
+                                         or getattr(exc, "winerror", None) == 19):
+            raise OutputError(_("Папка {dir} доступна только для чтения. Выберите другую "
+                                "папку. Недописанный архив удалён.", dir=self.out_dir)) from exc
         if isinstance(exc, BrokenPipeError) and self.cancel is not None and self.cancel.is_set():
             raise Cancelled() from exc
         if isinstance(exc, OSError):
-            raise BundleError(_("Не удалось записать архив в папку {dir}: {error}. "
-                                "Недописанный архив удалён.", dir=self.out_dir,
-                                error=os_error_text(exc))) from exc
+            raise OutputError(_("Не удалось записать архив в папку {dir}: {error}. "
+                                "Выберите другую папку. Недописанный архив удалён.",
+                                dir=self.out_dir, error=os_error_text(exc))) from exc
         raise exc
 
 

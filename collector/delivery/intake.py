@@ -35,7 +35,7 @@ from pathlib import Path
 import requests
 from urllib3.fields import RequestField
 
-from collector.delivery.integrity import SendHasher, tampered
+from collector.delivery.integrity import SendHasher, checked_blocks, tampered
 from collector.delivery.state import public_url
 from collector.delivery.tus import (
     DeliveryError,
@@ -167,21 +167,17 @@ class MultipartBody:
     def __len__(self) -> int:
         return self.length
 
-    def __iter__(self) -> Iterator[bytes | memoryview]:
+    def __iter__(self) -> Iterator[bytes]:
         self.started, self.complete = True, False
         yield self.head
         self.on_sent(len(self.head))
-        buf = bytearray(SEND_BLOCK)
-        view = memoryview(buf)
         for path in self.paths:
             hasher = SendHasher(path, self.expected[path.name])
-            with open(path, "rb") as f:
-                while n := f.readinto(buf):
-                    if self.cancelled():
-                        raise _SendCancelled()
-                    hasher.feed(view[:n])
-                    yield view[:n]
-                    self.on_sent(n)
+            for data in checked_blocks(path, hasher, 0, hasher.size, SEND_BLOCK):
+                if self.cancelled():
+                    raise _SendCancelled()
+                yield data
+                self.on_sent(len(data))
             if hasher.pos != hasher.size:
                 raise tampered(path.name)  # shorter than its checksum says
         yield self.tail

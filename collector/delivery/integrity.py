@@ -14,7 +14,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from collector.bundle import sha256_of_file
@@ -80,6 +81,37 @@ class SendHasher:
             log.error("sha256 mismatch for %s: %s, .sha256 says %s", self.path,
                       self._h.hexdigest(), self.expected)
             raise tampered(self.path.name)
+
+
+def checked_blocks(path: Path, hasher: SendHasher | None, offset: int, length: int,
+                   block: int = BLOCK) -> Iterator[bytes]:
+    """``length`` bytes of ``path`` from ``offset`` in blocks, each checked in by ``hasher``
+    before it is yielded. The hash of a block runs on a helper thread while the caller sends the
+    one before it (``hashlib`` releases the GIL), so checking costs no time on a fast line; the
+    last block is still checked before it is handed on."""
+    if hasher is not None:
+        hasher.catch_up(offset)
+    left = length
+    with open(path, "rb") as f, ThreadPoolExecutor(1, "send-hash") as pool:
+        f.seek(offset)
+        pending: tuple[bytes, Future] | None = None
+        while left > 0:
+            data = f.read(min(block, left))
+            if not data:
+                raise tampered(path.name)  # shorter than when the transfer began
+            left -= len(data)
+            job = pool.submit(hasher.feed, data) if hasher is not None else None
+            if pending is not None:
+                done, fut = pending
+                if fut is not None:
+                    fut.result()
+                yield done
+            pending = (data, job)  # type: ignore[assignment]
+        if pending is not None:
+            done, fut = pending
+            if fut is not None:
+                fut.result()
+            yield done
 
 
 def expected_hashes(files: BundleFiles, password: str | None = None, *,

@@ -153,22 +153,14 @@ class _FileSlice:
         return self.length
 
     def __iter__(self) -> Iterator[bytes]:
-        left = self.length
-        if self.hasher is not None:
-            self.hasher.catch_up(self.offset)
-        with open(self.path, "rb") as f:
-            f.seek(self.offset)
-            while left > 0:
-                if self.cancelled():
-                    raise _SendCancelled()
-                block = f.read(min(SEND_BLOCK, left))
-                if not block:
-                    raise OSError(f"{self.path} became shorter while being sent")
-                if self.hasher is not None:
-                    self.hasher.feed(block)
-                yield block
-                left -= len(block)
-                self.on_sent(len(block))
+        from collector.delivery.integrity import checked_blocks
+
+        for block in checked_blocks(self.path, self.hasher, self.offset, self.length,
+                                    SEND_BLOCK):
+            if self.cancelled():
+                raise _SendCancelled()
+            yield block
+            self.on_sent(len(block))
 
 
 # --- the client -----------------------------------------------------------------------------------

@@ -181,7 +181,9 @@ def make_bundle(folder: Path, *, payload: int = 200_000, volume_size: int | None
             "contact": {"email": email} if email else {}, "attachments": [],
             "include_database": False}
     rnd = random.Random(seed)
-    blob = rnd.randbytes(payload)
+    # randbytes takes at most 2**31 bits at once: big payloads (benches) in 16 MiB pieces
+    blob = rnd.randbytes(payload) if payload <= 64 << 20 else b"".join(
+        rnd.randbytes(min(16 << 20, payload - i)) for i in range(0, payload, 16 << 20))
     target = folder / name
     # Stored, not compressed: the payload is random anyway, and tests stay fast.
     filters = [{"id": py7zr.FILTER_COPY}]

@@ -39,6 +39,12 @@ class IncludePage(Page):
         self.logs_card.add(self.logs_detail)
         self.logs_warning = Banner("warning")
         self.logs_card.add(self.logs_warning)
+        self.personal_box = QCheckBox(tr("Скрыть &персональные данные (телефоны, почта, номера "
+                                         "карт)"))
+        self.personal_box.setToolTip(tr("В журналах они заменятся метками вида ***phone-1***; "
+                                        "контакты для ответа в обращении останутся."))
+        self.personal_box.toggled.connect(self._personal_toggled)
+        self.logs_card.add(self.personal_box)
         self.add(self.logs_card)
         # database
         self.db_card = Card("", "database")
@@ -82,8 +88,8 @@ class IncludePage(Page):
         return tr("Что приложить")
 
     def subtitle(self) -> str:
-        return tr("Отмеченное попадёт в архив. Пароли и ключи из настроек программы "
-                  "заменяются на ***.")
+        return tr("Отмеченное попадёт в архив. Пароли, ключи и токены заменяются метками "
+                  "вида ***secret-1***.")
 
 
     def first_focus(self):
@@ -102,6 +108,11 @@ class IncludePage(Page):
     def _logs_toggled(self, on: bool) -> None:
         if self.state.extras.logs_included != on:
             self.state.extras.logs_included = on
+            self.state.request.edit("logs")
+
+    def _personal_toggled(self, on: bool) -> None:
+        if self.state.extras.hide_personal != on:
+            self.state.extras.hide_personal = on
             self.state.request.edit("logs")
 
     def _db_toggled(self, on: bool) -> None:
@@ -186,6 +197,10 @@ class IncludePage(Page):
         self.logs_box.blockSignals(True)
         self.logs_box.setChecked(st.extras.logs_included)
         self.logs_box.blockSignals(False)
+        self.personal_box.blockSignals(True)
+        self.personal_box.setChecked(st.extras.hide_personal)
+        self.personal_box.setEnabled(st.extras.logs_included)
+        self.personal_box.blockSignals(False)
         self.logs_box.setText(tr("&Журналы работы программы за {date}").format(
             date=fmt_date(day)))
         self.logs_box.setAccessibleName(self.logs_box.text().replace("&", ""))

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QPixmap
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from collector.linktargets import link_target
 from ui import theme
 from ui.i18n import fmt_size, tr
 from ui.theme import SPACE
@@ -177,11 +178,33 @@ class AttachmentsCard(Card):
         added = 0
         for p in paths:
             p = str(Path(p))
-            if p not in form.attachments:
+            if p not in form.attachments and self._links_confirmed(p):
                 form.attachments.append(p)
                 added += 1
         if added:
             self.state.request.edit("attachments")
+
+    def _links_confirmed(self, path: str) -> bool:
+        """A link or shortcut (also inside a dropped folder) is shown as what it points to and
+        goes only with the person's yes; pipes and devices are refused by the engine's plan."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from collector.attachments import plan_attachments
+
+        pending = plan_attachments([path]).pending_links
+        if not pending:
+            return True
+        lines = "\n".join(f"• {link.path.name} → {link.target.target}" for link in pending[:10])
+        more = tr("\n… и ещё {n}").format(n=len(pending) - 10) if len(pending) > 10 else ""
+        answer = QMessageBox.question(
+            self, tr("Ссылки и ярлыки"),
+            tr("Это ссылки или ярлыки, а не сами файлы:\n{lines}{more}\n\nПриложить файлы, на "
+               "которые они указывают?").format(lines=lines, more=more))
+        if answer != QMessageBox.StandardButton.Yes:
+            return not Path(path).is_symlink() and link_target(Path(path)) is None
+        confirmed = self.state.extras.confirmed_links
+        confirmed += [str(link.path) for link in pending if str(link.path) not in confirmed]
+        return True
 
     def remove_file(self, path: str) -> None:
         form, extras = self.state.form, self.state.extras
