@@ -70,18 +70,76 @@ def test_start_page_shows_what_was_found(gui: Gui, tmp_path: Path) -> None:
     assert gui.win.next.isEnabled()
 
 
-def test_no_installation_says_what_to_do(qtbot, ui_env, tmp_path: Path) -> None:
+def test_no_installation_is_not_a_dead_end(qtbot, ui_env, tmp_path: Path) -> None:
+    """Nothing found: the page says so and where it looked, the desk's addresses stay in view,
+    and a request can still be written and collected (the request, the system snapshot)."""
     empty = tmp_path / "empty-root"
     empty.mkdir()
     g = start_gui(qtbot, empty, ui_env["out"])
     try:
-        text = labels_text(g.page("start"))
-        assert "GBS.Market не найдена" in text
-        assert "Где искали:" in text
-        assert not g.win.next.isEnabled()  # nothing to collect from
-        assert g.page("start").retry.isVisible()
+        start = g.page("start")
+        text = labels_text(start)
+        assert "GBS.Market не найдена" in text and "Где искали:" in text
+        assert "Обращение всё равно можно отправить" in text
+        assert start.retry.isVisible() and start.point.isVisible()
+        assert start.desk.isVisible() and "href=" in start.desk.text()  # the desk's links
+        assert g.win.next.isEnabled()
+        qtbot.mouseClick(start.topics.cards["errors"].radio, Qt.MouseButton.LeftButton)
+        g.click_next()
+        assert g.win.current == "questions"
+        q = g.page("questions")
+        type_text(q.editor.rows[0].edit, "После переустановки Windows программа не запускается")
+        q.editor._sync()
+        g.click_next()
+        assert g.win.current == "date"
+        assert "не найдены" in labels_text(g.page("date"))  # no logs, the day still asked
+        g.page("date")._set_day(date(2026, 11, 19))
+        g.click_next()
+        g.click_next()  # «Что приложить»: a screenshot or a file can still go
+        type_text(g.page("contacts").edits["email"], "anna@mail.ru")
+        g.click_next()
+        assert g.win.current == "review"
+        qtbot.waitUntil(lambda: g.state.plan.settled, timeout=30000)
+        names = [i.arcname for i in g.state.plan.review.items]
+        assert "request.txt" in names and "system.json" in names
+        g.click_next()  # «Собрать архив»
+        qtbot.waitUntil(lambda: g.win.current == "result", timeout=120000)
+        result = g.state.collection.result
+        assert int(result.exit_code) == 4  # a step failed: the installation
+        steps = {r.name: r.status for r in result.steps}
+        assert steps["installation"] == "failed" and steps["system"] == "ok"
+        listing = subprocess.run(["7z", "l", "-slt", str(result.paths[0])],
+                                 capture_output=True, text=True).stdout
+        assert "Path = request.txt" in listing and "Path = system.json" in listing
     finally:
         g.close()
+
+
+def test_pointing_to_the_programs_folder(qtbot, demo, ui_env) -> None:
+    """The program on another disk, nothing where it is usually looked for: «Указать папку
+    программы…» finds it there, and remembers the folder for the next start."""
+    import shutil
+
+    apps = demo.root / "drives" / "D" / "Касса"
+    apps.mkdir(parents=True)
+    shutil.move(str(demo.root / "Program Files (x86)"), apps / "Program Files (x86)")
+    shutil.move(str(demo.root / "ProgramData"), apps / "ProgramData")
+    (demo.root / "registry.reg").unlink()
+    data = apps / "ProgramData" / "F-Lab" / "GBS.Market" / "6"
+    g = start_gui(qtbot, demo.root, ui_env["out"])
+    try:
+        assert g.state.installation is None
+        g.state.point_to(data)
+        qtbot.waitUntil(lambda: g.state.installation is not None, timeout=20000)
+        assert g.state.installation.data_path == data
+        assert not g.page("start").point.isVisible()
+    finally:
+        g.close()
+    g2 = start_gui(qtbot, demo.root, ui_env["out"])
+    try:
+        assert g2.state.installation is not None and g2.state.installation.data_path == data
+    finally:
+        g2.close()
 
 
 def test_update_check_runs_off_the_gui_thread(qtbot, demo, ui_env, tmp_path: Path) -> None:

@@ -231,7 +231,7 @@ class Screenshot:
         if st.install.searching or st.install.detection is None:
             return False
         if st.installation is None:
-            return True
+            return st.gbs.qr_ready
         if st.updates.checking or (st.calendar.days is None and st.calendar.error is None):
             return False
         if st.gbs.value and st.gbs.value not in st.gbs.qr_images:
@@ -254,9 +254,6 @@ class Screenshot:
                 page = self.state.restore_draft()
                 del page
             if self.page in ("collect", "result"):
-                if self.state.installation is None:
-                    self.phase = "shoot"
-                    return
                 win.go("review")
                 win.start_collection()
                 self.phase = "collecting"

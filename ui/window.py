@@ -464,9 +464,9 @@ class MainWindow(QMainWindow):
         self.next.setIcon(theme.icon(icon, "#FFFFFF" if primary else None) if icon else QIcon())
         self.next.setLayoutDirection(Qt.LayoutDirection.RightToLeft if icon == "next"
                                      else Qt.LayoutDirection.LeftToRight)
-        has_inst = self.state.installation is not None
+        searched = self.state.install.detection is not None  # found or not: the steps open
         reachable = set()
-        if has_inst and not busy:
+        if searched and not busy:
             reachable = {k for k in self.step_order() if k not in ("collect", "result")}
             if self.state.collection.result is not None:
                 reachable.add("result")

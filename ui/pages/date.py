@@ -86,7 +86,7 @@ class DatePage(Page):
         right.addWidget(self.day_card)
         self.problems = ProblemList()
         right.addWidget(self.problems)
-        days_card = Card(tr("Дни с ошибками"), "list")
+        self.days_card = days_card = Card(tr("Дни с ошибками"), "list")
         self.days = QListWidget()
         self.days.setAccessibleName(tr("Дни с ошибками за два месяца"))
         self.days.setMinimumHeight(110)
@@ -169,12 +169,17 @@ class DatePage(Page):
         st = self.state
         form = st.form
         errors_topic = form.topic in ("errors", "")
-        self.intro.setText(
-            tr("Выберите день, когда появилась ошибка: поддержке нужны журналы именно за него.")
-            if errors_topic else
-            tr("Для этой темы дата необязательна. Если вопрос связан с событием в программе "
-               "(например, сообщение о лицензии), выберите тот день; иначе просто нажмите "
-               "«Далее»."))
+        found = st.installation is not None
+        if not found:
+            self.intro.setText(engine_text(st.calendar.error) if st.calendar.error else "")
+        elif errors_topic:
+            self.intro.setText(tr("Выберите день, когда появилась ошибка: поддержке нужны "
+                                  "журналы именно за него."))
+        else:
+            self.intro.setText(tr("Выберите день, журналы за который приложить: например, когда "
+                                  "программа показала сообщение о лицензии."))
+        self.legend.setVisible(found)
+        self.days_card.setVisible(found)
         cal = st.calendar.days
         self.loading.setVisible(cal is None and st.calendar.error is None)
         if cal is not None:
@@ -209,7 +214,7 @@ class DatePage(Page):
                 item = QListWidgetItem(tr("За два месяца ошибок в журналах нет."))
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
                 self.days.addItem(item)
-            if st.calendar.error:
+            if st.calendar.error and found:
                 self.days.addItem(QListWidgetItem(engine_text(st.calendar.error)))
         self._show_day()
         problems = self.page_problems()

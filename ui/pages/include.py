@@ -205,7 +205,10 @@ class IncludePage(Page):
             date=fmt_date(day)))
         self.logs_box.setAccessibleName(self.logs_box.text().replace("&", ""))
         sel = st.day.selection
-        if sel is not None and sel.found:
+        self.logs_box.setEnabled(inst is not None)
+        if inst is None:
+            self.logs_detail.setText(tr("Журналы программы на этом компьютере не найдены."))
+        elif sel is not None and sel.found:
             errors = sel.errors + sel.fatals
             text = tr("{files}, {size}; {errors}").format(
                 files=fmt_files(len(sel.files)), size=fmt_size(sel.total_bytes),
@@ -220,7 +223,7 @@ class IncludePage(Page):
             self.logs_detail.setText(tr("Смотрю журналы…") if st.day.loading else "")
         self.logs_warning.set("warning", tr("Без журналов поддержка не сможет разобраться в "
                                             "ошибке.") if not st.extras.logs_included
-                              and form.topic == "errors" else "")
+                              and form.topic == "errors" and inst is not None else "")
         # database
         db = inst.database if inst is not None else None
         usable = db is not None and db.exists and not db.networked

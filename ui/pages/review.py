@@ -251,7 +251,7 @@ class ReviewPage(Page):
     next_icon = "box"
 
     def next_enabled(self) -> bool:
-        return self.state.installation is not None and not self.state.collection.running
+        return self.state.install.detection is not None and not self.state.collection.running
 
     def first_focus(self):
         return self.tree if self.tabs.currentIndex() == 0 else self.tabs

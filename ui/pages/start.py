@@ -4,6 +4,8 @@ not found; a draft to continue and bundles waiting to be sent."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -164,10 +166,18 @@ class StartPage(Page):
         self.found.add(self.notes)
         self.retry = button(tr("Искать ещё раз"), icon="refresh", on_click=state.detect,
                             accessible=tr("Искать GBS.Market ещё раз"))
-        retry_row = QHBoxLayout()
+        self.point = button(tr("Указать &папку программы…"), icon="folder",
+                            on_click=self._point_to_folder,
+                            tip=tr("Папка, где стоит GBS.Market (Market.exe), или её папка данных"))
+        retry_row = FlowLayout(spacing=SPACE)
+        retry_row.addWidget(self.point)
         retry_row.addWidget(self.retry)
-        retry_row.addStretch(1)
         self.found.add(retry_row)
+        # Without the program found, the desk's addresses stay in view (the request can still
+        # be written; the links are also how to reach a person).
+        self.desk = label("", small=True, rich=True)
+        self.desk.setOpenExternalLinks(True)
+        self.found.add(self.desk)
         self.found.body.addStretch(1)
         cols.add(self.found, 3)
         self.gbs = GbsIdPanel(state, qr_side=200)
@@ -189,7 +199,7 @@ class StartPage(Page):
                   "версию программы, журналы за день проблемы, копию базы данных и GBS.ID.")
 
     def next_enabled(self) -> bool:
-        return self.state.installation is not None
+        return not self.state.install.searching  # found or not, the request can be written
 
     def first_focus(self):
         return self.topics.first_radio(self.state.form.topic)
@@ -240,13 +250,22 @@ class StartPage(Page):
         self.window_.update_nav()
 
     def _show_links(self) -> None:
-        if self.state.installation is None:
-            self.links.setText("")
-            return
         try:
-            self.links.setText(links_html(current_links(self.state)))
+            text = links_html(current_links(self.state))
         except Exception:  # the links are a convenience: never a reason to fail the page
-            self.links.setText("")
+            text = ""
+        missing = self.state.installation is None and not self.state.install.searching
+        self.links.setText("" if missing else text)
+        self.desk.setText(tr("Поддержка GBS.Market: {links}").format(links=text)
+                          if missing and text else "")
+        self.desk.setVisible(missing and bool(text))
+
+    def _point_to_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QFileDialog.getExistingDirectory(self, tr("Папка GBS.Market или её данных"))
+        if folder:
+            self.state.point_to(Path(folder))
 
     def _clear_notes(self) -> None:
         clear_layout(self.notes)
@@ -263,17 +282,21 @@ class StartPage(Page):
             for row in (self.program, self.version, self.data, self.database):
                 row.set(None, tr("Ищу…"))
             self.retry.hide()
+            self.point.hide()
             return
         inst = st.installation
         if inst is None:
             self.retry.show()
+            self.point.show()
             self.program.set("failed", tr("GBS.Market не найдена"),
                              engine_text(st.install.error) if st.install.error else
-                             tr("Убедитесь, что программа установлена на этом компьютере, "
-                                "запустите её хотя бы раз и нажмите «Искать ещё раз». Если "
-                                "программа стоит в другой папке или на другом диске, "
-                                "запустите сборщик на том компьютере, где работает касса."))
+                             tr("Обращение всё равно можно отправить: выберите тему и нажмите "
+                                "«Далее». Сборщик приложит то, что найдёт, — сведения о "
+                                "компьютере, GBS.ID из резервных копий, ваши файлы. Если "
+                                "программа стоит в другой папке или на другом диске, укажите "
+                                "её папку."))
             self.version.hide()
+            self.update_box.hide()
             self.data.hide()
             self.database.hide()
             if st.install.detection is not None:
@@ -282,6 +305,7 @@ class StartPage(Page):
                 self._note(tr("Где искали:") + "\n" + where, "info")
             return
         self.retry.hide()
+        self.point.hide()
         for row in (self.version, self.data, self.database):
             row.show()
         product = engine_text(inst.product)

@@ -57,7 +57,7 @@ class AppState(QObject):
                  out_dir: str | None = None, check_updates: bool = True) -> None:
         super().__init__()
         self.today = today or date.today()
-        self.install = InstallationSearch(root_arg)
+        self.install = InstallationSearch(root_arg, remembered_folders())
         self.updates = UpdateCheck(check_updates)
         self.calendar = LogCalendar(self.today)
         self.day = DayLogs()
@@ -119,6 +119,14 @@ class AppState(QObject):
     def detect(self) -> None:
         self.install.search(self.gbs.clipboard_now())
 
+    def point_to(self, folder: Path) -> None:
+        """The user showed where GBS.Market (or its data) is: look there too, from now on."""
+        if folder not in self.install.folders:
+            self.install.folders.insert(0, folder)
+            # one string: an ini file gives a one-element list back as a plain string
+            prefs.put("program_folders", "\n".join(str(f) for f in self.install.folders[:3]))
+        self.detect()
+
     def _found(self, found: Found) -> None:
         self.gbs.set_candidates(found.gbs_candidates)
         inst = found.detection.installation
@@ -127,6 +135,8 @@ class AppState(QObject):
             self.calendar.load(inst)
             if self.form.problem_date is not None:
                 self.load_day()
+        else:
+            self.calendar.none()
 
     def _edited(self, what: str) -> None:
         if what in ("problem_date", "around_days"):
@@ -236,8 +246,8 @@ class AppState(QObject):
                                      self.collect_options())
 
     def plan_input(self):
-        """A snapshot of everything the plan depends on; None while nothing is found."""
-        if self.installation is None or self.install.root is None:
+        """A snapshot of everything the plan depends on; None before the first search."""
+        if self.install.root is None:
             return None
         from collector.request import render_request_text
         from ui.plan import PlanInput
@@ -258,6 +268,12 @@ class AppState(QObject):
 
     def mark_mailed(self) -> None:
         self.request.mark_sent("")
+
+
+def remembered_folders() -> list[Path]:
+    """Folders the user pointed to before (still there)."""
+    saved = prefs.get("program_folders", "", str) or ""
+    return [Path(f) for f in saved.splitlines() if f.strip() and Path(f).is_dir()]
 
 
 def screens_info() -> list[dict[str, Any]]:

@@ -324,10 +324,6 @@
         <translation>Choose the day the error appeared: support needs the logs of exactly that day.</translation>
     </message>
     <message>
-        <source>Для этой темы дата необязательна. Если вопрос связан с событием в программе (например, сообщение о лицензии), выберите тот день; иначе просто нажмите «Далее».</source>
-        <translation>For this topic the date is optional. If the question is about something the program did (a licence message, say), choose that day; otherwise just press &quot;Next&quot;.</translation>
-    </message>
-    <message>
         <source>Последний день с ошибками: {date}</source>
         <translation>Last day with errors: {date}</translation>
     </message>
@@ -370,6 +366,10 @@
     <message>
         <source>Выбрать {date}</source>
         <translation>Choose {date}</translation>
+    </message>
+    <message>
+        <source>Выберите день, журналы за который приложить: например, когда программа показала сообщение о лицензии.</source>
+        <translation>Choose the day whose logs to attach: for example, when the program showed a message about the licence.</translation>
     </message>
     <message>
         <source>Смотрю журналы за этот день…</source>
@@ -466,6 +466,10 @@ Attach the files they point to?</translation>
     <message>
         <source>&amp;Журналы работы программы за {date}</source>
         <translation>&amp;Logs of the program for {date}</translation>
+    </message>
+    <message>
+        <source>Журналы программы на этом компьютере не найдены.</source>
+        <translation>The program&apos;s logs were not found on this computer.</translation>
     </message>
     <message>
         <source>{files}, {size}; {errors}</source>
@@ -1064,6 +1068,14 @@ Attach the files they point to?</translation>
         <translation>Search for GBS.Market again</translation>
     </message>
     <message>
+        <source>Указать &amp;папку программы…</source>
+        <translation>Point to the program&apos;s &amp;folder…</translation>
+    </message>
+    <message>
+        <source>Папка, где стоит GBS.Market (Market.exe), или её папка данных</source>
+        <translation>The folder GBS.Market (Market.exe) is in, or its data folder</translation>
+    </message>
+    <message>
         <source>Подготовить обращение в поддержку</source>
         <translation>Prepare a support request</translation>
     </message>
@@ -1120,6 +1132,14 @@ Attach the files they point to?</translation>
         <translation>Waiting to be sent to support: {n} — {names}. You can send them now.</translation>
     </message>
     <message>
+        <source>Поддержка GBS.Market: {links}</source>
+        <translation>GBS.Market support: {links}</translation>
+    </message>
+    <message>
+        <source>Папка GBS.Market или её данных</source>
+        <translation>The folder of GBS.Market or of its data</translation>
+    </message>
+    <message>
         <source>Ищу…</source>
         <translation>Searching…</translation>
     </message>
@@ -1128,8 +1148,8 @@ Attach the files they point to?</translation>
         <translation>GBS.Market not found</translation>
     </message>
     <message>
-        <source>Убедитесь, что программа установлена на этом компьютере, запустите её хотя бы раз и нажмите «Искать ещё раз». Если программа стоит в другой папке или на другом диске, запустите сборщик на том компьютере, где работает касса.</source>
-        <translation>Make sure the program is installed on this PC, run it at least once and press &quot;Search again&quot;. If the program lives on another computer, run the collector on the computer where the till works.</translation>
+        <source>Обращение всё равно можно отправить: выберите тему и нажмите «Далее». Сборщик приложит то, что найдёт, — сведения о компьютере, GBS.ID из резервных копий, ваши файлы. Если программа стоит в другой папке или на другом диске, укажите её папку.</source>
+        <translation>You can still send a request: choose a topic and press “Next”. The collector attaches what it finds: details of this computer, the GBS.ID from the backups, your files. If the program is in another folder or on another disk, point to its folder.</translation>
     </message>
     <message>
         <source>Где искали:</source>
@@ -2191,6 +2211,10 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>{name} not read: {error}. {product} does not start with such a file.</translation>
     </message>
     <message>
+        <source>в {path} нет ни программы, ни её данных</source>
+        <translation>{path} holds neither the program nor its data</translation>
+    </message>
+    <message>
         <source>ссылка на {target}</source>
         <translation>link to {target}</translation>
     </message>
@@ -2549,6 +2573,10 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>Путь {path} выходит за пределы системного корня — он не читается</source>
         <translation>The path {path} climbs out of the system root: it is not read</translation>
+    </message>
+    <message>
+        <source>Журналы программы на этом компьютере не найдены. День всё равно укажите: поддержке важно, когда это началось.</source>
+        <translation>The program&apos;s logs were not found on this computer. Choose the day anyway: support needs to know when it began.</translation>
     </message>
     <message>
         <source>Не удалось проверить обновления: внутренняя ошибка сборщика (подробности в журнале).</source>
