@@ -10,6 +10,23 @@ from collector.i18n import _, count, join
 from collector.sources.base import Source, Step, parts_of
 
 
+def first_error_of(selection, day) -> str | None:
+    """«Первая ошибка 17.11.2026 — в 12:53:04: <message> (<exception>)» for request.txt."""
+    from collector.humanize import ru_date
+
+    prefixes = (day.isoformat(), day.strftime("%d.%m.%Y"))  # as the layouts write the day
+    ours = [e for e in selection.first_errors if (e.time or "").startswith(prefixes)]
+    if not ours:
+        return None
+    first = min(ours, key=lambda e: e.time)  # the same day: the clock orders them
+    clock = first.time.split(" ")[-1].split(".")[0].split(",")[0]
+    text = " ".join((first.message or first.callsite or "").split())
+    if first.exception:
+        text += f" ({' '.join(first.exception.split())})"
+    if len(text) > 300:
+        text = text[:299] + "…"
+    return _("Первая ошибка {day} — в {time}: {text}", day=ru_date(day), time=clock, text=text)
+
 class LogsSource(Source):
     name = "logs"
     title = _("Журналы за день проблемы")
@@ -98,6 +115,10 @@ class LogsSource(Source):
             notes.append(_("изменились во время сбора и пропущены: {files}",
                            files=", ".join(changed)))
         step.say(join("; ", [message, *notes]) if notes else message)
+        first = first_error_of(selection, day)
+        if first is not None:
+            step.known(first)
+
 
     def describe(self, files: list[str]) -> list[str]:
         from collector.humanize import ru_date

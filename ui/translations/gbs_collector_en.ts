@@ -2551,6 +2551,10 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>GBS.ID not found. It helps support find your licence faster: copy it in GBS.Market&apos;s licence window with the copy button next to the ID.</translation>
     </message>
     <message>
+        <source>В вопросе {n} упомянуто {named}, а журналы выбраны за {chosen}. Проверьте дату: нужен день, когда появилась ошибка.</source>
+        <translation>Question {n} names {named}, but the logs are chosen for {chosen}. Check the date: the day the error appeared is needed.</translation>
+    </message>
+    <message>
         <source>Вопрос {n} — подсказка из шаблона формы: замените её своим вопросом.</source>
         <translation>Question {n} is the form template&apos;s hint: replace it with your own question.</translation>
     </message>
@@ -2565,6 +2569,10 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>настройки программы (пароли и ключи заменены метками)</source>
         <translation>the program&apos;s settings (passwords and keys replaced by tags)</translation>
+    </message>
+    <message>
+        <source>Первая ошибка {day} — в {time}: {text}</source>
+        <translation>The first error on {day}, at {time}: {text}</translation>
     </message>
     <message>
         <source>Путь {path} ведёт за пределы системного корня (через ссылку) — он не читается</source>
