@@ -40,7 +40,7 @@ def ui_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
     # a temp folder of its own: "nothing left behind" must not see other test runs' work folders
     import tempfile
 
-    tmp = tmp_path / "tmp"
+    tmp = tmp_path / "gbs-tmp"
     tmp.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(tmp))
     return {"data": data, "settings": settings, "out": out}
