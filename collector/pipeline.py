@@ -212,6 +212,7 @@ class Collection:
         self.form_problems: list[dict[str, Any]] = []
         self._form: Any = None
         self.writer: Any = None  # collector.bundle.BundleWriter, once open
+        self.compression: Any = None  # collector.bundle.preset.Choice, from the plan
         self.staged: list[tuple[str, str, Any]] = []  # entries added before the writer opened
         self.work_dir: Path | None = None  # private temp folder, removed after the run
         self.work: WorkFolder | None = None  # the same, with its owner record (debris)
@@ -344,6 +345,8 @@ class Collection:
         plan = self.plan()
         self.manifest_facts["estimate"] = {"archive_bytes": plan.archive_bytes,
                                            "seconds": round(plan.total_seconds, 1)}
+        self.compression = plan.compression
+        self.manifest_facts["compression"] = plan.compression.to_json()
         if not plan.space_ok:  # say it before writing anything, not half-way through
             raise CollectorError("\n".join(p for p in plan.problems if "места" in p)
                                  or plan.problems[0], exit_code=ExitCode.USAGE)
@@ -376,8 +379,9 @@ class Collection:
             if not taken:
                 break
             moment += timedelta(seconds=1)
+        preset = self.compression.preset.writer_args() if self.compression else {}
         writer = BundleWriter(out_dir, name, password=self.options.password,
-                              volume_size=self.options.volume_size, cancel=self.cancel)
+                              volume_size=self.options.volume_size, cancel=self.cancel, **preset)
         if self.work is not None:
             self.work.expect_parts(out_dir, name)  # a killed run's .part: the next start
         writer.open()

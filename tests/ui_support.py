@@ -37,12 +37,6 @@ def ui_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
     monkeypatch.setenv("GBS_COLLECTOR_DATA_DIR", str(data))
     monkeypatch.setenv("GBS_COLLECTOR_SETTINGS", str(settings))
     out = tmp_path / "out"
-    # a temp folder of its own: "nothing left behind" must not see other test runs' work folders
-    import tempfile
-
-    tmp = tmp_path / "gbs-tmp"
-    tmp.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp))
     return {"data": data, "settings": settings, "out": out}
 
 

@@ -41,7 +41,7 @@ _EXPORTS = {
     "readback": ("UnsupportedLayout", "hash_entries"),
     "verify": ("STATUS_EXIT", "EntryCheck", "VerifyReport", "verify_bundle", "verify_volumes"),
     "writer": ("DEFAULT_BLOCK_SIZE", "DEFAULT_DICT_SIZE", "DEFAULT_NICE_LEN", "DEFAULT_PRESET",
-               "DEFAULT_WORKERS", "BundleResult", "BundleWriter", "FileEntry"),
+               "DEFAULT_WORKERS", "BundleResult", "BundleWriter", "FileEntry", "VolumeSink"),
 }
 _WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
 __all__ = sorted(_WHERE)

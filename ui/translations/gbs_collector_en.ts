@@ -1765,6 +1765,18 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
         <translation>{name} points to a folder: attach the folder itself.</translation>
     </message>
     <message>
+        <source>≈ {h} ч {m} мин до отправки</source>
+        <translation>≈ {h} h {m} min until sent</translation>
+    </message>
+    <message>
+        <source>≈ {n} с до отправки</source>
+        <translation>≈ {n} s until sent</translation>
+    </message>
+    <message>
+        <source>≈ {n} мин до отправки</source>
+        <translation>≈ {n} min until sent</translation>
+    </message>
+    <message>
         <source>Архив повреждён: не сходится контрольная сумма файла {name}.</source>
         <translation>The archive is damaged: the checksum of {name} does not match.</translation>
     </message>
@@ -2235,6 +2247,14 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>shortcut to {target}</translation>
     </message>
     <message>
+        <source>{date}: программа записала «Работа восстановлена после аварийного завершения» при запуске в {times}.</source>
+        <translation>{date}: the program wrote &quot;Работа восстановлена после аварийного завершения&quot; (work recovered after an abnormal end) at its start at {times}.</translation>
+    </message>
+    <message>
+        <source>{date}: работа, начатая в {times}, закончилась без записи о завершении (сбой, снятие задачи или выключение компьютера).</source>
+        <translation>{date}: the run started at {times} ended without the closing record (a crash, a killed task or the PC switched off).</translation>
+    </message>
+    <message>
         <source>Версия в свойствах {name} записана как «{text}»: {product} такую не разбирает и считает себя версией {fallback}.</source>
         <translation>The version in the properties of {name} is written as &quot;{text}&quot;: {product} cannot read that and takes itself for version {fallback}.</translation>
     </message>
@@ -2569,6 +2589,62 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>настройки программы (пароли и ключи заменены метками)</source>
         <translation>the program&apos;s settings (passwords and keys replaced by tags)</translation>
+    </message>
+    <message>
+        <source>Заголовок базы данных</source>
+        <translation>Database header</translation>
+    </message>
+    <message>
+        <source>База данных: ODS {ods}, страница {page} байт; транзакции: oldest {oit}, oldest active {oat}, next {next} (разрыв {gap}).</source>
+        <translation>Database: ODS {ods}, page {page} bytes; transactions: oldest {oit}, oldest active {oat}, next {next} (gap {gap}).</translation>
+    </message>
+    <message>
+        <source>Файла базы на этом компьютере нет</source>
+        <translation>The database file is not on this PC</translation>
+    </message>
+    <message>
+        <source>Разрыв больше {limit}: долго открытая транзакция, частая причина медленной работы программы.</source>
+        <translation>The gap is over {limit}: a long-open transaction, a common cause of the program working slowly.</translation>
+    </message>
+    <message>
+        <source>Заголовок базы не прочитан: {error}</source>
+        <translation>The database header was not read: {error}</translation>
+    </message>
+    <message>
+        <source>Журнал Firebird за день</source>
+        <translation>The Firebird log of the day</translation>
+    </message>
+    <message>
+        <source>В журнале Firebird (firebird.log) за выбранные дни записей: {n}; первая в {when}: «{text}».</source>
+        <translation>The Firebird log (firebird.log) holds {n} entries for the chosen days; the first at {when}: &quot;{text}&quot;.</translation>
+    </message>
+    <message>
+        <source>Записей за выбранные дни: {n}</source>
+        <translation>Entries for the chosen days: {n}</translation>
+    </message>
+    <message>
+        <source>Журнал Firebird (firebird.log) не найден</source>
+        <translation>The Firebird log (firebird.log) was not found</translation>
+    </message>
+    <message>
+        <source>В журнале Firebird за выбранные дни записей нет</source>
+        <translation>The Firebird log has no entries for the chosen days</translation>
+    </message>
+    <message>
+        <source>Журнал Firebird {path} не прочитан: {error}</source>
+        <translation>The Firebird log {path} was not read: {error}</translation>
+    </message>
+    <message>
+        <source>записи журнала Firebird за выбранные дни (firebird/firebird.log)</source>
+        <translation>the Firebird log entries of the chosen days (firebird/firebird.log)</translation>
+    </message>
+    <message>
+        <source>только записи за выбранные дни</source>
+        <translation>only the entries of the chosen days</translation>
+    </message>
+    <message>
+        <source>В прошлый раз {product} закрылась не штатно (CorrectExit = false в DataBase.json).</source>
+        <translation>Last time {product} did not close normally (CorrectExit = false in DataBase.json).</translation>
     </message>
     <message>
         <source>Первая ошибка {day} — в {time}: {text}</source>
