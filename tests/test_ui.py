@@ -290,7 +290,7 @@ def test_calendar_marks_days_with_errors(gui: Gui) -> None:
     listed = [d.days.item(i).text() for i in range(d.days.count())]
     worst = [day for day, n in gui.demo.error_days.items() if n]
     assert len(listed) == len(worst)
-    assert any("ошибок: 3" in t for t in listed)
+    assert any(t.endswith(" — 3 ошибки") for t in listed) and ":" not in "".join(listed)
     item = d.days.item(0)
     d._day_item(item)
     gui.qtbot.waitUntil(lambda: not gui.state.day.loading, timeout=10000)

@@ -456,7 +456,14 @@ def test_clicks_from_start_to_collect(gui: Gui, topic: str, monkeypatch) -> None
     if topic == "errors":
         assert "logs" not in options.exclude and any(n.startswith("logs/") for n in names)
     else:
-        assert "logs" in options.exclude  # not asked for: not sent
+        assert "logs" in options.exclude  # not asked for: not sent, and said so
+        from collector.pipeline import Collection
+
+        result = Collection(gui.state.install.root, options,
+                            detection=gui.state.install.detection).run()
+        logs = next(r for r in result.steps if r.name == "logs")
+        assert (logs.status, str(logs.message)) == ("skipped", "не приложены")
+        assert not any(f["path"].startswith("logs/") for f in result.manifest["files"])
         assert "журналы работы программы" not in gui.page("review").request_text.toPlainText()
         assert [b for k, b in win.sidebar.buttons.items() if b.isVisible()] == \
             [win.sidebar.buttons[k] for k in short]

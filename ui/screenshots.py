@@ -179,11 +179,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--taskbar", type=int, default=0, help="pixels (at 100 %%) of a taskbar")
     ap.add_argument("--lang", choices=["ru", "en"])
     ap.add_argument("--pages", default=",".join(PAGES))
+    ap.add_argument("--no-program", action="store_true",
+                    help="a PC without GBS.Market (the pictures get -noprogram)")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="gbs-shots-") as tmp:
         os.environ["GBS_COLLECTOR_DATA_DIR"] = str(Path(tmp) / "build-data")
         root = make_demo(Path(tmp))
+        if args.no_program:
+            root = Path(tmp) / "empty"
+            root.mkdir()
         data = Path(tmp) / "data"
         make_draft(data)
         from collector.demo import DEMO_VERSION
@@ -191,8 +196,11 @@ def main(argv: list[str] | None = None) -> int:
         with xvfb(screen_size(args.size, args.scale, args.taskbar)) as display, \
                 latest_version_server(DEMO_VERSION) as latest_url:
             for page in args.pages.split(","):
-                target = args.out / shot_name(page, lang=args.lang, size=args.size,
-                                              scale=args.scale, taskbar=args.taskbar)
+                name = shot_name(page, lang=args.lang, size=args.size, scale=args.scale,
+                                 taskbar=args.taskbar)
+                if args.no_program:
+                    name = name.replace(page, f"{page}-noprogram", 1)
+                target = args.out / name
                 done = shoot(page, target, root=root,
                              data_template=None if page == "start" else data,
                              display=display, lang=args.lang, scale=args.scale,

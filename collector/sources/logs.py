@@ -65,6 +65,9 @@ class LogsSource(Source):
 
         job, control = step.job, step.control
         day = job.options.problem_date
+        if "logs" in {x.rstrip("/") for x in job.options.exclude}:
+            step.skip(_("не приложены"))  # unticked as a whole, or a question that needs none
+            return
         selection = select_logs(
             step.installation, day, around=job.options.around_days,
             max_file_bytes=job.options.max_log_file_bytes, cancel=control.event,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
@@ -200,14 +201,14 @@ class DatePage(Page):
             self.last_error_btn.setText(tr("Последний день с ошибками: {date}")
                                         .format(date=fmt_date(days[0])))
             self.last_error_btn.setAccessibleName(
-                tr("Последний день с ошибками: {date}, ошибок: {n}")
-                .format(date=fmt_date(days[0]), n=s.errors + s.fatals))
+                tr("Последний день с ошибками: {date}, {errors}")
+                .format(date=fmt_date(days[0]), errors=fmt_errors(s.errors + s.fatals)))
         if what in ("calendar", "enter", "draft") or self.days.count() == 0:
             self.days.clear()
             for d in days:
                 s = cal[d]
-                item = QListWidgetItem(tr("{date} — ошибок: {n}").format(
-                    date=fmt_date(d, long=True), n=s.errors + s.fatals))
+                item = QListWidgetItem(tr("{date} — {errors}").format(
+                    date=fmt_date(d, long=True), errors=fmt_errors(s.errors + s.fatals)))
                 item.setData(Qt.ItemDataRole.UserRole, d)
                 self.days.addItem(item)
             if cal is not None and not days:
@@ -278,12 +279,16 @@ def day_summary(errors: int, files: int, size: int) -> str:
         size=fmt_size(size))
 
 
+_EXCEPTION_CLASS = re.compile(r"^(?:[A-Za-z_][\w]*\.)*[A-Za-z_]\w*(?:Exception|Error)\b:?\s*")
+
+
 def _preview(p) -> str:
     """«12:53:04 — Ошибка при открытии журнала продаж (FbException: …)»."""
     clock = p.time.split(" ")[-1].split(".")[0] if p.time else ""
     text = p.message or p.callsite
-    if p.exception:
-        text += f" ({_short(p.exception, 70)})"
+    detail = _EXCEPTION_CLASS.sub("", p.exception or "").strip()
+    if detail:  # what went wrong, without the .NET class name (that is for the desk)
+        text += f" ({_short(detail, 70)})"
     return f"• {clock} — {_short(text, 150)}"
 
 

@@ -161,9 +161,6 @@ class StartPage(Page):
         self.update_box = UpdateAdvice(state)
         for row in (self.program, self.version, self.update_box, self.data, self.database):
             self.found.add(row)
-        self.notes = QVBoxLayout()
-        self.notes.setSpacing(6)
-        self.found.add(self.notes)
         self.retry = button(tr("Искать ещё раз"), icon="refresh", on_click=state.detect,
                             accessible=tr("Искать GBS.Market ещё раз"))
         self.point = button(tr("Указать &папку программы…"), icon="folder",
@@ -178,6 +175,9 @@ class StartPage(Page):
         self.desk = label("", small=True, rich=True)
         self.desk.setOpenExternalLinks(True)
         self.found.add(self.desk)
+        self.notes = QVBoxLayout()  # under what to do: where it looked, what is odd
+        self.notes.setSpacing(6)
+        self.found.add(self.notes)
         self.found.body.addStretch(1)
         cols.add(self.found, 3)
         self.gbs = GbsIdPanel(state, qr_side=200)

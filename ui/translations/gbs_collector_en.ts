@@ -328,14 +328,6 @@
         <translation>Last day with errors: {date}</translation>
     </message>
     <message>
-        <source>Последний день с ошибками: {date}, ошибок: {n}</source>
-        <translation>Last day with errors: {date}, errors: {n}</translation>
-    </message>
-    <message>
-        <source>{date} — ошибок: {n}</source>
-        <translation>{date} — errors: {n}</translation>
-    </message>
-    <message>
         <source>За два месяца ошибок в журналах нет.</source>
         <translation>No errors in the logs in the last two months.</translation>
     </message>
@@ -370,6 +362,14 @@
     <message>
         <source>Выберите день, журналы за который приложить: например, когда программа показала сообщение о лицензии.</source>
         <translation>Choose the day whose logs to attach: for example, when the program showed a message about the licence.</translation>
+    </message>
+    <message>
+        <source>Последний день с ошибками: {date}, {errors}</source>
+        <translation>The last day with errors: {date}, {errors}</translation>
+    </message>
+    <message>
+        <source>{date} — {errors}</source>
+        <translation>{date} — {errors}</translation>
     </message>
     <message>
         <source>Смотрю журналы за этот день…</source>
@@ -2591,10 +2591,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>the program&apos;s settings (passwords and keys replaced by tags)</translation>
     </message>
     <message>
-        <source>Заголовок базы данных</source>
-        <translation>Database header</translation>
-    </message>
-    <message>
         <source>База данных: ODS {ods}, страница {page} байт; транзакции: oldest {oit}, oldest active {oat}, next {next} (разрыв {gap}).</source>
         <translation>Database: ODS {ods}, page {page} bytes; transactions: oldest {oit}, oldest active {oat}, next {next} (gap {gap}).</translation>
     </message>
@@ -2611,28 +2607,8 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>The database header was not read: {error}</translation>
     </message>
     <message>
-        <source>Журнал Firebird за день</source>
-        <translation>The Firebird log of the day</translation>
-    </message>
-    <message>
         <source>В журнале Firebird (firebird.log) за выбранные дни записей: {n}; первая в {when}: «{text}».</source>
         <translation>The Firebird log (firebird.log) holds {n} entries for the chosen days; the first at {when}: &quot;{text}&quot;.</translation>
-    </message>
-    <message>
-        <source>Записей за выбранные дни: {n}</source>
-        <translation>Entries for the chosen days: {n}</translation>
-    </message>
-    <message>
-        <source>Журнал Firebird (firebird.log) не найден</source>
-        <translation>The Firebird log (firebird.log) was not found</translation>
-    </message>
-    <message>
-        <source>В журнале Firebird за выбранные дни записей нет</source>
-        <translation>The Firebird log has no entries for the chosen days</translation>
-    </message>
-    <message>
-        <source>Журнал Firebird {path} не прочитан: {error}</source>
-        <translation>The Firebird log {path} was not read: {error}</translation>
     </message>
     <message>
         <source>записи журнала Firebird за выбранные дни (firebird/firebird.log)</source>
@@ -4455,12 +4431,60 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>tables</translation>
     </message>
     <message>
+        <source>Проверка базы данных</source>
+        <translation>Database check</translation>
+    </message>
+    <message>
+        <source>Похоже, в базе долго не закрывается транзакция — частая причина медленной работы; подробности поддержка увидит в обращении.</source>
+        <translation>A transaction seems to stay open in the database for long — a common cause of slowness; support will see the details in the request.</translation>
+    </message>
+    <message>
+        <source>Сведения о базе записаны в обращение</source>
+        <translation>The database facts are in the request</translation>
+    </message>
+    <message>
+        <source>Журнал сервера базы данных за день</source>
+        <translation>The database server&apos;s log for the day</translation>
+    </message>
+    <message>
+        <source>{entries} за выбранные дни</source>
+        <translation>{entries} for the chosen days</translation>
+    </message>
+    <message>
+        <source>Журнал сервера базы данных не найден</source>
+        <translation>The database server&apos;s log was not found</translation>
+    </message>
+    <message>
+        <source>За выбранные дни записей нет</source>
+        <translation>No entries for the chosen days</translation>
+    </message>
+    <message>
+        <source>Журнал сервера базы данных не прочитан: {error}</source>
+        <translation>The database server&apos;s log could not be read: {error}</translation>
+    </message>
+    <message>
+        <source>запись</source>
+        <translation>entry</translation>
+    </message>
+    <message>
+        <source>записи</source>
+        <translation>entries</translation>
+    </message>
+    <message>
+        <source>записей</source>
+        <translation>entries</translation>
+    </message>
+    <message>
         <source>{files} за {days}, в них {errors}</source>
         <translation>{files} for {days}, with {errors}</translation>
     </message>
     <message>
         <source>{files} за {days}, ошибок в них нет</source>
         <translation>{files} for {days}, no errors in them</translation>
+    </message>
+    <message>
+        <source>не приложены</source>
+        <translation>not attached</translation>
     </message>
     <message>
         <source>журналы работы программы за {day} ({files})</source>
