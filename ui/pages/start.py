@@ -86,6 +86,8 @@ class StartPage(Page):
         self.add(self.outbox_banner)
         self.problem_banner = Banner("warning", closable=True)
         self.add(self.problem_banner)
+        self.demo_banner = Banner("info")
+        self.add(self.demo_banner)
 
         cols = QHBoxLayout()
         cols.setSpacing(2 * SPACE)
@@ -168,6 +170,7 @@ class StartPage(Page):
                                    .format(n=len(pending), names=names))
         else:
             self.outbox_banner.set("info", "")
+        self.demo_banner.set("info", demo_note(st.installation))
         self._show_found()
         self._show_links()
         self.window_.update_nav()
@@ -289,3 +292,18 @@ class StartPage(Page):
             self.database.set("ok", name, tr("Размер: {size}").format(
                 size=fmt_size(db.size_bytes)), big=False)
 
+
+def demo_note(inst) -> str:
+    """On a demo installation: that nothing of it leaves the PC (``collector.demo``)."""
+    from collector import demo_desk
+    from collector.demo import installation_is_demo
+
+    if inst is None or not installation_is_demo(inst):
+        return ""
+    where = tr("«Отправить в поддержку» отправит обращение демо-серверу поддержки на этом "
+               "компьютере.") if demo_desk.running() is not None else tr(
+        "Отправка в поддержку для демо-архивов закрыта: откройте демо командой ./scripts/app, "
+        "и обращения будет принимать демо-сервер на этом компьютере.")
+    return tr("Это демонстрационная установка GBS.Market: с компьютера ничего не уходит. "
+              "Обновления проверяются только по ответу сервера, сохранённому программой.") + \
+        " " + where
