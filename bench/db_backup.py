@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/db_backup.py --size-mb 1024
 
-Makes (once; cached under ``.cache/bench``) a demo database of about ``--size-mb`` megabytes, copies
+Takes bench/shopdb.py's shop database of about ``--size-mb`` MiB (made once, cached), copies
 it to a work file, then times, alternating so that both see the same machine state:
 
 * embedded — ``gbak -b -g <file> out.fbk`` against ``backup_to_file(embedded_target(file))``
@@ -34,24 +34,6 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 PASSWORD = "Bench#Pass-1"
-
-
-def _db(size_mb: int, cache: Path) -> Path:
-    path = cache / f"bench-{size_mb}mb.fdb"
-    if not path.exists():
-        print(f"creating a ~{size_mb} MB database in {path} …", file=sys.stderr, flush=True)
-        started = time.monotonic()
-        tmp = path.with_suffix(".tmp.fdb")
-        tmp.unlink(missing_ok=True)
-        # In a child process: this one must not carry a Firebird engine into the measurements.
-        code = ("import sys; from pathlib import Path; sys.path.insert(0, sys.argv[3]); "
-                "from collector.demo_db import create_demo_database, rows_for_size; "
-                "create_demo_database(Path(sys.argv[1]), **rows_for_size(int(sys.argv[2])))")
-        subprocess.run([sys.executable, "-c", code, str(tmp), str(size_mb), str(REPO)],
-                       check=True)
-        tmp.rename(path)
-        print(f"  done in {time.monotonic() - started:.1f} s", file=sys.stderr)
-    return path
 
 
 def _wait(proc: subprocess.Popen) -> resource.struct_rusage:
@@ -167,9 +149,9 @@ def main() -> None:
         child(args)
         return
 
-    cache = REPO / ".cache" / "bench"
-    cache.mkdir(parents=True, exist_ok=True)
-    source = _db(args.size_mb, cache)
+    from bench.shopdb import shop_database
+
+    source = shop_database(args.size_mb)
     work = Path(tempfile.mkdtemp(prefix="bench-db-", dir=args.work))
     report: dict = {"size_mb": round(source.stat().st_size / 2**20), "repeat": args.repeat,
                     "engine": args.engine}

@@ -38,14 +38,16 @@ def log_path() -> Path | None:
 
 
 def setup_logging(*, verbose: bool = False, to_file: bool = True) -> Path | None:
-    """Console (stderr) at WARNING or DEBUG, file at INFO; idempotent."""
+    """File at INFO; the console (stderr) only with ``verbose`` (DEBUG), or for errors when there
+    is no file. People read the commands' own Russian messages on stderr; the log's English
+    records are for the file and ``-v``. Idempotent."""
     root = logging.getLogger()
     if getattr(root, "_gbs_configured", False):
         return getattr(root, "_gbs_log_path", None)
     root.setLevel(logging.DEBUG)
     secret_filter = SecretFilter()
     console = logging.StreamHandler()
-    console.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    console.setLevel(logging.DEBUG if verbose else logging.CRITICAL + 1)
     console.setFormatter(_BriefFormatter("%(levelname)s %(name)s: %(message)s"))
     console.addFilter(secret_filter)
     root.addHandler(console)
@@ -61,6 +63,8 @@ def setup_logging(*, verbose: bool = False, to_file: bool = True) -> Path | None
             root.addHandler(fh)
         except OSError:
             path = None  # a read-only profile: the tool still works, without its own log
+    if path is None and not verbose:
+        console.setLevel(logging.ERROR)  # no file to keep them: errors at least are seen
     root._gbs_configured = True  # type: ignore[attr-defined]
     root._gbs_log_path = path  # type: ignore[attr-defined]
     return path

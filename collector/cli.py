@@ -69,7 +69,10 @@ def add_json_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="вывести один объект JSON на stdout")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``argv`` naming a command, only that command's module is imported
+    (each pulls in its own libraries: Firebird, py7zr, requests…), so ``detect`` starts
+    without the archive code. Without one, every command is there for the help text."""
     parser = RussianArgumentParser(
         prog="collector",
         description="GBS Support Collector — собирает всё, что нужно поддержке GBS.Market, "
@@ -84,17 +87,32 @@ def build_parser() -> argparse.ArgumentParser:
         dest="command", metavar="КОМАНДА", parser_class=RussianArgumentParser
     )
     sub.required = True
-    for name in COMMANDS:
+    for name in _commands_needed(argv):
         importlib.import_module(f"collector.commands.{name}").register(sub)
     return parser
 
 
+def _commands_needed(argv: Sequence[str] | None) -> list[str]:
+    if argv is None:
+        return COMMANDS
+    words = [a for a in argv if not a.startswith("-")]
+    if words and words[0] in COMMANDS and words[0] == next(
+            (a for a in argv if a not in ("-v", "--verbose")), None):
+        return [words[0]]
+    return COMMANDS
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     # Only commands that change something keep a log file; looking (detect, logs…) leaves no trace.
     setup_logging(verbose=args.verbose, to_file=args.command in LOGGED_COMMANDS)
     log.info("command: %s", args.command)
+    from collector.debris import clean_stale, runs_folder
+
+    cleaned = clean_stale(runs=runs_folder())
+    if cleaned:
+        err(cleaned.message())
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         from collector.settings import set_cli_override

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from collector.i18n import _
+from collector.oserrors import json_error_text, os_error_text
 
 CONNECTION_TYPES = {0: "NotSet", 1: "Local", 2: "NetWork"}
 DEFAULT_FB_PORT = 3060
@@ -41,7 +42,7 @@ def read_json_config(path: Path) -> dict[str, Any]:
         raise ConfigError(_("Нет файла {name}", name=path.name)) from exc
     except OSError as exc:
         raise ConfigError(
-            _("Не удалось прочитать {name}: {error}", name=path.name, error=exc.strerror or exc)
+            _("Не удалось прочитать {name}: {error}", name=path.name, error=os_error_text(exc))
         ) from exc
     if not raw.strip(b"\0 \r\n\t\xef\xbb\xbf"):
         raise ConfigError(_("Файл {name} пуст (возможно, программа не успела его записать)",
@@ -50,7 +51,7 @@ def read_json_config(path: Path) -> dict[str, Any]:
         data = json.loads(decode_text(raw).strip("\0"))
     except ValueError as exc:
         raise ConfigError(
-            _("Файл {name} повреждён: {detail}", name=path.name, detail=exc)
+            _("Файл {name} повреждён: {detail}", name=path.name, detail=json_error_text(exc))
         ) from exc
     if not isinstance(data, dict):
         raise ConfigError(_("Файл {name} имеет неожиданный формат", name=path.name))

@@ -50,17 +50,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-import qrcode
-from PIL import Image, ImageDraw, ImageFont, PngImagePlugin
-from qrcode.constants import ERROR_CORRECT_H
-from qrcode.util import MODE_8BIT_BYTE, QRData
+from typing import TYPE_CHECKING, Any
 
 from collector.errors import CollectorError
 from collector.i18n import _
 from collector.sysroot import SystemRoot
 from collector.userdata import atomic_write
+
+if TYPE_CHECKING:  # qrcode and Pillow load on first use: detect starts without them
+    import qrcode
+    from PIL import Image
 
 PREFIX = "6:"
 HEX_LEN = 32
@@ -68,7 +67,6 @@ TXT_NAME = "gbs_id.txt"
 PNG_NAME = "gbs_id_qr.png"
 DEFAULT_BACKUPS_FOLDER = "GBS.Market6_backups"
 
-QR_ERROR_CORRECTION = ERROR_CORRECT_H
 QR_BORDER = 4  # modules of quiet zone on every side
 QR_BOX_SIZE = 12  # pixels per module in gbs_id_qr.png
 
@@ -504,6 +502,10 @@ def qr_code(gbs_id: str) -> qrcode.QRCode:
     resort in byte mode, whose codewords are never zero (version 4). The decoded text is the
     same in every case.
     """
+    import qrcode
+    from qrcode.constants import ERROR_CORRECT_H
+    from qrcode.util import MODE_8BIT_BYTE, QRData
+
     value = _require(gbs_id)
     attempts = (
         lambda qr: qr.add_data(value, optimize=0),
@@ -513,7 +515,7 @@ def qr_code(gbs_id: str) -> qrcode.QRCode:
     )
     last: ValueError | None = None
     for add in attempts:
-        qr = qrcode.QRCode(version=None, error_correction=QR_ERROR_CORRECTION, box_size=1,
+        qr = qrcode.QRCode(version=None, error_correction=ERROR_CORRECT_H, box_size=1,
                            border=0)
         add(qr)
         try:
@@ -532,6 +534,8 @@ def qr_image(gbs_id: str, box_size: int = QR_BOX_SIZE, *, border: int = QR_BORDE
     ``caption=True`` prints the id under the code (below the quiet zone), so a photo or printout
     of the image alone shows "the whole GBS.ID and the QR code next to it", as the desk asks.
     """
+    from PIL import Image, ImageDraw
+
     if box_size < 1 or border < 4:
         raise ValueError("box_size >= 1 and border >= 4 (the quiet zone QR readers need)")
     value = _require(gbs_id)
@@ -556,6 +560,8 @@ def qr_image(gbs_id: str, box_size: int = QR_BOX_SIZE, *, border: int = QR_BORDE
 
 
 def _caption_font(text: str, max_width: int, box_size: int):
+    from PIL import ImageFont
+
     size = max(10, box_size * 2)
     while True:
         font = ImageFont.load_default(size=size)
@@ -575,6 +581,8 @@ def write_gbs_id_files(gbs_id: str, folder: str | os.PathLike[str]) -> tuple[Pat
         txt = folder / TXT_NAME
         png = folder / PNG_NAME
         atomic_write(txt, value.encode("ascii"))
+        from PIL import PngImagePlugin
+
         info = PngImagePlugin.PngInfo()
         info.add_text("GBS.ID", value)
         img = qr_image(value, QR_BOX_SIZE, caption=True)

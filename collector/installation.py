@@ -472,8 +472,9 @@ def _database(
     db_path: Path | None
     try:
         db_path = root.path(path_windows)
-    except RootError:
+    except RootError as exc:
         db_path = None
+        problems.append(str(exc))
     exists = bool(db_path and db_path.is_file())
     size = db_path.stat().st_size if exists and db_path else None
     backup_path = None
@@ -482,7 +483,7 @@ def _database(
             backup_path = root.path(cfg.backup_path_windows)
         except RootError:
             backup_path = None
-    if not exists and not networked:
+    if not exists and not networked and db_path is not None:
         problems.append(_("Файл базы данных {path} не найден", path=path_windows))
     info = DatabaseInfo(
         path=db_path,

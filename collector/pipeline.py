@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import glob
 import logging
-import shutil
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -26,9 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from collector import __version__
+from collector.debris import WorkFolder, runs_folder
 from collector.errors import Cancelled, CollectorError, ExitCode, NoInstallation
 from collector.i18n import _
 from collector.installation import Detection, Installation, detect
+from collector.outdir import check_out_dir, remove_if_empty
+from collector.redact import RedactingWriter, TextScrubber, TokenMap
 from collector.sysroot import SystemRoot
 
 log = logging.getLogger(__name__)
@@ -163,6 +164,8 @@ class CollectOptions:
     clipboard_text: str | None = None  # what the GUI saw in the clipboard (may hold the ID)
     check_updates: bool = True
     use_program_backup: bool = False  # live backup failed → take the program's newest own one
+    hide_personal: bool = False  # phone numbers, e-mails, card numbers in logs → tokens
+    confirmed_links: set[str] | bool = False  # attached links to take as their targets
 
 
 @dataclass
@@ -198,7 +201,8 @@ class Collection:
         self.detection = detection
         self.sources = sources.ordered()
         self.reports: list[StepReport] = []
-        self.redactions: list[dict[str, Any]] = []
+        # Every entry goes through one scrubber: the same secret, the same token in each file.
+        self.scrubber = TextScrubber(TokenMap(), personal=options.hide_personal)
         self.excluded: list[str] = []
         # What sources learn for each other and for the manifest and request.txt.
         self.gbs_id: str | None = None
@@ -208,8 +212,10 @@ class Collection:
         self.form_problems: list[dict[str, Any]] = []
         self._form: Any = None
         self.writer: Any = None  # collector.bundle.BundleWriter, once open
+        self.compression: Any = None  # collector.bundle.preset.Choice, from the plan
         self.staged: list[tuple[str, str, Any]] = []  # entries added before the writer opened
         self.work_dir: Path | None = None  # private temp folder, removed after the run
+        self.work: WorkFolder | None = None  # the same, with its owner record (debris)
         self._done_weight = 0.0
         self._total_weight = float(sum(s.weight for s in self.sources))
 
@@ -275,10 +281,14 @@ class Collection:
         except CollectorError as exc:
             if self.cancel.is_set():
                 raise Cancelled() from None
+            if self.writer is not None and self.writer.aborted:
+                raise  # the archive itself is gone (a full disk): no later step may write
             report.status, report.message = "failed", exc.message
         except Exception as exc:  # a bug in one step must not sink the bundle
             if self.cancel.is_set():
                 raise Cancelled() from None
+            if self.writer is not None and self.writer.aborted:
+                raise
             log.exception("step %s failed", name)
             report.status = "failed"
             report.message = _("Внутренняя ошибка: {error}", error=f"{type(exc).__name__}: {exc}")
@@ -307,11 +317,17 @@ class Collection:
     def run(self) -> CollectResult:
         if self.cancel.is_set():
             raise Cancelled()
-        self.work_dir = Path(tempfile.mkdtemp(prefix="gbs-collector-"))
+        out_existed = self.options.out_dir.exists()
+        self.work = WorkFolder(runs=runs_folder(create=True))
+        self.work_dir = self.work.path
         try:
             return self._run()
+        except BaseException:
+            if not out_existed:
+                remove_if_empty(self.options.out_dir)  # the folder this run made, if empty
+            raise
         finally:
-            shutil.rmtree(self.work_dir, ignore_errors=True)
+            self.work.remove()
 
     def _run(self) -> CollectResult:
         log.info("collect %s", " ".join(self.options.command or []))
@@ -325,12 +341,16 @@ class Collection:
                 "программа установлена, запустите её и повторите. Если программа не "
                 "запускается или переустановлена, опишите проблему в обращении: с формой "
                 "обращения (--form) архив соберётся и без неё."))
+        check_out_dir(self.options.out_dir, installation=self.installation, root=self.root)
         plan = self.plan()
         self.manifest_facts["estimate"] = {"archive_bytes": plan.archive_bytes,
                                            "seconds": round(plan.total_seconds, 1)}
+        self.compression = plan.compression
+        self.manifest_facts["compression"] = plan.compression.to_json()
         if not plan.space_ok:  # say it before writing anything, not half-way through
             raise CollectorError("\n".join(p for p in plan.problems if "места" in p)
                                  or plan.problems[0], exit_code=ExitCode.USAGE)
+        self._learn_secrets()
         self.writer = self._open_writer()
         try:
             self._flush_staged()
@@ -359,10 +379,30 @@ class Collection:
             if not taken:
                 break
             moment += timedelta(seconds=1)
+        preset = self.compression.preset.writer_args() if self.compression else {}
         writer = BundleWriter(out_dir, name, password=self.options.password,
-                              volume_size=self.options.volume_size, cancel=self.cancel)
+                              volume_size=self.options.volume_size, cancel=self.cancel, **preset)
+        if self.work is not None:
+            self.work.expect_parts(out_dir, name)  # a killed run's .part: the next start
         writer.open()
-        return writer
+        return RedactingWriter(writer, self.scrubber, map_folder=_map_folder())
+
+    def _learn_secrets(self) -> None:
+        """Before the first entry: the configs' secrets (the logs go in before the configs)
+        and the passwords typed for this run, to replace them wherever they recur."""
+        from collector.redact.logfilter import registered_secrets
+        from collector.redact.prime import learn_config_secrets
+
+        if self.gbs_id:
+            self.scrubber.keep = self.scrubber.keep | {self.gbs_id.split(":")[-1]}
+        for typed in [self.options.password, self.options.db_password, *registered_secrets()]:
+            if typed:
+                self.scrubber.tokens.learn(typed, kind="typed")
+        inst = self.installation
+        if inst is not None:
+            learn_config_secrets(self.scrubber, [inst.configs_dir,
+                                                 inst.exe.parent if inst.exe else None,
+                                                 inst.data_path])
 
     def _flush_staged(self) -> None:
         for kind, arcname, payload in self.staged:
@@ -405,13 +445,22 @@ class Collection:
             "topic": form.get("topic"),
             "problem_date": self.options.problem_date.isoformat(),
             "steps": [r.to_json() for r in self.reports],
-            "redactions": self.redactions,
+            "redactions": self.scrubber.tokens.redactions(),
             "excluded": sorted(set(self.excluded)),
             "command": list(self.options.command or []),
             "known": [str(k) for k in self.known],
             "form_problems": self.form_problems,
             **self.manifest_facts,
         }
+
+
+def _map_folder() -> Path | None:
+    from collector.userdata import user_data_dir
+
+    try:
+        return user_data_dir()
+    except CollectorError:
+        return None  # a read-only profile: the bundle is still scrubbed, the map not kept
 
 
 def collect(root: SystemRoot, options: CollectOptions, **kwargs: Any) -> CollectResult:

@@ -68,6 +68,15 @@ class Plan:
     space: list[SpaceCheck] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     database_included: bool = False
+    compression: Any = None  # collector.bundle.preset.Choice: the preset for this collection
+
+    @property
+    def to_desk_seconds(self) -> float | None:
+        """Collecting and sending, when the line's speed is known (the last upload)."""
+        est = self.compression.estimate if self.compression is not None else None
+        if est is None:
+            return None
+        return self.total_seconds - self.seconds.get("database", 0.0) + est.total_s
 
     @property
     def total_bytes(self) -> int:
@@ -99,7 +108,25 @@ class Plan:
             "space": [s.to_json() for s in self.space],
             "space_ok": self.space_ok,
             "problems": [str(p) for p in self.problems],
+            "compression": self.compression.to_json() if self.compression else None,
+            "to_desk": self._to_desk(),
         }
+
+    def _to_desk(self) -> dict[str, Any] | None:
+        from collector.bundle.preset import eta_text
+
+        seconds = self.to_desk_seconds
+        if seconds is None:
+            return None
+        return {"seconds": round(seconds, 1), "text": str(eta_text(seconds))}
+
+
+def _compression(plan: Plan) -> Any:
+    """The adaptive preset for the backup: sent after collecting, at the last upload's speed."""
+    from collector.bundle.preset import choose, last_uplink
+
+    return choose(sum(i.size for i in plan.group("database")), last_uplink(),
+                  backup_s=plan.seconds.get("database", 0.0))
 
 
 def make_plan(root: SystemRoot, inst: Installation | None, options: CollectOptions,
@@ -127,6 +154,7 @@ def make_plan(root: SystemRoot, inst: Installation | None, options: CollectOptio
         plan.seconds[source.group] = plan.seconds.get(source.group, 0.0) \
             + source.estimate_seconds(items, ctx)
         plan.archive_bytes += int(sum(i.size for i in items) * source.archive_ratio)
+    plan.compression = _compression(plan)
     db = inst.database if inst is not None else None
     plan.space = check_space(options.out_dir, plan, root=root, db=db)
     for s in plan.space:

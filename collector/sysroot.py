@@ -63,8 +63,22 @@ class SystemRoot:
             raise RootError(_("Сетевой путь {path} недоступен в системном корне", path=text))
         else:
             start, rest = self.base, text
-        parts = [p for p in re.split(r"[\\/]+", rest) if p and p != "."]
-        return _resolve_case_insensitive(start, parts)
+        parts: list[str] = []
+        for p in re.split(r"[\\/]+", rest):
+            if p in ("", "."):
+                continue
+            if p == "..":
+                if not parts:  # C:\..\outside: above the drive, i.e. out of the root
+                    raise RootError(_("Путь {path} выходит за пределы системного корня — "
+                                      "он не читается", path=text))
+                parts.pop()
+                continue
+            parts.append(p)
+        mapped = _resolve_case_insensitive(start, parts)
+        if not _within(mapped, self.base):  # a link inside the copy pointing out of it
+            raise RootError(_("Путь {path} ведёт за пределы системного корня (через ссылку) — "
+                              "он не читается", path=text))
+        return mapped
 
     def windows_path(self, path: Path) -> str:
         """The Windows form of a path under this root, for people and manifests."""
@@ -140,6 +154,11 @@ class SystemRoot:
         from collector.winsys.registry import open_registry
 
         return open_registry(self)
+
+
+def _within(path: Path, base: Path) -> bool:
+    real, top = os.path.realpath(path), os.path.realpath(base)
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
 
 
 def _resolve_case_insensitive(start: Path, parts: list[str]) -> Path:

@@ -19,13 +19,14 @@ as_root() {
 
 # --- system packages -------------------------------------------------------------------------
 # Firebird 3: embedded engine (server-core), gbak & co (utils), client library; 7-Zip for checking
-# archives; zbar for decoding QR codes; Xvfb for screenshots of the real window; xclip and xsel for
-# the clipboard (copying the GBS.ID without Qt, tested on Xvfb); Qt's runtime libraries for
-# PySide6; Node.js for the tus server the upload tests run against.
+# archives (7z) and for the benches' baselines (7zz); zbar for decoding QR codes; Xvfb for
+# screenshots of the real window; xclip and xsel for the clipboard (copying the GBS.ID without
+# Qt, tested on Xvfb); Qt's runtime libraries for PySide6; Node.js for the tus server the upload
+# tests run against.
 apt_packages=(
     python3-venv python3-pip
     firebird3.0-server-core firebird3.0-utils libfbclient2
-    p7zip-full zbar-tools xvfb xauth xclip xsel
+    p7zip-full 7zip zbar-tools xvfb xauth xclip xsel
     libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
     libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
     libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1 fonts-dejavu-core

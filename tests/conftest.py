@@ -83,3 +83,13 @@ def tree_snapshot(root: Path) -> dict[str, tuple[int, int, bytes]]:
         elif p.is_dir():
             snap[str(p.relative_to(root)) + "/"] = (0, 0, b"")
     return snap
+
+
+@pytest.fixture(scope="session")
+def big_demo_template(tmp_path_factory: pytest.TempPathFactory) -> DemoInfo:
+    """A demo with a ~40 MB database, built once: its backup runs long enough to be hit by a
+    full disk or a kill in the middle. Tests must not change it."""
+    from collector.demo_db import rows_for_size
+
+    return build_demo(tmp_path_factory.mktemp("big-template") / "C", today=DEMO_TODAY,
+                      db_params=rows_for_size(40))

@@ -20,6 +20,7 @@ from collector.database import (
     BackupProgress,
     Credentials,
     DatabaseBackupError,
+    TargetError,
     backup_to_file,
     database_facts,
     server_target,
@@ -194,16 +195,29 @@ def test_facts_through_the_server(server, served_db):
 
 
 def test_fb_server_option_under_a_system_root(server, demo, tmp_path):
-    """``--fb-server`` points a demo installation's database at the real server."""
+    """``--fb-server`` under a system root: the server backs up a private copy, so the root's
+    main.fdb stays byte for byte as it was (any attachment would write its header)."""
+    import hashlib
+
     root = SystemRoot(demo.root)
     db = detect(root).installation.database
+    before = hashlib.sha256(demo.database.read_bytes()).hexdigest(), demo.database.stat()
     target = target_from_installation(db, root, fb_server=server.address)
-    assert not target.embedded
+    assert not target.embedded and target.snapshot
     fbk = tmp_path / "main.fbk"
-    result = backup_to_file(target, fbk, credentials=TECHNICIAN)
+    result = backup_to_file(target, fbk, credentials=TECHNICIAN, work_dir=tmp_path)
     assert result.mode == "server" and result.tables == 7
     assert verify_backup(fbk, expect_records=result.records).ok
-    assert attachments(server, demo.database) == []
+    after = hashlib.sha256(demo.database.read_bytes()).hexdigest(), demo.database.stat()
+    assert after[0] == before[0] and after[1].st_mtime_ns == before[1].st_mtime_ns
+    assert [p for p in tmp_path.iterdir() if p.name.startswith("gbs-db-")] == []
+
+
+def test_fb_server_elsewhere_under_a_system_root_is_refused(demo):
+    root = SystemRoot(demo.root)
+    db = detect(root).installation.database
+    with pytest.raises(TargetError, match="на этом компьютере"):
+        target_from_installation(db, root, fb_server="10.20.30.40/3060")
 
 
 def test_a_database_the_server_holds_open_is_backed_up_consistently(server, served_db,

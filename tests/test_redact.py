@@ -9,6 +9,7 @@ import pytest
 
 from collector.redact import (
     MASK,
+    TOKEN_RE,
     SecretFilter,
     is_secret_key,
     looks_secret,
@@ -74,7 +75,8 @@ def test_settings_keep_what_support_needs(demo_template) -> None:
     data = json.loads(redact_config(cfg.read_bytes()).data.decode("utf-8-sig"))
     assert data["Connection"]["ServerPort"] == 3060
     assert data["Connection"]["Path"].endswith("main.fdb")
-    assert data["Connection"]["Password"] == MASK and data["Connection"]["Login"] == MASK
+    login, password = data["Connection"]["Login"], data["Connection"]["Password"]
+    assert TOKEN_RE.fullmatch(login) and TOKEN_RE.fullmatch(password) and login != password
     assert data["CorrectExit"] is False
 
 
@@ -82,7 +84,8 @@ def test_nested_secret_sections_are_masked_whole() -> None:
     raw = json.dumps({"Credentials": {"User": "ivan", "Secret": "x1", "Port": 25},
                       "Mail": {"Password": None, "Login": ""}}).encode()
     data = json.loads(redact_config(raw).data)
-    assert data["Credentials"] == {"User": MASK, "Secret": MASK, "Port": MASK}
+    assert data["Credentials"] == {"User": "***secret-1***", "Secret": "***secret-2***",
+                                   "Port": "***secret-3***"}
     assert data["Mail"] == {"Password": None, "Login": ""}  # nothing to hide, nothing hidden
 
 

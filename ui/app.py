@@ -119,6 +119,7 @@ def build(argv: list[str]) -> Controller:
     controller.args = args
     app._controller = controller  # keep it alive with the application (tests reach it here)
     win = controller.build_window()
+    _say_what_was_cleaned(win)
     if args.startup_time:
         win.on_first_paint(lambda: _report_startup(win))
     # The searches start once the window is on screen (or after a moment without a paint,
@@ -126,6 +127,15 @@ def build(argv: list[str]) -> Controller:
     win.on_first_paint(lambda: QTimer.singleShot(0, state.start))
     QTimer.singleShot(250, state.start)
     return controller
+
+
+def _say_what_was_cleaned(win) -> None:
+    """Remove what a killed collection left (collector.debris) and say so once."""
+    from collector.debris import clean_stale, runs_folder
+
+    cleaned = clean_stale(runs=runs_folder())
+    if cleaned:
+        win.show_notice(cleaned.message(), 15000)
 
 
 def main(argv: list[str] | None = None) -> int:

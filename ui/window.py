@@ -7,6 +7,8 @@ Escape = Back (or cancel a running collection or upload), Ctrl+N = new request.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
@@ -472,10 +474,23 @@ class MainWindow(QMainWindow):
     def choose_out_dir(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, tr("Папка для архивов"),
                                                   str(self.state.out_dir()))
-        if folder:
+        if folder and self.out_dir_acceptable(folder):
             self.state.extras.out_dir = folder
             prefs.put("out_dir", folder)
             self.state.request.edit("out_dir")
+
+    def out_dir_acceptable(self, folder: str) -> bool:
+        """Never one of GBS.Market's folders, never read-only: said with a folder that would do
+        (collector.outdir); nothing is created by the check."""
+        from collector.outdir import OutDirError, check_out_dir
+
+        try:
+            check_out_dir(Path(folder), installation=self.state.installation,
+                          root=self.state.install.root, probe=False)
+        except OutDirError as exc:
+            QMessageBox.warning(self, tr("Папка для архивов"), engine_text(exc.message))
+            return False
+        return True
 
     def _toggle_review(self, on: bool) -> None:
         prefs.put("skip_review", not on)

@@ -29,7 +29,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 _EXPORTS = {
-    "errors": ("BundleError", "DiskFull", "EntryIncomplete", "SourceError", "check_cancel"),
+    "errors": ("BundleError", "DiskFull", "EntryIncomplete", "OutputError", "SourceError",
+               "check_cancel", "os_error_text"),
     "names": ("CHUNK", "DEFAULT_VOLUME_SIZE", "INCOMPLETE_SUFFIX", "MANIFEST_NAME",
               "MIN_VOLUME_SIZE", "MiB", "bundle_name", "check_arcname", "find_volumes",
               "parse_size"),
@@ -40,7 +41,7 @@ _EXPORTS = {
     "readback": ("UnsupportedLayout", "hash_entries"),
     "verify": ("STATUS_EXIT", "EntryCheck", "VerifyReport", "verify_bundle", "verify_volumes"),
     "writer": ("DEFAULT_BLOCK_SIZE", "DEFAULT_DICT_SIZE", "DEFAULT_NICE_LEN", "DEFAULT_PRESET",
-               "DEFAULT_WORKERS", "BundleResult", "BundleWriter", "FileEntry"),
+               "DEFAULT_WORKERS", "BundleResult", "BundleWriter", "FileEntry", "VolumeSink"),
 }
 _WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
 __all__ = sorted(_WHERE)
@@ -64,8 +65,10 @@ if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eag
         BundleError,
         DiskFull,
         EntryIncomplete,
+        OutputError,
         SourceError,
         check_cancel,
+        os_error_text,
     )
     from collector.bundle.hashing import sha256_of_file  # noqa: F401
     from collector.bundle.names import (  # noqa: F401

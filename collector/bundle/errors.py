@@ -23,7 +23,14 @@ class BundleError(CollectorError):
     exit_code = ExitCode.STEP_FAILED
 
 
-class DiskFull(BundleError):
+class OutputError(BundleError):
+    """The output folder cannot take the archive (full, read-only, no rights): the writer is
+    aborted, nothing of it is left, and another folder is the remedy."""
+
+    exit_code = ExitCode.USAGE
+
+
+class DiskFull(OutputError):
     pass
 
 
@@ -45,7 +52,8 @@ class EntryIncomplete(BundleError):
 
 
 def os_error_text(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
-    return str(exc) or type(exc).__name__
+    """In Russian, whatever the C library says (collector.oserrors)."""
+    from collector.oserrors import os_error_text as russian
+
+    return russian(exc)
 

@@ -7,6 +7,7 @@ import contextlib
 import io
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -19,14 +20,22 @@ class VolumeWriter(io.RawIOBase):
     With ``volume_size=None`` it is the single file ``<base>.part``. py7zr writes sequentially
     except for the 32-byte signature header at offset 0, rewritten at the end, so the first
     volume stays open and the others are opened one at a time.
+
+    That also makes every volume but the first final as soon as writing moves on to the next:
+    ``on_final(index, path)`` is called then (index counted from 0, so never 0), which lets a
+    finished volume travel to the desk while the next is compressed. A write into a volume
+    already reported final raises instead of silently changing it.
     """
 
     def __init__(self, base: Path, volume_size: int | None,
-                 cancel: threading.Event | None = None) -> None:
+                 cancel: threading.Event | None = None,
+                 on_final: Callable[[int, Path], None] | None = None) -> None:
         super().__init__()
         self.base = base
         self.volume_size = volume_size
         self.cancel = cancel
+        self.on_final = on_final
+        self.final_below = 1  # volumes 1 … final_below-1 are final (volume 0 never, until close)
         self.parts: list[Path] = []
         self._files: dict[int, BinaryIO] = {}
         self._pos = 0
@@ -92,8 +101,16 @@ class VolumeWriter(io.RawIOBase):
             else:
                 index, offset = divmod(self._pos, self.volume_size)
                 room = self.volume_size - offset
+            if 0 < index < self.final_below:
+                raise RuntimeError(f"write into volume {index + 1}, already final")
             while len(self.parts) <= index:
                 self._open(len(self.parts))
+            if self.on_final is not None:
+                # Moved past them: they no longer change (and _open closed them, so every byte
+                # is in the file for another reader).
+                while self.final_below < index:
+                    self.on_final(self.final_below, self.parts[self.final_below])
+                    self.final_below += 1
             f = self._open(index)
             f.seek(offset)
             n = min(room, len(view) - done)

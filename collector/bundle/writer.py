@@ -10,9 +10,10 @@ import json
 import os
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Protocol
 
 import py7zr
 
@@ -20,6 +21,7 @@ from collector.bundle.errors import (
     BundleError,
     DiskFull,
     EntryIncomplete,
+    OutputError,
     SourceError,
     check_cancel,
     os_error_text,
@@ -85,6 +87,42 @@ class BundleResult:
                 "volume_sha256": self.volume_sha256, "encrypted": self.encrypted}
 
 
+def _volume_hashes(parts: list[Path], cancel: threading.Event | None) -> tuple[str, list[str]]:
+    """sha256 of the whole archive and of each volume (one read; one hash for one volume)."""
+    whole = hashlib.sha256() if len(parts) > 1 else None
+    out = []
+    for part in parts:
+        h = hashlib.sha256()
+        with open(part, "rb") as f:
+            while chunk := f.read(CHUNK):
+                check_cancel(cancel)
+                h.update(chunk)
+                if whole is not None:
+                    whole.update(chunk)
+        out.append(h.hexdigest())
+    return (whole.hexdigest() if whole is not None else out[0]), out
+
+
+class VolumeSink(Protocol):
+    """Takes each volume as soon as it is final, while the next is still being compressed
+    (the overlap of making and sending: ``collector.delivery.overlap``).
+
+    ``volume_final(index, path)`` is called on the writer's thread with a ``.part`` file that
+    no longer changes (index from 0; never the first volume, whose start is rewritten at the
+    end, nor the last); it must not block for long. ``release()`` is called after the archive
+    checked out and before its files are renamed: from then on the sink must not hold any
+    ``.part`` open (Windows cannot rename an open file). ``abort()``: the bundle is being
+    deleted. None of them may raise but :class:`Cancelled`: sending is on top of the bundle,
+    never a reason to lose it.
+    """
+
+    def volume_final(self, index: int, path: Path) -> None: ...
+
+    def release(self) -> None: ...
+
+    def abort(self) -> None: ...
+
+
 # --- writer ------------------------------------------------------------------------------------
 
 class BundleWriter:
@@ -102,7 +140,8 @@ class BundleWriter:
                  dict_size: int = DEFAULT_DICT_SIZE, nice_len: int | None = DEFAULT_NICE_LEN,
                  workers: int | None = None,
                  block_size: int | None = None, cancel: threading.Event | None = None,
-                 progress: Callable[[str, int], None] | None = None) -> None:
+                 progress: Callable[[str, int], None] | None = None,
+                 volume_sink: VolumeSink | None = None) -> None:
         if password is not None and password == "":
             raise ValueError("empty password")
         if volume_size is not None and volume_size < MIN_VOLUME_SIZE:
@@ -114,6 +153,7 @@ class BundleWriter:
         self.volume_size = volume_size
         self.cancel = cancel
         self.progress = progress
+        self.volume_sink = volume_sink
         self.workers = max(1, min(DEFAULT_WORKERS, os.cpu_count() or 1)) if workers is None \
             else max(1, workers)
         self.block_size = block_size or 4 * dict_size
@@ -154,7 +194,9 @@ class BundleWriter:
                 if taken.exists():
                     raise BundleError(_("Файл {path} уже существует: выберите другую папку или "
                                         "удалите старый архив.", path=taken))
-            self._volumes = VolumeWriter(self.archive_path, self.volume_size, self.cancel)
+            self._volumes = VolumeWriter(
+                self.archive_path, self.volume_size, self.cancel,
+                on_final=self.volume_sink.volume_final if self.volume_sink else None)
             self._archive = StreamingSevenZipFile(
                 self._volumes, filters=self.filters, password=self.password,
                 block_size=self.block_size, workers=self.workers, cancel=self.cancel)
@@ -220,24 +262,21 @@ class BundleWriter:
             self._volumes.sync()
             parts = list(self._volumes.parts)
             finals = self._final_paths(len(parts))
-            whole = hashlib.sha256()
-            volume_hashes = []
-            for part in parts:
-                h = hashlib.sha256()
-                with open(part, "rb") as f:
-                    while chunk := f.read(CHUNK):
-                        check_cancel(self.cancel)
-                        h.update(chunk)
-                        whole.update(chunk)
-                volume_hashes.append(h.hexdigest())
             expected = {e.path: e for e in self.entries}
             expected[MANIFEST_NAME] = FileEntry(MANIFEST_NAME, len(data),
                                                 hashlib.sha256(data).hexdigest())
-            report = verify_volumes(parts, self.password, cancel=self.cancel,
-                                    expected=expected)
+            # The checksums and the read-back check both read the whole archive: on two
+            # threads (hashlib and lzma let go of the GIL) the wait is the longer, not the sum.
+            with ThreadPoolExecutor(1, thread_name_prefix="bundle-hash") as pool:
+                hashing = pool.submit(_volume_hashes, parts, self.cancel)
+                report = verify_volumes(parts, self.password, cancel=self.cancel,
+                                        expected=expected)
+                whole_hex, volume_hashes = hashing.result()
             if not report.ok:
                 raise BundleError(_("Архив не прошёл проверку после записи: {problem}",
                                     problem="; ".join(report.problems)))
+            if self.volume_sink is not None:
+                self.volume_sink.release()
             lines = "".join(f"{h}  {p.name}\n" for h, p in zip(volume_hashes, finals, strict=True))
             with open(self._sha_part, "x", encoding="utf-8", newline="\n") as f:
                 f.write(lines)
@@ -255,10 +294,15 @@ class BundleWriter:
             self._fail(exc)
         self._state = "finished"
         return BundleResult(
-            paths=finals, sha256_of_archive=whole.hexdigest(),
+            paths=finals, sha256_of_archive=whole_hex,
             size=sum(f.stat().st_size for f in finals), volumes=len(finals),
             sha256_path=self.sha256_path, volume_sha256=volume_hashes, manifest=manifest,
             encrypted=self.password is not None)
+
+    @property
+    def aborted(self) -> bool:
+        """The archive was given up (full disk, cancel): no entry can be added any more."""
+        return self._state == "aborted"
 
     def abort(self) -> None:
         """Stop and delete every file made so far (idempotent)."""
@@ -267,6 +311,9 @@ class BundleWriter:
         self._state = "aborted"
         if self._pipe is not None:
             self._pipe.abort()
+        if self.volume_sink is not None:
+            with contextlib.suppress(Exception):
+                self.volume_sink.abort()
         if self._archive is not None:
             with contextlib.suppress(Exception):  # cleanup goes on whatever the workers did
                 self._archive.discard()
@@ -342,18 +389,22 @@ class BundleWriter:
                              "место или выберите другую папку (например, флешку) и повторите. "
                              "Недописанный архив удалён.", dir=self.out_dir)) from exc
         if isinstance(exc, OSError) and exc.errno == errno.EFBIG:
-            raise BundleError(_("Архив слишком велик для файловой системы в папке {dir} "
+            raise OutputError(_("Архив слишком велик для файловой системы в папке {dir} "
                                 "(например, FAT32 — не больше 4 ГБ на файл). Выберите другую "
                                 "папку или разбейте архив на тома.", dir=self.out_dir)) from exc
         if isinstance(exc, PermissionError):
-            raise BundleError(_("Нет прав на запись в папку {dir}. Выберите другую папку.",
+            raise OutputError(_("Нет прав на запись в папку {dir}. Выберите другую папку.",
                                 dir=self.out_dir)) from exc
+        if isinstance(exc, OSError) and (exc.errno == errno.EROFS
+                                         or getattr(exc, "winerror", None) == 19):
+            raise OutputError(_("Папка {dir} доступна только для чтения. Выберите другую "
+                                "папку. Недописанный архив удалён.", dir=self.out_dir)) from exc
         if isinstance(exc, BrokenPipeError) and self.cancel is not None and self.cancel.is_set():
             raise Cancelled() from exc
         if isinstance(exc, OSError):
-            raise BundleError(_("Не удалось записать архив в папку {dir}: {error}. "
-                                "Недописанный архив удалён.", dir=self.out_dir,
-                                error=os_error_text(exc))) from exc
+            raise OutputError(_("Не удалось записать архив в папку {dir}: {error}. "
+                                "Выберите другую папку. Недописанный архив удалён.",
+                                dir=self.out_dir, error=os_error_text(exc))) from exc
         raise exc
 
 

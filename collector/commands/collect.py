@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import math
 import signal
 import threading
 from datetime import date
@@ -42,12 +43,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--db-fallback", action="store_true",
                    help="если резервная копия не получилась, приложить последнюю "
                         "автоматическую копию самой программы")
-    p.add_argument("--around", type=int, default=0, metavar="N",
+    p.add_argument("--around", type=_days, default=0, metavar="N",
                    help="добавить журналы за N дней до и после (проблемы около полуночи)")
-    p.add_argument("--max-log-mb", type=float, metavar="N",
+    p.add_argument("--max-log-mb", type=_positive_mb, metavar="N",
                    help="ограничить размер каждого журнала (начало и конец сохраняются)")
+    p.add_argument("--hide-personal", action="store_true",
+                   help="скрыть персональные данные в журналах: телефоны, адреса почты, "
+                        "номера карт")
     p.add_argument("--attach", action="append", default=[], metavar="FILE",
                    help="приложить файл или папку (можно несколько раз)")
+    p.add_argument("--attach-links", action="store_true",
+                   help="приложенные ссылки и ярлыки заменить файлами, на которые они указывают")
     p.add_argument("--time-limit", action="append", default=[], metavar="STEP=SECONDS",
                    help="предел времени шага, например database=1800")
     p.add_argument("--exclude", action="append", default=[], metavar="PATH",
@@ -61,9 +67,36 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"дата должна быть в виде ГГГГ-ММ-ДД: {text!r}") from None
+    today = date.today()
+    if day > today:
+        raise argparse.ArgumentTypeError(
+            f"дата {day:%d.%m.%Y} ещё не наступила (сегодня {today:%d.%m.%Y}): укажите день, "
+            "когда возникла проблема")
+    return day
+
+
+def _positive_mb(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"нужно число мегабайт, например 50: {text!r}") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(
+            f"размер должен быть больше нуля (в мегабайтах, например 50): {text!r}")
+    return value
+
+
+def _days(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"нужно целое число дней: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"число дней не может быть отрицательным: {text!r}")
+    return value
 
 
 def parse_time_limits(items: list[str]) -> dict[str, float]:
@@ -77,6 +110,9 @@ def parse_time_limits(items: list[str]) -> dict[str, float]:
             limits[name] = float(seconds)
         except ValueError:
             raise CollectorError(_("Неверное число секунд в {item!r}", item=item)) from None
+        if not math.isfinite(limits[name]) or limits[name] <= 0:
+            raise CollectorError(_("Предел времени в {item!r} должен быть больше нуля",
+                                   item=item))
     return limits
 
 
@@ -118,6 +154,8 @@ def run(args: argparse.Namespace) -> int:
         attachments=[Path(p) for p in args.attach],
         command=_public_command(args),
         use_program_backup=args.db_fallback,
+        hide_personal=args.hide_personal,
+        confirmed_links=args.attach_links,
     )
     if args.review:
         from collector.plan import format_plan

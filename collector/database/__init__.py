@@ -9,7 +9,7 @@ from collector.database.backup import (
     backup_database,
     backup_to_file,
 )
-from collector.database.facts import DatabaseFacts, database_facts
+from collector.database.facts import DatabaseFacts, database_facts, embedded_facts
 from collector.database.failures import REASONS, DatabaseBackupError
 from collector.database.program_backups import ProgramBackup, age_text, find_program_backups
 from collector.database.target import (
@@ -41,6 +41,7 @@ __all__ = [
     "backup_database",
     "backup_to_file",
     "database_facts",
+    "embedded_facts",
     "embedded_target",
     "find_gbak",
     "find_program_backups",

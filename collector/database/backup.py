@@ -35,7 +35,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -52,6 +52,7 @@ from collector.database.target import BackupTarget, Credentials, credential_chai
 from collector.database.tools import attach_services, client_available, find_gbak
 from collector.errors import Cancelled
 from collector.i18n import _
+from collector.winsys import scratch
 
 log = logging.getLogger("collector.database")
 
@@ -170,34 +171,32 @@ def backup_database(
     tracker = _Tracker(progress)
     chosen, tool = _choose_engine(engine, gbak, target, work_dir)
 
-    if target.embedded:
+    if target.embedded or target.snapshot:
         facts = embedded_facts(target)
         tracker.state.bytes_expected = facts.size_bytes
         snap_started = time.monotonic()
         with _snapshot(target, work_dir, tracker, cancel) as snap:
             snapshot_seconds = time.monotonic() - snap_started
-            snap_target = BackupTarget(database=str(snap), display=target.display,
-                                       local_file=snap)
-            stats = _run(chosen, tool, snap_target, None, out, tracker, cancel, where)
-        cred_source = None
+            snap_target = replace(target, database=str(snap), local_file=snap, snapshot=False)
+            scratch.delete_after_reboot(snap)
+            # Only a child process may keep the copy without a name: an engine inside this
+            # process caches databases by file identity, and the freed inode of the copy may
+            # come back as another database file later in a long-lived process.
+            # A server is long-lived too: it gets the copy with its name.
+            sink = _ReleaseOnFirstWrite(out, snap) if chosen == "gbak" and target.embedded \
+                else out
+            if target.embedded:
+                stats = _run(chosen, tool, snap_target, None, sink, tracker, cancel, where)
+                cred_source = None
+            else:
+                stats, cred, _probed = _server_backup(chosen, tool, snap_target, credentials,
+                                                      sink, tracker, cancel, where)
+                cred_source = cred.source if cred else None
     else:
         snapshot_seconds = None
-        tracker.update(phase="connect")
-        cred: Credentials | None = None
-        facts = None
-        if client_available() is None:
-            facts, cred = probe_server(target, credentials)
-            tracker.state.bytes_expected = facts.size_bytes
-        if cred is not None:
-            stats = _run(chosen, tool, target, cred, out, tracker, cancel, where)
-        else:  # no client library in this process: let gbak try each login itself
-            stats = _gbak_each_login(tool, target, credentials, out, tracker, cancel, where)
-            cred = stats.cred
+        stats, cred, facts = _server_backup(chosen, tool, target, credentials, out, tracker,
+                                            cancel, where)
         cred_source = cred.source if cred else None
-        if facts is None:
-            facts = DatabaseFacts(path=target.display, engine="server",
-                                  server=target.server_label, size_bytes=None, page_size=None,
-                                  ods_version=None, server_version=None)
     if stats.tables:
         tracker.note(tables_done=stats.tables, tables_total=stats.tables)
     tracker.update(phase="done", bytes_written=stats.bytes, force=True)
@@ -206,6 +205,28 @@ def backup_database(
         mode="embedded" if target.embedded else "server", facts=facts,
         tables=stats.tables, records=stats.records, credentials=cred_source,
         snapshot_seconds=snapshot_seconds)
+
+
+def _server_backup(chosen: str, tool: Path | None, target: BackupTarget,
+                   credentials: list[Credentials] | None, out: BinaryIO, tracker: _Tracker,
+                   cancel: threading.Event, where: dict
+                   ) -> tuple[_Stats, Credentials | None, DatabaseFacts]:
+    tracker.update(phase="connect")
+    cred: Credentials | None = None
+    facts = None
+    if client_available() is None:
+        facts, cred = probe_server(target, credentials)
+        tracker.state.bytes_expected = tracker.state.bytes_expected or facts.size_bytes
+    if cred is not None:
+        stats = _run(chosen, tool, target, cred, out, tracker, cancel, where)
+    else:  # no client library in this process: let gbak try each login itself
+        stats = _gbak_each_login(tool, target, credentials, out, tracker, cancel, where)
+        cred = stats.cred
+    if facts is None:
+        facts = DatabaseFacts(path=target.display, engine="server",
+                              server=target.server_label, size_bytes=None, page_size=None,
+                              ods_version=None, server_version=None)
+    return stats, cred, facts
 
 
 def backup_to_file(target: BackupTarget, path: Path, **kwargs) -> BackupResult:
@@ -240,7 +261,7 @@ def _choose_engine(engine: str, gbak: Path | None, target: BackupTarget,
     if engine == "gbak" and tool is None:
         raise fail("no_tool", detail=_("gbak не найден"), **where)
     names = [target.database]
-    if target.embedded:  # gbak opens the snapshot in the work folder
+    if target.embedded or target.snapshot:  # gbak opens the snapshot in the work folder
         names.append(str(work_dir or tempfile.gettempdir()))
     if engine == "gbak" or (engine == "auto" and tool is not None and _gbak_can_name(names)):
         return "gbak", tool
@@ -312,6 +333,24 @@ class _Tracker:
 
 
 # --- embedded snapshot -------------------------------------------------------------------------
+class _ReleaseOnFirstWrite:
+    """The engine's first bytes of backup mean it has the copy open: from then on the copy
+    needs no name (see :mod:`collector.winsys.scratch`)."""
+
+    def __init__(self, out: BinaryIO, snap: Path) -> None:
+        self._out = out
+        self._snap: Path | None = snap
+
+    def write(self, data) -> int:
+        if self._snap is not None:
+            scratch.release_name(self._snap)
+            self._snap = None
+        return self._out.write(data)
+
+    def __getattr__(self, name: str):
+        return getattr(self._out, name)
+
+
 @contextlib.contextmanager
 def _snapshot(target: BackupTarget, work_dir: Path | None, tracker: _Tracker,
               cancel: threading.Event):

@@ -69,7 +69,7 @@ def database_facts(target: BackupTarget, *,
     work. Raises :class:`DatabaseBackupError` with the reason when the database is out of reach."""
     if target.networked:
         raise fail("networked", path=target.display, server=target.server_label)
-    if target.embedded:
+    if target.embedded or target.snapshot:  # never attach a file we only copy
         return embedded_facts(target)
     facts, _cred = probe_server(target, credentials)
     return facts

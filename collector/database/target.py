@@ -68,6 +68,9 @@ class BackupTarget:
     port: int | None = None
     local_file: Path | None = None  # the file on this machine, when there is one
     networked: bool = False  # ConnectionType NetWork: the database lives on another PC
+    # A server on this machine that must get a private copy of local_file, never the file
+    # itself (--fb-server under a system root: the root's main.fdb must not change).
+    snapshot: bool = False
 
     @property
     def embedded(self) -> bool:
@@ -126,8 +129,9 @@ def target_from_installation(db: DatabaseInfo, root: SystemRoot, *,
     """The target for GBS.Market's database as ``detect`` found it.
 
     * natively on Windows: the server and port from ``DataBase.json`` and the path written there;
-    * under a system root: the embedded engine on the mapped file, or ``fb_server`` when given
-      (that server must see the mapped path — typically a Firebird on this same machine).
+    * under a system root: the embedded engine on a private copy of the mapped file, or
+      ``fb_server`` when given: a server on this machine, also handed a private copy, so the
+      root's ``main.fdb`` never changes (a server elsewhere is refused: it cannot see the copy).
     """
     display = db.path_windows or (str(db.path) if db.path else "main.fdb")
     networked = db.networked
@@ -145,6 +149,11 @@ def target_from_installation(db: DatabaseInfo, root: SystemRoot, *,
         return BackupTarget(database=display, display=display)
     if fb_server:
         host, port = parse_fb_server(fb_server)
+        if host.lower() not in LOCAL_HOSTS:
+            raise TargetError(_(
+                "Под системным корнем сервер Firebird должен быть на этом компьютере "
+                "(localhost): сборщик даёт серверу свою копию базы, а сам файл {path} не "
+                "меняется. Сервер {host} эту копию не увидит.", path=display, host=host))
         return BackupTarget(database=str(db.path), display=display, host=host, port=port,
-                            local_file=db.path)
+                            local_file=db.path, snapshot=True)
     return BackupTarget(database=str(db.path), display=display, local_file=db.path)

@@ -83,6 +83,19 @@ class Calendar(dict[date, DayStats]):
     crpt_kept_since: date
 
 
+def byte_counter(total: int, progress: ProgressFn | None) -> Callable[[int], None]:
+    """``advance(n)`` for the scanners: adds up the bytes read and reports ``(done, total)``."""
+    done = 0
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress is not None:
+            progress(done, total)
+
+    return advance
+
+
 def retention_hint(day: date, today: date, has_crpt: bool = False) -> str | None:
     """Why a day has no day folder when the program itself has deleted it (Russian), else None.
 
@@ -149,14 +162,7 @@ def error_calendar(logs_dir: Path, crpt_dir: Path | None, *, days: int = 30,
             stats.problems.append(_("{path}: {reason}", path=s.path, reason=s.reason))
         total += sum(f.size for f in found)
         plan.append((stats, found))
-    done = 0
-
-    def advance(n: int) -> None:
-        nonlocal done
-        done += n
-        if progress is not None:
-            progress(done, total)
-
+    advance = byte_counter(total, progress)
     for stats, found in plan:
         counter = DayCounter(stats)
         for f in found:

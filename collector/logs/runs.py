@@ -79,3 +79,24 @@ def last_mark(path: Path, text: str) -> tuple[bytes | None, str] | None:
             rest = codec.decode(ch.buf[after: eol if eol >= 0 else ch.end]).rstrip("\r")
             found = (ts_key(pats.ascii(t.group())) if t else None, rest)
     return found
+
+
+def crash_hints(runs: Runs, *, still_running: bool) -> list[str]:
+    """What a day's runs say about crashes (Russian), for «Что известно»."""
+    from collector.humanize import ru_date
+    from collector.i18n import _
+
+    day = ru_date(runs.day)
+    out = []
+    if runs.recovered:
+        out.append(_("{date}: программа записала «Работа восстановлена после аварийного "
+                     "завершения» при запуске в {times}.", date=day,
+                     times=", ".join(runs.recovered)))
+    closed = list(runs.unclean)
+    if runs.last_open and runs.starts and not still_running:
+        closed.append(runs.starts[-1])
+    if closed:
+        out.append(_("{date}: работа, начатая в {times}, закончилась без записи о завершении "
+                     "(сбой, снятие задачи или выключение компьютера).", date=day,
+                     times=", ".join(closed)))
+    return out

@@ -17,6 +17,7 @@ from collector.logs.calendar import (
     DayCounter,
     DayStats,
     ProgressFn,
+    byte_counter,
     counts_for_day,
     retention_hint,
 )
@@ -242,15 +243,7 @@ def select_day_logs(logs_dir: Path, crpt_dir: Path | None, day: date, *, around:
     if day not in folders and day not in crpt:
         nearby = nearby_days(sorted(set(folders) | set(crpt)), day)
     counters = {d: DayCounter(s) for d, s in stats.items()}
-    total = sum(f.size for f in found)
-    done = 0
-
-    def advance(n: int) -> None:
-        nonlocal done
-        done += n
-        if progress is not None:
-            progress(done, total)
-
+    advance = byte_counter(sum(f.size for f in found), progress)
     files: list[LogFile] = []
     for f in sorted(found, key=_file_order):
         lo_hi = None

@@ -14,6 +14,8 @@ from collector.sources.attachments import AttachmentsSource
 from collector.sources.base import PlanContext, PreviewContext, Source, Step
 from collector.sources.configs import ConfigsSource
 from collector.sources.database import DatabaseSource
+from collector.sources.database_header import DatabaseHeaderSource
+from collector.sources.firebird_log import FirebirdLogSource
 from collector.sources.gbs_id import GbsIdSource
 from collector.sources.installation import InstallationSource
 from collector.sources.logs import LogsSource
@@ -27,6 +29,8 @@ REGISTRY: list[Source] = [
     ConfigsSource(),
     SystemSource(),
     AttachmentsSource(),
+    DatabaseHeaderSource(),
+    FirebirdLogSource(),
     DatabaseSource(),
     RequestSource(),
 ]

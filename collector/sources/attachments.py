@@ -34,7 +34,8 @@ class AttachmentsSource(Source):
         paths = _paths(ctx.options, ctx.form)
         if not paths:
             return []
-        att = plan_attachments(paths)
+        att = plan_attachments(paths, confirmed_links=ctx.options.confirmed_links,
+                               exclude=[ctx.options.out_dir])
         ctx.problems += [str(p) for p in att.problems]
         return [PlanItem(self.group, a.arcname, a.size, str(a.source),
                          a.source.suffix.lower() in TEXT_SUFFIXES, source_name=self.name)
@@ -48,7 +49,8 @@ class AttachmentsSource(Source):
         if not paths:
             step.skip(_("не добавлены"))
             return
-        plan = plan_attachments(paths)
+        plan = plan_attachments(paths, confirmed_links=step.options.confirmed_links,
+                                exclude=[step.options.out_dir])
         for i, item in enumerate(plan.items):
             step.progress(i / max(1, len(plan.items)), item.source.name)
             try:

@@ -1,7 +1,8 @@
 """The program's settings: ``Configs\\*`` → ``config/…``, every secret value masked.
 
 One function, :func:`config_files`, says which files go in, for the review list and for the
-archive alike. Text formats are redacted (``collector/redact.py``); anything else in the folder
+archive alike. Text formats are redacted by the bundle's writer (:mod:`collector.redact`);
+anything else in the folder
 (a binary cache, a key) is named in the step's message and left on the PC.
 """
 
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from collector.i18n import _, join
+from collector.oserrors import os_error_text
 from collector.sources.base import Source, Step
 
 REDACTED_SUFFIXES = frozenset({".json", ".conf", ".config", ".xml", ".ini", ".txt", ".log",
@@ -77,7 +79,7 @@ class ConfigsSource(Source):
         if ctx.installation is None or not ctx.installation.configs_dir.is_dir():
             return []
         files, _left = config_files(ctx.installation.configs_dir)
-        note = str(_("значения паролей и ключей будут заменены на ***"))
+        note = str(_("пароли и ключи будут заменены метками вида ***secret-1***"))
         return [PlanItem(self.group, f.arcname, f.size, str(f.path), True, note=note,
                          source_name=self.name) for f in files]
 
@@ -95,8 +97,6 @@ class ConfigsSource(Source):
         return read
 
     def collect(self, step: Step) -> None:
-        from collector.redact import redact_config
-
         job = step.job
         folder = step.installation.configs_dir
         if not folder.is_dir():
@@ -109,9 +109,7 @@ class ConfigsSource(Source):
         if settings.test_servers:
             step.known(_("В testing.json включены тестовые серверы: программа работает не с "
                          "настоящими серверами обновлений и лицензий."))
-        keep = _keep(job.gbs_id)
         files, left = config_files(folder)
-        total = 0
         unread = []
         for i, f in enumerate(files):
             step.progress(i / max(1, len(files)), f.arcname)
@@ -119,13 +117,11 @@ class ConfigsSource(Source):
                 raw = f.path.read_bytes()
             except OSError as exc:
                 unread.append(_("{name} не прочитан ({error})", name=f.path.name,
-                                error=exc.strerror or exc))
+                                error=os_error_text(exc)))
                 continue
-            red = redact_config(raw, keep=keep)
-            if red.count:
-                job.redactions.append({"path": f.arcname, "count": red.count})
-                total += red.count
-            step.add_bytes(red.data, f.arcname)
+            step.add_bytes(raw, f.arcname)  # the bundle's writer replaces the secrets
+        counts = job.scrubber.tokens.counts
+        total = sum(sum(counts.get(a, {}).values()) for a in step.report.files)
         notes = [*unread]
         if left:
             notes.append(_("не приложены (не файлы настроек): {names}", names=", ".join(left)))
@@ -135,5 +131,5 @@ class ConfigsSource(Source):
 
     def describe(self, files: list[str]) -> list[str]:
         if any(self.owns(f) for f in files):
-            return [str(_("настройки программы (пароли и ключи заменены на ***)"))]
+            return [str(_("настройки программы (пароли и ключи заменены метками)"))]
         return []

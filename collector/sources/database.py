@@ -92,6 +92,7 @@ class DatabaseSource(Source):
             TargetError,
             backup_database,
             database_facts,
+            embedded_facts,
             target_from_installation,
         )
         from collector.errors import Cancelled
@@ -118,6 +119,14 @@ class DatabaseSource(Source):
         if not step.wanted(ARCNAME):
             step.skip(_("Исключено при просмотре"))
             return
+        if target.embedded or target.snapshot:
+            try:  # a missing file or one that is not Firebird: said before any entry is begun
+                embedded_facts(target)
+            except DatabaseBackupError as exc:
+                step.fail(exc.message)
+                step.manifest("database", {"error": exc.reason})
+                self._program_backup_fallback(step, db)
+                return
         results = []
 
         def produce(out) -> None:

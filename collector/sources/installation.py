@@ -74,6 +74,9 @@ def known_of(detection) -> list[str]:
             not facts.shown.startswith(facts.version + " "):
         out.append(_("Версия {version}; программа показывает её как {shown}.",
                      version=facts.version, shown=facts.shown))
+    if inst.correct_exit is False:  # None while Market.exe runs: it sets false at every start
+        out.append(_("В прошлый раз {product} закрылась не штатно (CorrectExit = false в "
+                     "DataBase.json).", product=inst.name))
     for other in detection.others:
         if other.major == 5:
             out.append(_("На компьютере есть и данные GBS.Market 5: {path}.",

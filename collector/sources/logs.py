@@ -6,6 +6,8 @@ files are read while the program holds them open and stream into the archive as 
 
 from __future__ import annotations
 
+from datetime import date
+
 from collector.i18n import _, join, plural_word
 from collector.sources.base import Source, Step, parts_of
 
@@ -63,6 +65,14 @@ class LogsSource(Source):
                     for f in selection.files if f.cut],
             "nearby_days": [d.isoformat() for d in selection.nearby_days],
         })
+        from collector.logs.runs import crash_hints
+
+        for f in selection.files:
+            if f.runs is not None and f.day == day:
+                # today's last run is open while Market.exe runs: that is no crash
+                running = bool(step.installation.running) and f.day == date.today()
+                for text in crash_hints(f.runs, still_running=running):
+                    step.known(text)
         if not selection.found:
             step.fail(join("; ", selection.problems) or _("Журналов за {day} нет",
                                                           day=ru_date(day)))

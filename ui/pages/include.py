@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QVBoxLayout
 
+from collector.linktargets import link_target
 from collector.request import database_reason
 from collector.userdata import user_data_dir
 from ui.i18n import engine_text, fmt_date, fmt_duration, fmt_size, tr
@@ -41,6 +42,12 @@ class IncludePage(Page):
         self.logs_card.add(self.logs_detail)
         self.logs_warning = Banner("warning")
         self.logs_card.add(self.logs_warning)
+        self.personal_box = QCheckBox(tr("Скрыть &персональные данные (телефоны, почта, номера "
+                                         "карт)"))
+        self.personal_box.setToolTip(tr("В журналах они заменятся метками вида ***phone-1***; "
+                                        "контакты для ответа в обращении останутся."))
+        self.personal_box.toggled.connect(self._personal_toggled)
+        self.logs_card.add(self.personal_box)
         self.add(self.logs_card)
         # database
         self.db_card = Card("", "database")
@@ -106,8 +113,8 @@ class IncludePage(Page):
         return tr("Что приложить")
 
     def subtitle(self) -> str:
-        return tr("Отмеченное попадёт в архив. Пароли и ключи из настроек программы "
-                  "заменяются на ***.")
+        return tr("Отмеченное попадёт в архив. Пароли, ключи и токены заменяются метками "
+                  "вида ***secret-1***.")
 
 
     def first_focus(self):
@@ -128,6 +135,11 @@ class IncludePage(Page):
             self.state.extras.logs_included = on
             self.state.request.edit("logs")
 
+    def _personal_toggled(self, on: bool) -> None:
+        if self.state.extras.hide_personal != on:
+            self.state.extras.hide_personal = on
+            self.state.request.edit("logs")
+
     def _db_toggled(self, on: bool) -> None:
         if self.state.form.include_database != on:
             self.state.form.include_database = on
@@ -139,11 +151,33 @@ class IncludePage(Page):
         added = 0
         for p in paths:
             p = str(Path(p))
-            if p not in form.attachments:
+            if p not in form.attachments and self._links_confirmed(p):
                 form.attachments.append(p)
                 added += 1
         if added:
             self.state.request.edit("attachments")
+
+    def _links_confirmed(self, path: str) -> bool:
+        """A link or shortcut (also inside a dropped folder) is shown as what it points to and
+        goes only with the person's yes; pipes and devices are refused by the engine's plan."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from collector.attachments import plan_attachments
+
+        pending = plan_attachments([path]).pending_links
+        if not pending:
+            return True
+        lines = "\n".join(f"• {link.path.name} → {link.target.target}" for link in pending[:10])
+        more = tr("\n… и ещё {n}").format(n=len(pending) - 10) if len(pending) > 10 else ""
+        answer = QMessageBox.question(
+            self, tr("Ссылки и ярлыки"),
+            tr("Это ссылки или ярлыки, а не сами файлы:\n{lines}{more}\n\nПриложить файлы, на "
+               "которые они указывают?").format(lines=lines, more=more))
+        if answer != QMessageBox.StandardButton.Yes:
+            return not Path(path).is_symlink() and link_target(Path(path)) is None
+        confirmed = self.state.extras.confirmed_links
+        confirmed += [str(link.path) for link in pending if str(link.path) not in confirmed]
+        return True
 
     def remove_file(self, path: str) -> None:
         form = self.state.form
@@ -235,6 +269,10 @@ class IncludePage(Page):
         self.logs_box.blockSignals(True)
         self.logs_box.setChecked(st.extras.logs_included)
         self.logs_box.blockSignals(False)
+        self.personal_box.blockSignals(True)
+        self.personal_box.setChecked(st.extras.hide_personal)
+        self.personal_box.setEnabled(st.extras.logs_included)
+        self.personal_box.blockSignals(False)
         self.logs_box.setText(tr("&Журналы работы программы за {date}").format(
             date=fmt_date(day)))
         self.logs_box.setAccessibleName(self.logs_box.text().replace("&", ""))

@@ -456,6 +456,12 @@ class ReviewPage(Page):
             self.size_label.setText(tr("≈ {size}").format(size=fmt_size(
                 max(1024, est.archive_bytes))))
             self.time_label.setText(fmt_duration(est.total_seconds + 3))
+            to_desk = est.to_desk_seconds  # known once something was sent from this PC
+            if to_desk is not None:
+                from collector.bundle.preset import eta_text
+
+                self.time_label.setText(f"{self.time_label.text()} · "
+                                        f"{engine_text(eta_text(to_desk + 3))}")
             first = est.space[0] if est.space else None
             self.space_label.setText(fmt_size(first.free) if first and first.free is not None
                                      else tr("неизвестно"))

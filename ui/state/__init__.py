@@ -211,6 +211,8 @@ class AppState(QObject):
             command=["gui"],
             gbs_id=self.gbs.value,
             use_program_backup=extras.use_program_backup,
+            hide_personal=extras.hide_personal,
+            confirmed_links=set(extras.confirmed_links),
         )
 
     def start_collection(self):

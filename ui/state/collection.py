@@ -26,7 +26,7 @@ class CollectionRun(TaskRun):
                 last["step"] = ev.step
                 t.progress(ev, force=edge)
 
-            options.out_dir.mkdir(parents=True, exist_ok=True)
+            # The engine makes the folder itself, after checking it is not one of GBS.Market's.
             job = Collection(root, options, progress=progress, cancel=t.cancel,
                              detection=detection)
             return job.run()

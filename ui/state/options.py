@@ -22,6 +22,8 @@ class Extras:
     volume_mb: int = 0
     time_limits: dict[str, float] = field(default_factory=dict)
     use_program_backup: bool = False  # the live backup failed: take the program's own one
+    hide_personal: bool = False  # phone numbers, e-mails, card numbers in logs → tokens
+    confirmed_links: list[str] = field(default_factory=list)  # links the person agreed to follow
     password: str = ""  # never saved
 
     def to_draft(self) -> dict[str, Any]:

@@ -404,8 +404,36 @@
         <translation>Support does not take voice messages: write your question or call.</translation>
     </message>
     <message>
-        <source>Отмеченное попадёт в архив. Пароли и ключи из настроек программы заменяются на ***.</source>
-        <translation>What is ticked goes into the archive. Passwords and keys in the program&apos;s settings are replaced by ***.</translation>
+        <source>Скрыть &amp;персональные данные (телефоны, почта, номера карт)</source>
+        <translation>Hide &amp;personal data (phone numbers, e-mail addresses, card numbers)</translation>
+    </message>
+    <message>
+        <source>В журналах они заменятся метками вида ***phone-1***; контакты для ответа в обращении останутся.</source>
+        <translation>In the logs they become tags like ***phone-1***; the contacts in the request stay.</translation>
+    </message>
+    <message>
+        <source>Отмеченное попадёт в архив. Пароли, ключи и токены заменяются метками вида ***secret-1***.</source>
+        <translation>What is ticked goes into the archive. Passwords, keys and tokens are replaced by tags like ***secret-1***.</translation>
+    </message>
+    <message>
+        <source>
+… и ещё {n}</source>
+        <translation>
+… and {n} more</translation>
+    </message>
+    <message>
+        <source>Ссылки и ярлыки</source>
+        <translation>Links and shortcuts</translation>
+    </message>
+    <message>
+        <source>Это ссылки или ярлыки, а не сами файлы:
+{lines}{more}
+
+Приложить файлы, на которые они указывают?</source>
+        <translation>These are links or shortcuts, not the files themselves:
+{lines}{more}
+
+Attach the files they point to?</translation>
     </message>
     <message>
         <source>Выберите файлы</source>
@@ -1581,10 +1609,6 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
         <translation>No permission to write to {dir}. Choose another folder.</translation>
     </message>
     <message>
-        <source>Не удалось записать архив в папку {dir}: {error}. Недописанный архив удалён.</source>
-        <translation>Could not write the archive to {dir}: {error}. The unfinished archive was deleted.</translation>
-    </message>
-    <message>
         <source>Это не архив 7z или его начало повреждено.</source>
         <translation>This is not a 7z archive, or its beginning is damaged.</translation>
     </message>
@@ -1645,12 +1669,52 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
         <translation>Wrong password, or the archive is damaged (7z cannot tell these apart).</translation>
     </message>
     <message>
+        <source>Вложение {name} не добавлено: {reason}.</source>
+        <translation>Attachment {name} not added: {reason}.</translation>
+    </message>
+    <message>
+        <source>Файл {name} лежит в папке для архивов и не добавлен: архив не включает сам себя.</source>
+        <translation>File {name} is in the archives folder and was not added: an archive does not include itself.</translation>
+    </message>
+    <message>
+        <source>Вложение {name} — {what}: приложите этот файл, если он нужен (подтвердите в окне или параметром --attach-links).</source>
+        <translation>Attachment {name} is a {what}: attach that file if it is needed (confirm in the window or with --attach-links).</translation>
+    </message>
+    <message>
+        <source>Вложение {name} — {what}, но такого файла здесь нет.</source>
+        <translation>Attachment {name} is a {what}, but there is no such file here.</translation>
+    </message>
+    <message>
+        <source>Папка {name} — это папка для архивов: архив не включает сам себя.</source>
+        <translation>Folder {name} is the archives folder: an archive does not include itself.</translation>
+    </message>
+    <message>
+        <source>Папка для архивов внутри {name} не включена: архив не включает сам себя.</source>
+        <translation>The archives folder inside {name} was not included: an archive does not include itself.</translation>
+    </message>
+    <message>
+        <source>Ссылка на папку {path} не открывается: приложите саму папку.</source>
+        <translation>The link to the folder {path} is not followed: attach the folder itself.</translation>
+    </message>
+    <message>
+        <source>{name} указывает на папку: приложите саму папку.</source>
+        <translation>{name} points to a folder: attach the folder itself.</translation>
+    </message>
+    <message>
         <source>Архив повреждён: не сходится контрольная сумма файла {name}.</source>
         <translation>The archive is damaged: the checksum of {name} does not match.</translation>
     </message>
     <message>
         <source>Архив повреждён и не открывается: {error}</source>
         <translation>The archive is damaged and does not open: {error}</translation>
+    </message>
+    <message>
+        <source>Папка {dir} доступна только для чтения. Выберите другую папку. Недописанный архив удалён.</source>
+        <translation>Folder {dir} is read-only. Choose another folder. The unfinished archive was deleted.</translation>
+    </message>
+    <message>
+        <source>Не удалось записать архив в папку {dir}: {error}. Выберите другую папку. Недописанный архив удалён.</source>
+        <translation>Could not write the archive into the folder {dir}: {error}. Choose another folder. The unfinished archive was deleted.</translation>
     </message>
     <message>
         <source>Для работы с буфером обмена установите xclip, xsel или wl-clipboard (например, «sudo apt install xclip»).</source>
@@ -1705,6 +1769,10 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
         <translation>Windows did not accept the text into the clipboard (code {code}).</translation>
     </message>
     <message>
+        <source>Предел времени в {item!r} должен быть больше нуля</source>
+        <translation>The time limit in {item!r} must be above zero</translation>
+    </message>
+    <message>
         <source>обращение {number} принято, полный архив ждёт отправки</source>
         <translation>request {number} accepted, the full archive waits to be sent</translation>
     </message>
@@ -1741,6 +1809,14 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
 Архив {name} сохранён в очереди «Отправить позже»: программа предложит отправить его при следующем запуске (или команда: collector upload --pending).</source>
         <translation>{reason}
 The archive {name} is kept in the &quot;Send later&quot; queue: the program offers to send it at its next start (or the command: collector upload --pending).</translation>
+    </message>
+    <message>
+        <source>Под системным корнем сервер Firebird должен быть на этом компьютере (localhost): сборщик даёт серверу свою копию базы, а сам файл {path} не меняется. Сервер {host} эту копию не увидит.</source>
+        <translation>Under a system root the Firebird server must be on this computer (localhost): the collector hands the server its own copy of the database, and the file {path} itself never changes. Server {host} would not see that copy.</translation>
+    </message>
+    <message>
+        <source>Удалены остатки прерванного сбора: недописанных архивов — {files}, временных папок — {folders} ({size}).</source>
+        <translation>Removed what an interrupted collection left: unfinished archives: {files}, temporary folders: {folders} ({size}).</translation>
     </message>
     <message>
         <source>Этот архив уже отправлен в поддержку: номер обращения {number}. Письмо с ним создало бы второе обращение. Если поддержка попросит прислать его ещё раз, используйте --again.</source>
@@ -2123,6 +2199,34 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>{name} not read: {error}. {product} does not start with such a file.</translation>
     </message>
     <message>
+        <source>ссылка на {target}</source>
+        <translation>link to {target}</translation>
+    </message>
+    <message>
+        <source>это канал (FIFO), а не файл: чтение из него может не закончиться</source>
+        <translation>it is a pipe (FIFO), not a file: reading it may never end</translation>
+    </message>
+    <message>
+        <source>это устройство, а не файл</source>
+        <translation>it is a device, not a file</translation>
+    </message>
+    <message>
+        <source>это сокет, а не файл</source>
+        <translation>it is a socket, not a file</translation>
+    </message>
+    <message>
+        <source>ярлык на {target}</source>
+        <translation>shortcut to {target}</translation>
+    </message>
+    <message>
+        <source>{date}: программа записала «Работа восстановлена после аварийного завершения» при запуске в {times}.</source>
+        <translation>{date}: the program wrote &quot;Работа восстановлена после аварийного завершения&quot; (work recovered after an abnormal end) at its start at {times}.</translation>
+    </message>
+    <message>
+        <source>{date}: работа, начатая в {times}, закончилась без записи о завершении (сбой, снятие задачи или выключение компьютера).</source>
+        <translation>{date}: the run started at {times} ended without the closing record (a crash, a killed task or the PC switched off).</translation>
+    </message>
+    <message>
         <source>Версия в свойствах {name} записана как «{text}»: {product} такую не разбирает и считает себя версией {fallback}.</source>
         <translation>The version in the properties of {name} is written as &quot;{text}&quot;: {product} cannot read that and takes itself for version {fallback}.</translation>
     </message>
@@ -2137,6 +2241,238 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>Версия {what} {other} отличается от версии программы {version}.</source>
         <translation>The version {what} {other} differs from the program version {version}.</translation>
+    </message>
+    <message>
+        <source>файл или папка не найдены</source>
+        <translation>file or folder not found</translation>
+    </message>
+    <message>
+        <source>нет прав доступа</source>
+        <translation>access denied</translation>
+    </message>
+    <message>
+        <source>операция не разрешена</source>
+        <translation>operation not permitted</translation>
+    </message>
+    <message>
+        <source>на диске не осталось места</source>
+        <translation>no space left on the disk</translation>
+    </message>
+    <message>
+        <source>диск доступен только для чтения</source>
+        <translation>the disk is read-only</translation>
+    </message>
+    <message>
+        <source>часть пути — не папка</source>
+        <translation>a part of the path is not a folder</translation>
+    </message>
+    <message>
+        <source>уже существует</source>
+        <translation>already exists</translation>
+    </message>
+    <message>
+        <source>файл или устройство заняты</source>
+        <translation>the file or device is busy</translation>
+    </message>
+    <message>
+        <source>слишком длинное имя файла или пути</source>
+        <translation>the file name or path is too long</translation>
+    </message>
+    <message>
+        <source>недопустимое имя или путь</source>
+        <translation>invalid name or path</translation>
+    </message>
+    <message>
+        <source>ошибка чтения или записи (диск повреждён или отключён)</source>
+        <translation>read or write error (the disk is damaged or disconnected)</translation>
+    </message>
+    <message>
+        <source>файл слишком велик для этой файловой системы</source>
+        <translation>the file is too large for this file system</translation>
+    </message>
+    <message>
+        <source>слишком много символических ссылок в пути</source>
+        <translation>too many symbolic links in the path</translation>
+    </message>
+    <message>
+        <source>открыто слишком много файлов</source>
+        <translation>too many open files</translation>
+    </message>
+    <message>
+        <source>устройство недоступно</source>
+        <translation>the device is not available</translation>
+    </message>
+    <message>
+        <source>файл занят другой программой</source>
+        <translation>the file is in use by another program</translation>
+    </message>
+    <message>
+        <source>файлы на разных дисках</source>
+        <translation>the files are on different disks</translation>
+    </message>
+    <message>
+        <source>папка не пуста</source>
+        <translation>the folder is not empty</translation>
+    </message>
+    <message>
+        <source>превышена квота на диске</source>
+        <translation>disk quota exceeded</translation>
+    </message>
+    <message>
+        <source>путь не найден</source>
+        <translation>path not found</translation>
+    </message>
+    <message>
+        <source>диск защищён от записи</source>
+        <translation>the disk is write-protected</translation>
+    </message>
+    <message>
+        <source>устройство не готово (диск или флешка извлечены?)</source>
+        <translation>the device is not ready (was the disk or USB stick removed?)</translation>
+    </message>
+    <message>
+        <source>часть файла заблокирована другой программой</source>
+        <translation>a part of the file is locked by another program</translation>
+    </message>
+    <message>
+        <source>недопустимое имя файла или пути</source>
+        <translation>invalid file name or path</translation>
+    </message>
+    <message>
+        <source>файл или папка повреждены</source>
+        <translation>the file or folder is corrupted</translation>
+    </message>
+    <message>
+        <source>файл открыт другой программой</source>
+        <translation>the file is open in another program</translation>
+    </message>
+    <message>
+        <source>сетевой путь не найден</source>
+        <translation>network path not found</translation>
+    </message>
+    <message>
+        <source>сетевое имя не найдено</source>
+        <translation>network name not found</translation>
+    </message>
+    <message>
+        <source>неверное имя пользователя или пароль</source>
+        <translation>wrong user name or password</translation>
+    </message>
+    <message>
+        <source>ошибка {kind}</source>
+        <translation>{kind} error</translation>
+    </message>
+    <message>
+        <source>ошибка разбора</source>
+        <translation>parse error</translation>
+    </message>
+    <message>
+        <source>ожидалось значение</source>
+        <translation>a value was expected</translation>
+    </message>
+    <message>
+        <source>ожидалось имя свойства в двойных кавычках</source>
+        <translation>a property name in double quotes was expected</translation>
+    </message>
+    <message>
+        <source>ожидалась запятая</source>
+        <translation>a comma was expected</translation>
+    </message>
+    <message>
+        <source>ожидалось двоеточие</source>
+        <translation>a colon was expected</translation>
+    </message>
+    <message>
+        <source>строка не закрыта кавычкой</source>
+        <translation>a string is not closed with a quote</translation>
+    </message>
+    <message>
+        <source>лишние данные после конца</source>
+        <translation>extra data after the end</translation>
+    </message>
+    <message>
+        <source>недопустимый управляющий символ</source>
+        <translation>invalid control character</translation>
+    </message>
+    <message>
+        <source>неверная последовательность \u</source>
+        <translation>invalid \u sequence</translation>
+    </message>
+    <message>
+        <source>неверная последовательность с обратной косой чертой</source>
+        <translation>invalid backslash sequence</translation>
+    </message>
+    <message>
+        <source>лишняя запятая в конце</source>
+        <translation>trailing comma</translation>
+    </message>
+    <message>
+        <source>{what} (строка {line}, столбец {col})</source>
+        <translation>{what} (line {line}, column {col})</translation>
+    </message>
+    <message>
+        <source>в файле есть байты не в кодировке {encoding}</source>
+        <translation>the file holds bytes that are not {encoding}</translation>
+    </message>
+    <message>
+        <source>ошибка системы (код {code})</source>
+        <translation>system error (code {code})</translation>
+    </message>
+    <message>
+        <source>ошибка разбора JSON</source>
+        <translation>JSON parse error</translation>
+    </message>
+    <message>
+        <source>{path} — это файл, а не папка. Выберите папку, например {suggestion}.</source>
+        <translation>{path} is a file, not a folder. Choose a folder, for example {suggestion}.</translation>
+    </message>
+    <message>
+        <source>Папку {path} нельзя создать: {part} — файл, а не папка. Выберите другую папку, например {suggestion}.</source>
+        <translation>The folder {path} cannot be created: {part} is a file, not a folder. Choose another folder, for example {suggestion}.</translation>
+    </message>
+    <message>
+        <source>Папка {path} доступна только для чтения (диск защищён от записи или подключён только для чтения). Выберите другую папку, например {suggestion}.</source>
+        <translation>The folder {path} is read-only (the disk is write-protected or mounted read-only). Choose another folder, for example {suggestion}.</translation>
+    </message>
+    <message>
+        <source>папка установки GBS.Market</source>
+        <translation>the GBS.Market installation folder</translation>
+    </message>
+    <message>
+        <source>папка данных GBS.Market</source>
+        <translation>the GBS.Market data folder</translation>
+    </message>
+    <message>
+        <source>папка базы данных GBS.Market</source>
+        <translation>the GBS.Market database folder</translation>
+    </message>
+    <message>
+        <source>папка резервных копий GBS.Market</source>
+        <translation>the GBS.Market backup folder</translation>
+    </message>
+    <message>
+        <source>системный корень (диск клиента, только для чтения)</source>
+        <translation>the system root (the customer&apos;s disk, read only)</translation>
+    </message>
+    <message>
+        <source>Папка {path} находится внутри: {what}. Сборщик ничего не пишет в папки программы. Выберите другую папку, например {suggestion}.</source>
+        <translation>The folder {path} is inside {what}. The collector writes nothing into the program&apos;s folders. Choose another folder, for example {suggestion}.</translation>
+    </message>
+    <message>
+        <source>В папку {path} нельзя записать архив: {error}. Выберите другую папку, например {suggestion}.</source>
+        <translation>The archive cannot be written into the folder {path}: {error}. Choose another folder, for example {suggestion}.</translation>
+    </message>
+    <message>
+        <source>Папка {path} доступна только для чтения. Выберите другую папку, например {suggestion}.</source>
+        <translation>The folder {path} is read-only. Choose another folder, for example {suggestion}.</translation>
+    </message>
+    <message>
+        <source>Нет прав на запись в папку {path}. Выберите другую папку, например {suggestion}.</source>
+        <translation>No permission to write into the folder {path}. Choose another folder, for example {suggestion}.</translation>
+    </message>
+    <message>
+        <source>На диске с папкой {path} не осталось места. Выберите другую папку, например {suggestion}.</source>
+        <translation>The disk holding the folder {path} is full. Choose another folder, for example {suggestion}.</translation>
     </message>
     <message>
         <source>GBS.Market на этом компьютере не найдена — собирать нечего. Убедитесь, что программа установлена, запустите её и повторите. Если программа не запускается или переустановлена, опишите проблему в обращении: с формой обращения (--form) архив соберётся и без неё.</source>
@@ -2215,6 +2551,78 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>Warning: a password on the command line is visible to other programs on this computer. Safer: give the option without a value, or the variable {env}.</translation>
     </message>
     <message>
+        <source>пароли и ключи будут заменены метками вида ***secret-1***</source>
+        <translation>passwords and keys will be replaced by tags like ***secret-1***</translation>
+    </message>
+    <message>
+        <source>настройки программы (пароли и ключи заменены метками)</source>
+        <translation>the program&apos;s settings (passwords and keys replaced by tags)</translation>
+    </message>
+    <message>
+        <source>Заголовок базы данных</source>
+        <translation>Database header</translation>
+    </message>
+    <message>
+        <source>База данных: ODS {ods}, страница {page} байт; транзакции: oldest {oit}, oldest active {oat}, next {next} (разрыв {gap}).</source>
+        <translation>Database: ODS {ods}, page {page} bytes; transactions: oldest {oit}, oldest active {oat}, next {next} (gap {gap}).</translation>
+    </message>
+    <message>
+        <source>Файла базы на этом компьютере нет</source>
+        <translation>The database file is not on this PC</translation>
+    </message>
+    <message>
+        <source>Разрыв больше {limit}: долго открытая транзакция, частая причина медленной работы программы.</source>
+        <translation>The gap is over {limit}: a long-open transaction, a common cause of the program working slowly.</translation>
+    </message>
+    <message>
+        <source>Заголовок базы не прочитан: {error}</source>
+        <translation>The database header was not read: {error}</translation>
+    </message>
+    <message>
+        <source>Журнал Firebird за день</source>
+        <translation>The Firebird log of the day</translation>
+    </message>
+    <message>
+        <source>В журнале Firebird (firebird.log) за выбранные дни записей: {n}; первая в {when}: «{text}».</source>
+        <translation>The Firebird log (firebird.log) holds {n} entries for the chosen days; the first at {when}: &quot;{text}&quot;.</translation>
+    </message>
+    <message>
+        <source>Записей за выбранные дни: {n}</source>
+        <translation>Entries for the chosen days: {n}</translation>
+    </message>
+    <message>
+        <source>Журнал Firebird (firebird.log) не найден</source>
+        <translation>The Firebird log (firebird.log) was not found</translation>
+    </message>
+    <message>
+        <source>В журнале Firebird за выбранные дни записей нет</source>
+        <translation>The Firebird log has no entries for the chosen days</translation>
+    </message>
+    <message>
+        <source>Журнал Firebird {path} не прочитан: {error}</source>
+        <translation>The Firebird log {path} was not read: {error}</translation>
+    </message>
+    <message>
+        <source>записи журнала Firebird за выбранные дни (firebird/firebird.log)</source>
+        <translation>the Firebird log entries of the chosen days (firebird/firebird.log)</translation>
+    </message>
+    <message>
+        <source>только записи за выбранные дни</source>
+        <translation>only the entries of the chosen days</translation>
+    </message>
+    <message>
+        <source>В прошлый раз {product} закрылась не штатно (CorrectExit = false в DataBase.json).</source>
+        <translation>Last time {product} did not close normally (CorrectExit = false in DataBase.json).</translation>
+    </message>
+    <message>
+        <source>Путь {path} ведёт за пределы системного корня (через ссылку) — он не читается</source>
+        <translation>The path {path} leads out of the system root (through a link): it is not read</translation>
+    </message>
+    <message>
+        <source>Путь {path} выходит за пределы системного корня — он не читается</source>
+        <translation>The path {path} climbs out of the system root: it is not read</translation>
+    </message>
+    <message>
         <source>это демонстрационная установка: настоящий сервер обновлений не спрашивается</source>
         <translation>this is a demo installation: the real update server is not asked</translation>
     </message>
@@ -2229,6 +2637,18 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>Файл обращения {path} должен содержать объект JSON</source>
         <translation>The request file {path} must hold a JSON object</translation>
+    </message>
+    <message>
+        <source>≈ {h} ч {m} мин до отправки</source>
+        <translation>≈ {h} h {m} min until sent</translation>
+    </message>
+    <message>
+        <source>≈ {n} с до отправки</source>
+        <translation>≈ {n} s until sent</translation>
+    </message>
+    <message>
+        <source>≈ {n} мин до отправки</source>
+        <translation>≈ {n} min until sent</translation>
     </message>
     <message>
         <source>зашифровать архив (AES-256)</source>
@@ -3413,10 +3833,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>Space in {folder} ({purpose}): {need} needed, {free} free</translation>
     </message>
     <message>
-        <source>значения паролей и ключей будут заменены на ***</source>
-        <translation>passwords and keys will be replaced by ***</translation>
-    </message>
-    <message>
         <source>Адрес e-mail не распознан. Пример: shop@mail.ru</source>
         <translation>The e-mail address is not recognised. Example: shop@mail.ru</translation>
     </message>
@@ -3515,10 +3931,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>Приложено:</source>
         <translation>Attached:</translation>
-    </message>
-    <message>
-        <source>настройки программы (пароли и ключи заменены на ***)</source>
-        <translation>the program&apos;s settings (passwords and keys replaced by ***)</translation>
     </message>
     <message>
         <source>сведения о компьютере (system.json)</source>

@@ -1,0 +1,418 @@
+"""bench/time_to_desk.py: from the start of collection to the request number, at M Mbit/s.
+
+    .venv/bin/python bench/time_to_desk.py --size-mb 256 --mbit 10 [--runs 3]
+
+The desk is on loopback: the intake server of the desk's contract (``tests/intake_server.py``,
+GBS_MARKET.md §11: multipart ``message``/``email``/``file`` → ``{"task": N}``) and the real tus
+server (``tests/tus_server``). Both sit behind one token-bucket proxy (:class:`Line`): every
+byte the shop sends to either of them shares one uplink of M Mbit/s (64 KiB of burst, like a
+modem's buffer); replies come back at the same rate. The database is bench/shopdb.py's (4–8:1
+like a real shop's), its page cache warmed before every side.
+
+Side by side in the same run, each from ``gbak`` on the database to the task number, each in a
+child process of its own, in turn (``--runs`` times; medians):
+
+* **program**: GBS.Market's own form (GBS_MARKET.md §7, §11): gbak into a file, then a zip with
+  deflate (DotNetZip's default level 6), then one POST of it to the intake;
+* **7zz**: gbak into a file, then ``7zz a -mx5``, then the tus upload, then the POST of the
+  request text naming the upload;
+* **fixed:<name>**: ours with one preset of ``collector.bundle.preset.PRESETS`` forced:
+  gbak streamed into the archive, each finished volume sent by tus while the next is compressed
+  (``collector.delivery.overlap``), then the request POST; *best fixed* is the fastest of them;
+* **ours**: the same with the adaptive preset: the uplink from the last upload (the first run
+  measures it with a short probe, counted in its time).
+
+The last line is exactly ``time_to_desk vs_program=<x> vs_best_fixed=<y>``: ours / theirs of the
+medians. ``--calibrate`` instead measures each preset's CPU cost and ratio on the backup (the
+numbers ``collector/bundle/preset.py`` is built on).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+MiB = 1 << 20
+BURST = 64 << 10
+REQUEST = ("Обращение в поддержку GBS.Market\nТема: ошибки\nВерсия программы: 6.6.12.2634\n"
+           "GBS.ID: 6:0123456789ABCDEF0123456789ABCDEF\n\n1. Не открывается журнал продаж\n")
+
+
+# --- the line: one token bucket for everything the shop sends -----------------------------------
+
+class Bucket:
+    def __init__(self, rate: float) -> None:
+        self.rate = rate
+        self.tokens = float(BURST)
+        self.stamp = time.monotonic()
+
+    async def take(self, n: int) -> None:
+        while True:
+            now = time.monotonic()
+            self.tokens = min(BURST, self.tokens + (now - self.stamp) * self.rate)
+            self.stamp = now
+            if self.tokens >= n:
+                self.tokens -= n
+                return
+            await asyncio.sleep((n - self.tokens) / self.rate)
+
+
+class Line:
+    """TCP proxies on loopback in front of the desk's servers, all sharing one uplink bucket
+    and one downlink bucket of ``mbit`` Mbit/s."""
+
+    def __init__(self, mbit: float) -> None:
+        self.rate = mbit * 1e6 / 8
+        self.loop = asyncio.new_event_loop()
+        self.up = self.down = None
+        self._thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self._servers: list = []
+
+    def __enter__(self) -> Line:
+        self._thread.start()
+        asyncio.run_coroutine_threadsafe(self._buckets(), self.loop).result()
+        return self
+
+    async def _buckets(self) -> None:
+        self.up, self.down = Bucket(self.rate), Bucket(self.rate)
+
+    def __exit__(self, *exc: object) -> None:
+        for server in self._servers:
+            self.loop.call_soon_threadsafe(server.close)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self._thread.join(5)
+
+    def proxy(self, url: str) -> str:
+        """The same URL, reached through the line."""
+        from urllib.parse import urlsplit, urlunsplit
+
+        parts = urlsplit(url)
+        port = asyncio.run_coroutine_threadsafe(
+            self._listen(parts.hostname, parts.port), self.loop).result()
+        return urlunsplit(parts._replace(netloc=f"127.0.0.1:{port}"))
+
+    async def _listen(self, host: str, port: int) -> int:
+        async def handle(reader, writer) -> None:
+            try:
+                up_r, up_w = await asyncio.open_connection(host, port)
+            except OSError:
+                writer.close()
+                return
+            await asyncio.gather(self._pump(reader, up_w, self.up),
+                                 self._pump(up_r, writer, self.down))
+
+        server = await asyncio.start_server(handle, "127.0.0.1", 0)
+        self._servers.append(server)
+        return server.sockets[0].getsockname()[1]
+
+    @staticmethod
+    async def _pump(reader, writer, bucket: Bucket) -> None:
+        try:
+            while data := await reader.read(16 << 10):
+                await bucket.take(len(data))
+                writer.write(data)
+                await writer.drain()
+        except (ConnectionError, OSError):
+            pass
+        finally:
+            with contextlib.suppress(ConnectionError, OSError):
+                writer.close()
+
+
+# --- the desk's intake: one multipart POST ------------------------------------------------------
+
+class Multipart:
+    """A multipart/form-data body streamed from disk, with its length known (the intake wants a
+    Content-Length, as the program sends)."""
+
+    def __init__(self, message: str, email: str, file: Path | None, filename: str) -> None:
+        self.boundary = "----gbsbench" + os.urandom(8).hex()
+        b = self.boundary
+        text = "text/plain; charset=utf-8"
+        head = (f"--{b}\r\nContent-Disposition: form-data; name=\"message\"\r\n"
+                f"Content-Type: {text}\r\n\r\n{message}\r\n"
+                f"--{b}\r\nContent-Disposition: form-data; name=\"email\"\r\n"
+                f"Content-Type: {text}\r\n\r\n{email}\r\n")
+        self.file = file
+        if file is not None:
+            head += (f"--{b}\r\nContent-Disposition: form-data; name=\"file\"; "
+                     f"filename=\"{filename}\"\r\n\r\n")
+        self.head = head.encode()
+        self.tail = (("\r\n" if file is not None else "") + f"--{b}--\r\n").encode()
+        self.length = len(self.head) + (file.stat().st_size if file else 0) + len(self.tail)
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield self.head
+        if self.file is not None:
+            with open(self.file, "rb") as f:
+                while block := f.read(MiB):
+                    yield block
+        yield self.tail
+
+
+def post_intake(url: str, message: str, file: Path | None, filename: str = "backup.zip") -> int:
+    import requests
+
+    body = Multipart(message, "shop@example.org", file, filename)
+    with requests.Session() as s:
+        s.trust_env = False  # loopback only: never a proxy from the environment
+        resp = s.post(url, data=body, timeout=(15, 3600), headers={
+            "Content-Type": f"multipart/form-data; boundary={body.boundary}",
+            "Content-Length": str(len(body))})
+    resp.raise_for_status()
+    return int(resp.json()["task"])
+
+
+def message_html(extra: str = "") -> str:
+    import html
+
+    text = html.escape(REQUEST).replace("\n", "<br/>")
+    return (text + extra + "<br/><br/><b>Электронная почта:</b> shop@example.org"
+            "<br/><b>Режим работы программы:</b> Shop<br/><b>GBS.ID:</b> "
+            "6:0123456789ABCDEF0123456789ABCDEF<br/><b>Версия программы:</b> 6.6.12.2634")
+
+
+# --- the sides (each in a child process) --------------------------------------------------------
+
+def gbak_file(db: Path, fbk: Path) -> None:
+    subprocess.run(["gbak", "-b", "-g", "-user", "SYSDBA", str(db), str(fbk)], check=True,
+                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+
+
+def side_program(db: Path, work: Path, intake: str, tus: str) -> dict:
+    fbk, zpath = work / "main.fbk", work / "backup.zip"
+    gbak_file(db, fbk)
+    with zipfile.ZipFile(zpath, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+        z.write(fbk, "main.fbk")
+        z.writestr("Logs/2026-11-30/trace.log", REQUEST * 200)
+    fbk.unlink()
+    size = zpath.stat().st_size
+    task = post_intake(intake, message_html(), zpath, "backup.zip")
+    return {"task": task, "archive": size}
+
+
+def tus_client(url: str):
+    from collector.delivery.tus import RetryPolicy, TusClient
+
+    client = TusClient(url, retry=RetryPolicy(retries=4, base_delay=0.2))
+    client.session.trust_env = False  # loopback only: never a proxy from the environment
+    return client
+
+
+def side_7zz(db: Path, work: Path, intake: str, tus: str) -> dict:
+    from collector.delivery.overlap import StreamingUpload
+
+    fbk, arc = work / "main.fbk", work / "bundle.7z"
+    gbak_file(db, fbk)
+    subprocess.run(["7zz", "a", "-mx5", "-bd", "-bso0", str(arc), str(fbk)], check=True,
+                   stdin=subprocess.DEVNULL)
+    fbk.unlink()
+    client = tus_client(tus)
+    url = StreamingUpload(client, "bundle", {}).complete([arc])  # one plain tus upload
+    client.close()
+    code = url.rstrip("/").rsplit("/", 1)[-1]
+    task = post_intake(intake, message_html(f"<br/><br/>Архив: код отправки {code}"), None)
+    return {"task": task, "archive": arc.stat().st_size}
+
+
+def side_ours(db: Path, work: Path, intake: str, tus: str, preset_name: str) -> dict:
+    from bench.bundle_bench import gbak_cmd
+    from collector.bundle import BundleWriter
+    from collector.bundle.names import CHUNK
+    from collector.bundle.preset import PRESETS, choose, last_uplink, volume_size_for
+    from collector.delivery.overlap import StreamingUpload, probe_uplink
+
+    client = tus_client(tus)
+    fdb_size = db.stat().st_size
+    expected = int(fdb_size * 0.5)  # a backup is about half the database (plan.py's rule)
+    if preset_name == "adaptive":
+        uplink, source = last_uplink(), "last upload"
+        if uplink is None:
+            uplink, source = probe_uplink(client), "probe"
+        from collector.plan import learned_db_rate
+        from collector.sources.database import DEFAULT_DB_RATE
+
+        choice = choose(expected, uplink, uplink_source=source,
+                        volume_size=volume_size_for(uplink, int(expected / 5)),
+                        backup_s=fdb_size / (learned_db_rate() or DEFAULT_DB_RATE))
+        preset = choice.preset
+        why = choice.to_json()
+    else:
+        preset = next(p for p in PRESETS if p.name == preset_name)
+        uplink, why = None, {"preset": preset.name, "reason": "fixed by the bench"}
+    volume = volume_size_for(uplink or last_uplink(), int(expected / preset.ratio))
+
+    def producer(out) -> None:
+        proc = subprocess.Popen(gbak_cmd(db, "stdout"), stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+        assert proc.stdout is not None
+        while chunk := proc.stdout.read(CHUNK):
+            out.write(chunk)
+        if proc.wait():
+            raise RuntimeError("gbak failed")
+
+    sink = StreamingUpload(client, "GBS-Support_bench", {"topic": "errors"})
+    with BundleWriter(work, "GBS-Support_bench", volume_size=volume, volume_sink=sink,
+                      **preset.writer_args()) as w:
+        w.add_bytes(REQUEST.encode(), "request.txt")
+        w.add_stream("database/main.fbk", producer)
+        result = w.finish({"schema": "gbs-support-bundle/1", "compression": why})
+    url = sink.complete(result.paths)
+    client.close()
+    code = url.rstrip("/").rsplit("/", 1)[-1]
+    task = post_intake(intake, message_html(f"<br/><br/>Архив: код отправки {code}"), None)
+    return {"task": task, "archive": result.size, "preset": preset.name, "volumes":
+            result.volumes, "volume_size": volume, "choice": why,
+            "streamed": len(sink.uploads) - 2 if result.volumes > 1 else 0}
+
+
+def child(args: argparse.Namespace) -> None:
+    work = Path(args.work)
+    t = time.perf_counter()
+    if args.child == "program":
+        out = side_program(Path(args.db), work, args.intake, args.tus)
+    elif args.child == "7zz":
+        out = side_7zz(Path(args.db), work, args.intake, args.tus)
+    else:
+        out = side_ours(Path(args.db), work, args.intake, args.tus, args.child.split(":")[1])
+    out["seconds"] = time.perf_counter() - t
+    print(json.dumps(out))
+
+
+def run_side(name: str, db: Path, intake: str, tus: str, data_dir: Path) -> dict:
+    from bench.bundle_bench import warm
+
+    warm(db)
+    with tempfile.TemporaryDirectory(prefix="ttd-", dir=data_dir) as work:
+        env = {**os.environ, "GBS_COLLECTOR_DATA_DIR": str(data_dir / "userdata")}
+        t = time.perf_counter()
+        res = subprocess.run([sys.executable, __file__, "--child", name, "--db", str(db),
+                              "--work", work, "--intake", intake, "--tus", tus],
+                             capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)
+        wall = time.perf_counter() - t
+    if res.returncode:
+        raise RuntimeError(f"{name} failed: {res.stderr[-3000:]}")
+    out = json.loads(res.stdout.strip().splitlines()[-1])
+    out["wall"] = wall  # process start included, as a user's click would
+    return out
+
+
+# --- calibration of the presets ----------------------------------------------------------------
+
+def calibrate(fbk: Path) -> None:
+    from collector.bundle.preset import PRESETS, lzma_filters
+    from collector.bundle.streaming import ParallelLzma2
+
+    size = fbk.stat().st_size
+    for p in PRESETS:
+        enc = ParallelLzma2(lzma_filters(p), block_size=p.writer_args()["block_size"], workers=2)
+        out = 0
+        c0, t0 = os.times(), time.perf_counter()
+        with open(fbk, "rb") as f:
+            while chunk := f.read(MiB):
+                out += len(enc.compress(chunk))
+        out += len(enc.flush())
+        c1, t1 = os.times(), time.perf_counter()
+        cpu = c1.user - c0.user + c1.system - c0.system
+        print(f"{p.name:8} level {p.level} {p.match_finder} dict {p.dict_size >> 20} MiB: "
+              f"cpu_per_mib={cpu / (size / MiB):.3f} ratio={size / out:.2f} "
+              f"(wall {t1 - t0:.1f} s)", flush=True)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(prog="bench/time_to_desk.py", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--size-mb", type=int, default=256)
+    ap.add_argument("--mbit", type=float, default=10.0)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--sides", default="program,7zz,fixed,ours",
+                    help="which sides (fixed = every preset of PRESETS)")
+    ap.add_argument("--calibrate", action="store_true")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    for name in ("db", "work", "intake", "tus"):
+        ap.add_argument(f"--{name}", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        child(args)
+        return 0
+    from bench.shopdb import shop_backup, shop_database
+    from collector.bundle.preset import PRESETS
+
+    if args.calibrate:
+        calibrate(shop_backup(args.size_mb))
+        return 0
+    try:
+        from tests.intake_server import IntakeServer
+    except ImportError:
+        print("нужен tests/intake_server.py (приёмник обращений по контракту GBS_MARKET.md §11)",
+              file=sys.stderr)
+        return 2
+    from tests.tus_server.harness import TusServer
+
+    db = shop_database(args.size_mb)
+    wanted = args.sides.split(",")
+    sides = [s for s in ("program", "7zz") if s in wanted]
+    if "fixed" in wanted:
+        sides += [f"fixed:{p.name}" for p in PRESETS]
+    if "ours" in wanted:
+        sides.append("ours:adaptive")
+    data_dir = Path(tempfile.mkdtemp(prefix="bench-ttd-"))
+    times: dict[str, list[float]] = {s: [] for s in sides}
+    last: dict[str, dict] = {}
+    try:
+        with TusServer(data_dir / "tus") as tus, IntakeServer(data_dir / "intake") as intake, \
+                Line(args.mbit) as line:
+            tus_url, intake_url = line.proxy(tus.url), line.proxy(intake.url)
+            load = os.getloadavg()
+            print(f"база {db.name} ({db.stat().st_size / MiB:.0f} МиБ), линия {args.mbit:g} "
+                  f"Мбит/с, ядер {os.cpu_count()}, загрузка {load[0]:.1f} {load[1]:.1f}, "
+                  f"повторов {args.runs}", flush=True)
+            for run in range(args.runs):
+                for side in sides:
+                    r = run_side(side, db, intake_url, tus_url, data_dir)
+                    times[side].append(r["wall"])
+                    last[side] = r
+                    extra = (f", пресет {r['preset']}, томов {r['volumes']} по "
+                             f"{r['volume_size'] / MiB:.0f} МиБ" if "preset" in r else "")
+                    print(f"  прогон {run + 1} {side:14} {r['wall']:7.1f} с, архив "
+                          f"{r['archive'] / MiB:6.1f} МиБ, задача {r['task']}{extra}", flush=True)
+                for name in list(tus.uploads()):  # the store is the desk's: keep the disk free
+                    for f in (tus.store / name, tus.store / f"{name}.json"):
+                        f.unlink(missing_ok=True)
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)
+    med = {s: statistics.median(v) for s, v in times.items()}
+    print(f"{'':16} {'мин, с':>8} {'медиана, с':>11} {'архив, МиБ':>11}")
+    for s in sides:
+        print(f"{s:16} {min(times[s]):8.1f} {med[s]:11.1f} {last[s]['archive'] / MiB:11.1f}")
+    if "ours:adaptive" in last:
+        print(f"выбор: {json.dumps(last['ours:adaptive']['choice'], ensure_ascii=False)}")
+    fixed = [s for s in sides if s.startswith("fixed:")]
+    ours = med.get("ours:adaptive")
+    vs_program = ours / med["program"] if ours and "program" in med else float("nan")
+    vs_best = ours / min(med[s] for s in fixed) if ours and fixed else float("nan")
+    print(f"time_to_desk vs_program={vs_program:.2f} vs_best_fixed={vs_best:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
