@@ -465,3 +465,31 @@ def test_links_to_the_desk_carry_the_gbs_id_and_a_vendor_build_wins(demo: DemoIn
     own = desk_links(s, _inst(demo), demo.gbs_id)
     assert (own.source, own.support, own.kb) == ("vendor", "https://partner.example/help",
                                                 "https://partner.example/kb")
+
+
+def test_a_folder_the_user_points_to(demo: DemoInfo) -> None:
+    """Not where the program usually is, no registry entry: the wizard lets the user point to
+    the program's folder (or its data folder); what is there is found and preferred."""
+    apps = demo.root / "drives" / "D" / "Касса" / "Market 6"
+    shutil.move(str(demo.root / EXE_DIR), apps)
+    data = demo.root / "drives" / "D" / "Касса" / "Данные"
+    shutil.move(str(demo.root / DATA_DIR), data)
+    (demo.root / "registry.reg").unlink()
+    root = SystemRoot.from_arg(demo.root)
+    assert detect(root).installation is None  # nowhere the program is usually looked for
+    det = detect(root, folders=[data])
+    inst = det.installation
+    assert inst is not None and inst.data_path == data and inst.exe is None
+    assert inst.logs_dir.is_dir() and "user_folder" in inst.found_by
+    assert ("user_folder", "found") in [(s.name, s.status) for s in det.sources]
+    (apps / "AppConfig.conf").write_text(
+        json.dumps({"DataPath": r"d:\Касса\Данные" + "\\"}), encoding="utf-8-sig")
+    inst = detect(root, folders=[apps]).installation
+    assert inst is not None and inst.exe == apps / "Market.exe"
+    assert inst.version == "6.6.12.2634" and inst.data_path == data
+    empty = demo.root / "drives" / "D" / "Пусто"
+    empty.mkdir()
+    det = detect(root, folders=[empty])
+    assert det.installation is None
+    assert [s.detail for s in det.sources if s.name == "user_folder"] == [
+        r"в D:\Пусто нет ни программы, ни её данных"]

@@ -19,7 +19,17 @@ from ui.i18n import engine_text, fmt_clock, fmt_size, tr
 from ui.links import current_links, links_html, links_label
 from ui.pages.base import Page
 from ui.theme import SPACE
-from ui.widgets.common import Banner, Card, button, icon_label, label, set_icon
+from ui.widgets.common import (
+    Banner,
+    Card,
+    breakable,
+    button,
+    clear_layout,
+    icon_label,
+    label,
+    set_icon,
+)
+from ui.widgets.flow import FlowLayout
 
 
 class ResultPage(Page):
@@ -45,8 +55,7 @@ class ResultPage(Page):
         col.addWidget(self.file_info)
         head.addLayout(col, 1)
         self.file_card.add(head)
-        actions = QHBoxLayout()
-        actions.setSpacing(SPACE)
+        actions = FlowLayout(spacing=SPACE)
         self.send = button(tr("&Отправить в поддержку"), icon="send", primary=True,
                            on_click=self.upload,
                            tip=tr("Отправить обращение с архивом в поддержку через интернет: "
@@ -58,7 +67,6 @@ class ResultPage(Page):
                                 on_click=self.copy_request)
         for b in (self.send, self.mail, self.reveal, self.copy_text):
             actions.addWidget(b)
-        actions.addStretch(1)
         self.file_card.add(actions)
         self.add(self.file_card)
         self.desk = None  # collector.desk.Desk of the bundle shown
@@ -205,10 +213,7 @@ class ResultPage(Page):
         self.upload_msg.set("error", "")
         self.retry.hide()
         self.mail_msg.set("info", "")
-        while self.steps_box.count():
-            item = self.steps_box.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        clear_layout(self.steps_box)
         for s in sorted(r.steps, key=lambda s: s.status != "failed"):
             row = QWidget()
             lay = QHBoxLayout(row)
@@ -219,13 +224,20 @@ class ResultPage(Page):
             title = engine_text(sources.get(s.name).title)
             if s.timeout_hit:
                 title += " — " + tr("превышено время")
-            text = f"{title}: {engine_text(s.message)}" if s.message else title
+            # the step's title on its line, what it did below (no "title: message: …")
+            detail = engine_text(s.message) if s.message else ""
             if s.status == "failed":
-                text += "\n" + step_advice(s.name)
-            t = label(text, selectable=True)
+                detail = "\n".join(filter(None, [detail, step_advice(s.name)]))
+            col = QVBoxLayout()
+            col.setSpacing(0)
+            t = label(title, selectable=True)
+            col.addWidget(t)
+            if detail:
+                col.addWidget(label(breakable(detail), muted=True, small=True, selectable=True))
             if s.status == "failed":
                 t.setStyleSheet("color: #B42318;")
-            lay.addWidget(t, 1)
+            lay.addLayout(col, 1)
+            text = f"{title}. {detail}" if detail else title
             row.setAccessibleName(text)
             self.steps_box.addWidget(row)
             row.show()

@@ -104,10 +104,6 @@
         <translation>Start</translation>
     </message>
     <message>
-        <source>Тема</source>
-        <translation>Topic</translation>
-    </message>
-    <message>
         <source>Вопросы</source>
         <translation>Questions</translation>
     </message>
@@ -148,6 +144,14 @@
         <translation>running, {p}%</translation>
     </message>
     <message>
+        <source>Отменяется…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>отменяется</source>
+        <translation>cancelling</translation>
+    </message>
+    <message>
         <source>{s} с</source>
         <translation>{s} s</translation>
     </message>
@@ -176,8 +180,12 @@
         <translation>The most important first — version, GBS.ID, logs; the database copy comes last.</translation>
     </message>
     <message>
-        <source>Отменяю…</source>
-        <translation>Cancelling…</translation>
+        <source>Шаги останавливаются, незаконченный архив удаляется.</source>
+        <translation>The steps are stopping; the unfinished archive is being removed.</translation>
+    </message>
+    <message>
+        <source>Непредвиденная ошибка. Соберите архив ещё раз; если повторится, напишите в поддержку: подробности записаны в журнал сборщика.</source>
+        <translation>An unexpected error. Collect the archive again; if it happens again, write to support: the details are in the collector&apos;s log.</translation>
     </message>
     <message>
         <source>&amp;Отменить</source>
@@ -192,10 +200,6 @@
         <translation>Stop collecting? The unfinished archive will be deleted; your request stays as a draft and can be collected again.</translation>
     </message>
     <message>
-        <source>Отменяю: останавливаю шаги и удаляю незаконченный архив…</source>
-        <translation>Cancelling: stopping the steps and deleting the unfinished archive…</translation>
-    </message>
-    <message>
         <source>Прошло {elapsed}</source>
         <translation>Elapsed {elapsed}</translation>
     </message>
@@ -206,10 +210,6 @@
     <message>
         <source>Сбор отменён, незаконченный архив удалён.</source>
         <translation>Collecting cancelled, the unfinished archive was deleted.</translation>
-    </message>
-    <message>
-        <source>Непредвиденная ошибка: {error}</source>
-        <translation>Unexpected error: {error}</translation>
     </message>
     <message>
         <source>Архив не собран</source>
@@ -324,10 +324,6 @@
         <translation>Choose the day the error appeared: support needs the logs of exactly that day.</translation>
     </message>
     <message>
-        <source>Для этой темы дата необязательна. Если вопрос связан с событием в программе (например, сообщение о лицензии), выберите тот день; иначе просто нажмите «Далее».</source>
-        <translation>For this topic the date is optional. If the question is about something the program did (a licence message, say), choose that day; otherwise just press &quot;Next&quot;.</translation>
-    </message>
-    <message>
         <source>Последний день с ошибками: {date}</source>
         <translation>Last day with errors: {date}</translation>
     </message>
@@ -352,16 +348,28 @@
         <translation>Click a day in the calendar or pick one from the list of days with errors.</translation>
     </message>
     <message>
-        <source>Ошибок: {n} · файлов журнала: {files} · {size}</source>
-        <translation>Errors: {n} · log files: {files} · {size}</translation>
+        <source>За этот день журналов нет: программа в тот день не запускалась или журналы уже удалены.</source>
+        <translation>There are no logs for this day: the program was not started that day, or the logs have been deleted.</translation>
     </message>
     <message>
-        <source>За этот день журналов нет.</source>
-        <translation>There are no logs for that day.</translation>
+        <source>Ближайшие дни с журналами:</source>
+        <translation>The nearest days with logs:</translation>
+    </message>
+    <message>
+        <source>{errors} · {files}, {size}</source>
+        <translation>{errors} · {files}, {size}</translation>
+    </message>
+    <message>
+        <source>ошибок нет</source>
+        <translation>no errors</translation>
     </message>
     <message>
         <source>Выбрать {date}</source>
         <translation>Choose {date}</translation>
+    </message>
+    <message>
+        <source>Выберите день, журналы за который приложить: например, когда программа показала сообщение о лицензии.</source>
+        <translation>Choose the day whose logs to attach: for example, when the program showed a message about the licence.</translation>
     </message>
     <message>
         <source>Смотрю журналы за этот день…</source>
@@ -460,12 +468,16 @@ Attach the files they point to?</translation>
         <translation>&amp;Logs of the program for {date}</translation>
     </message>
     <message>
-        <source> и соседние дни</source>
-        <translation> and days around</translation>
+        <source>Журналы программы на этом компьютере не найдены.</source>
+        <translation>The program&apos;s logs were not found on this computer.</translation>
     </message>
     <message>
-        <source>Файлов: {n}{around} · {size} · ошибок: {errors}</source>
-        <translation>Files: {n}{around} · {size} · errors: {errors}</translation>
+        <source>{files}, {size}; {errors}</source>
+        <translation>{files}, {size}; {errors}</translation>
+    </message>
+    <message>
+        <source>(вместе с соседними днями)</source>
+        <translation>(with the days around it)</translation>
     </message>
     <message>
         <source>За этот день журналов нет — выберите другой день на предыдущей странице.</source>
@@ -496,8 +508,8 @@ Attach the files they point to?</translation>
         <translation>The database file {path} was not found.</translation>
     </message>
     <message>
-        <source>Копия делается средствами Firebird, сама программа и её база не меняются. Это может занять несколько минут.</source>
-        <translation>The copy is made by Firebird; the program and its database are not changed. It may take a few minutes.</translation>
+        <source>Сама программа и её база при этом не меняются. Копия может занять несколько минут.</source>
+        <translation>The program and its database are not changed by this. The copy may take a few minutes.</translation>
     </message>
     <message>
         <source>Для этой базы — {time}.</source>
@@ -518,6 +530,18 @@ Attach the files they point to?</translation>
     <message>
         <source>В таких случаях поддержке нужна копия базы данных, чтобы повторить ситуацию у себя: она будет приложена.</source>
         <translation>In such cases support needs a copy of the database to reproduce the situation: it will be included.</translation>
+    </message>
+    <message>
+        <source>Журналы программы</source>
+        <translation>The program&apos;s logs</translation>
+    </message>
+    <message>
+        <source>Приложить &amp;журналы работы программы</source>
+        <translation>Attach the program&apos;s &amp;logs</translation>
+    </message>
+    <message>
+        <source>Нужны, если вопрос связан с сообщением, которое показала программа, например о лицензии. День выберете на следующем шаге.</source>
+        <translation>Needed if the question is about a message the program showed, for example about the licence. You choose the day on the next step.</translation>
     </message>
     <message>
         <source>Продолжение прежнего обращения</source>
@@ -828,10 +852,6 @@ Attach the files they point to?</translation>
         <translation>Request text</translation>
     </message>
     <message>
-        <source>Параметры</source>
-        <translation>Options</translation>
-    </message>
-    <message>
         <source>Снимите отметку с того, что не хотите отправлять. Двойной щелчок открывает файл — так он попадёт в архив.</source>
         <translation>Untick what you do not want to send. A double click opens a file as it will go into the archive.</translation>
     </message>
@@ -856,12 +876,16 @@ Attach the files they point to?</translation>
         <translation>Copy te&amp;xt</translation>
     </message>
     <message>
-        <source>Этот текст войдёт в архив как request.txt.</source>
-        <translation>This text goes into the archive as request.txt.</translation>
+        <source>Для специалиста</source>
+        <translation>For a technician</translation>
     </message>
     <message>
-        <source>Для специалиста: пределы времени шагов, шифрование, деление архива. Обычно менять ничего не нужно.</source>
-        <translation>For technicians: time limits of the steps, encryption, splitting. Usually nothing needs changing.</translation>
+        <source>Этот текст войдёт в архив первым: его поддержка прочитает сначала.</source>
+        <translation>This text goes into the archive first: support reads it before anything else.</translation>
+    </message>
+    <message>
+        <source>Обычно здесь ничего менять не нужно: это для специалиста поддержки, если он попросит.</source>
+        <translation>Usually nothing needs changing here: it is for a support technician, if they ask.</translation>
     </message>
     <message>
         <source>Пределы времени</source>
@@ -924,6 +948,10 @@ Attach the files they point to?</translation>
         <translation>Split into pa&amp;rts:</translation>
     </message>
     <message>
+        <source>С паролем архив шифруется вместе с именами файлов. Сообщите пароль поддержке отдельно, например по телефону; в архив и журналы сборщика он не попадает.</source>
+        <translation>With a password the archive is encrypted, file names included. Tell support the password separately, for example by phone; it never goes into the archive or the collector&apos;s logs.</translation>
+    </message>
+    <message>
         <source>Не хватает места в папке {folder} ({purpose}): нужно около {need}, свободно {free}. Освободите место или выберите другую папку.</source>
         <translation>Not enough space in the folder {folder} ({purpose}): about {need} needed, {free} free. Free some space or choose another folder.</translation>
     </message>
@@ -932,8 +960,20 @@ Attach the files they point to?</translation>
         <translation>Size and time are estimates made before collecting.</translation>
     </message>
     <message>
-        <source>С паролем архив шифруется (AES-256, вместе с именами файлов). Сообщите пароль поддержке отдельно, например по телефону; в архив и журналы сборщика он не попадает.</source>
-        <translation>With a password the archive is encrypted (AES-256, file names too). Give the password to support separately, by phone for example; it never goes into the archive or the collector&apos;s log.</translation>
+        <source>Обращение для программы поддержки</source>
+        <translation>The request for the support desk&apos;s software</translation>
+    </message>
+    <message>
+        <source>GBS.ID текстом</source>
+        <translation>GBS.ID as text</translation>
+    </message>
+    <message>
+        <source>Сведения о компьютере</source>
+        <translation>About this computer</translation>
+    </message>
+    <message>
+        <source>Копия базы данных</source>
+        <translation>Database copy</translation>
     </message>
     <message>
         <source>Проверьте перед сбором</source>
@@ -1036,8 +1076,12 @@ Attach the files they point to?</translation>
         <translation>Search for GBS.Market again</translation>
     </message>
     <message>
-        <source>Дальше — тема обращения, вопросы, день, когда случилась проблема, что приложить и как с вами связаться. Всё, что вы напишете, сохраняется само: окно можно закрыть и продолжить потом.</source>
-        <translation>Next: the topic, your questions, the day the problem happened, what to include and how to reach you. Everything you write is saved as you go: you can close the window and continue later.</translation>
+        <source>Указать &amp;папку программы…</source>
+        <translation>Point to the program&apos;s &amp;folder…</translation>
+    </message>
+    <message>
+        <source>Папка, где стоит GBS.Market (Market.exe), или её папка данных</source>
+        <translation>The folder GBS.Market (Market.exe) is in, or its data folder</translation>
     </message>
     <message>
         <source>Подготовить обращение в поддержку</source>
@@ -1048,8 +1092,44 @@ Attach the files they point to?</translation>
         <translation>The collector puts everything GBS.Market support needs into one file: the exact program version, the logs of the day of the problem, a database copy and the GBS.ID.</translation>
     </message>
     <message>
-        <source>&amp;Начать</source>
-        <translation>&amp;Start</translation>
+        <source>Поддержка просит сначала обновить программу: часто ошибка уже исправлена в новой версии.</source>
+        <translation>Support asks you to update the program first: the error is often already fixed in the new version.</translation>
+    </message>
+    <message>
+        <source>Как обно&amp;вить</source>
+        <translation>How to &amp;update</translation>
+    </message>
+    <message>
+        <source>Как обновить GBS.Market</source>
+        <translation>How to update GBS.Market</translation>
+    </message>
+    <message>
+        <source>Проверить &amp;ещё раз</source>
+        <translation>Check &amp;again</translation>
+    </message>
+    <message>
+        <source>Проверить версию ещё раз</source>
+        <translation>Check the version again</translation>
+    </message>
+    <message>
+        <source>1. Сохраните работу в GBS.Market.
+2. {how}.
+3. Вернитесь сюда и нажмите «Проверить ещё раз». Если проблема осталась и после обновления, продолжайте обращение: сборщик укажет новую версию.</source>
+        <translation>1. Save your work in GBS.Market.
+2. {how}.
+3. Come back here and press “Check again”. If the problem is still there after the update, go on with the request: the collector will state the new version.</translation>
+    </message>
+    <message>
+        <source>в GBS.Market: Справка → Проверить обновления</source>
+        <translation>in GBS.Market: Help (Справка) → Check for updates (Проверить обновления)</translation>
+    </message>
+    <message>
+        <source>Одна тема — одно обращение: вопросы разных тем отправьте отдельно.</source>
+        <translation>One topic per request: send questions on different topics separately.</translation>
+    </message>
+    <message>
+        <source>Всё, что вы напишете, сохраняется само: окно можно закрыть и продолжить потом.</source>
+        <translation>Everything you write is saved by itself: you can close the window and continue later.</translation>
     </message>
     <message>
         <source>Продолжить его или начать новое обращение?</source>
@@ -1060,6 +1140,14 @@ Attach the files they point to?</translation>
         <translation>Waiting to be sent to support: {n} — {names}. You can send them now.</translation>
     </message>
     <message>
+        <source>Поддержка GBS.Market: {links}</source>
+        <translation>GBS.Market support: {links}</translation>
+    </message>
+    <message>
+        <source>Папка GBS.Market или её данных</source>
+        <translation>The folder of GBS.Market or of its data</translation>
+    </message>
+    <message>
         <source>Ищу…</source>
         <translation>Searching…</translation>
     </message>
@@ -1068,8 +1156,8 @@ Attach the files they point to?</translation>
         <translation>GBS.Market not found</translation>
     </message>
     <message>
-        <source>Убедитесь, что программа установлена на этом компьютере, запустите её хотя бы раз и нажмите «Искать ещё раз». Если программа стоит в другой папке или на другом диске, запустите сборщик на том компьютере, где работает касса.</source>
-        <translation>Make sure the program is installed on this PC, run it at least once and press &quot;Search again&quot;. If the program lives on another computer, run the collector on the computer where the till works.</translation>
+        <source>Обращение всё равно можно отправить: выберите тему и нажмите «Далее». Сборщик приложит то, что найдёт, — сведения о компьютере, GBS.ID из резервных копий, ваши файлы. Если программа стоит в другой папке или на другом диске, укажите её папку.</source>
+        <translation>You can still send a request: choose a topic and press “Next”. The collector attaches what it finds: details of this computer, the GBS.ID from the backups, your files. If the program is in another folder or on another disk, point to its folder.</translation>
     </message>
     <message>
         <source>Где искали:</source>
@@ -1116,6 +1204,10 @@ Attach the files they point to?</translation>
         <translation>The version is up to date.</translation>
     </message>
     <message>
+        <source>Есть новая версия: {latest}.</source>
+        <translation>A newer version is out: {latest}.</translation>
+    </message>
+    <message>
         <source>Не удалось проверить, последняя ли это версия.</source>
         <translation>Could not check whether this is the latest version.</translation>
     </message>
@@ -1160,12 +1252,8 @@ Attach the files they point to?</translation>
         <translation>Partnership, dealership, integrating your services with GBS.Market.</translation>
     </message>
     <message>
-        <source>В одном обращении — одна тема: технические специалисты не решают вопросы оплаты, а вопросы об оплате не помогут с ошибкой. Вопросы разных тем отправьте отдельными обращениями.</source>
-        <translation>One topic per request: technical staff do not handle payments, and the payment desk cannot help with an error. Send questions on different topics as separate requests.</translation>
-    </message>
-    <message>
-        <source>Перед обращением поищите ответ в базе знаний на сайте {site}: часто так быстрее.</source>
-        <translation>Before writing, look for the answer in the knowledge base on {site}: it is often faster.</translation>
+        <source>Тема обращения</source>
+        <translation>Request topic</translation>
     </message>
     <message>
         <source>Открыть &amp;базу знаний</source>
@@ -1174,10 +1262,6 @@ Attach the files they point to?</translation>
     <message>
         <source>О чём обращение?</source>
         <translation>What is the request about?</translation>
-    </message>
-    <message>
-        <source>Выберите тему — обращение попадёт к нужным специалистам.</source>
-        <translation>Choose the topic — the request goes to the right people.</translation>
     </message>
     <message>
         <source>Так файл попадёт в архив.</source>
@@ -1701,6 +1785,18 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
         <translation>{name} points to a folder: attach the folder itself.</translation>
     </message>
     <message>
+        <source>≈ {h} ч {m} мин до отправки</source>
+        <translation>≈ {h} h {m} min until sent</translation>
+    </message>
+    <message>
+        <source>≈ {n} с до отправки</source>
+        <translation>≈ {n} s until sent</translation>
+    </message>
+    <message>
+        <source>≈ {n} мин до отправки</source>
+        <translation>≈ {n} min until sent</translation>
+    </message>
+    <message>
         <source>Архив повреждён: не сходится контрольная сумма файла {name}.</source>
         <translation>The archive is damaged: the checksum of {name} does not match.</translation>
     </message>
@@ -2199,6 +2295,10 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>{name} not read: {error}. {product} does not start with such a file.</translation>
     </message>
     <message>
+        <source>в {path} нет ни программы, ни её данных</source>
+        <translation>{path} holds neither the program nor its data</translation>
+    </message>
+    <message>
         <source>ссылка на {target}</source>
         <translation>link to {target}</translation>
     </message>
@@ -2543,6 +2643,10 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>GBS.ID not found. It helps support find your licence faster: copy it in GBS.Market&apos;s licence window with the copy button next to the ID.</translation>
     </message>
     <message>
+        <source>В вопросе {n} упомянуто {named}, а журналы выбраны за {chosen}. Проверьте дату: нужен день, когда появилась ошибка.</source>
+        <translation>Question {n} names {named}, but the logs are chosen for {chosen}. Check the date: the day the error appeared is needed.</translation>
+    </message>
+    <message>
         <source>Вопрос {n} — подсказка из шаблона формы: замените её своим вопросом.</source>
         <translation>Question {n} is the form template&apos;s hint: replace it with your own question.</translation>
     </message>
@@ -2615,6 +2719,10 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>Last time {product} did not close normally (CorrectExit = false in DataBase.json).</translation>
     </message>
     <message>
+        <source>Первая ошибка {day} — в {time}: {text}</source>
+        <translation>The first error on {day}, at {time}: {text}</translation>
+    </message>
+    <message>
         <source>Путь {path} ведёт за пределы системного корня (через ссылку) — он не читается</source>
         <translation>The path {path} leads out of the system root (through a link): it is not read</translation>
     </message>
@@ -2631,24 +2739,16 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation> (from the last update server answer the program saved{when}; {why})</translation>
     </message>
     <message>
+        <source>Журналы программы на этом компьютере не найдены. День всё равно укажите: поддержке важно, когда это началось.</source>
+        <translation>The program&apos;s logs were not found on this computer. Choose the day anyway: support needs to know when it began.</translation>
+    </message>
+    <message>
         <source>Не удалось проверить обновления: внутренняя ошибка сборщика (подробности в журнале).</source>
         <translation>Could not check for updates: an internal error of the collector (details in its log).</translation>
     </message>
     <message>
         <source>Файл обращения {path} должен содержать объект JSON</source>
         <translation>The request file {path} must hold a JSON object</translation>
-    </message>
-    <message>
-        <source>≈ {h} ч {m} мин до отправки</source>
-        <translation>≈ {h} h {m} min until sent</translation>
-    </message>
-    <message>
-        <source>≈ {n} с до отправки</source>
-        <translation>≈ {n} s until sent</translation>
-    </message>
-    <message>
-        <source>≈ {n} мин до отправки</source>
-        <translation>≈ {n} min until sent</translation>
     </message>
     <message>
         <source>зашифровать архив (AES-256)</source>
@@ -3665,14 +3765,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>{value} ({where})</translation>
     </message>
     <message>
-        <source>За {days}: файлов — {n}, ошибок — {errors}</source>
-        <translation>For {days}: {n} files, {errors} errors</translation>
-    </message>
-    <message>
-        <source>{size}, таблиц: {tables}</source>
-        <translation>{size}, tables: {tables}</translation>
-    </message>
-    <message>
         <source>GBS.Market не найдена</source>
         <translation>GBS.Market not found</translation>
     </message>
@@ -3687,10 +3779,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>не добавлены</source>
         <translation>none added</translation>
-    </message>
-    <message>
-        <source>Файлов: {n}; скрыто секретных значений: {count}</source>
-        <translation>Files: {n}; secret values hidden: {count}</translation>
     </message>
     <message>
         <source>Не всё прочитано: {parts}</source>
@@ -3711,10 +3799,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>Вместо неё приложена автоматическая копия программы от {when} ({age}).</source>
         <translation>The program&apos;s automatic copy of {when} ({age}) was included instead.</translation>
-    </message>
-    <message>
-        <source>Файлов: {n}</source>
-        <translation>Files: {n}</translation>
     </message>
     <message>
         <source>найдены и другие: {ids}</source>
@@ -4099,10 +4183,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>the GBS.ID as text and its QR code (gbs_id.txt, gbs_id_qr.png)</translation>
     </message>
     <message>
-        <source>журналы работы программы за {day} ({n} {files})</source>
-        <translation>the program&apos;s logs for {day} ({n} {files})</translation>
-    </message>
-    <message>
         <source>журнал обмена с «Честным знаком» за {day}</source>
         <translation>the &quot;Chestny ZNAK&quot; exchange log for {day}</translation>
     </message>
@@ -4359,16 +4439,20 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>{host}: {reason}</translation>
     </message>
     <message>
-        <source>Не удалось найти GBS.Market: {error}</source>
-        <translation>Could not search for GBS.Market: {error}</translation>
-    </message>
-    <message>
         <source>GBS.ID получен из буфера обмена: {value}</source>
         <translation>GBS.ID taken from the clipboard: {value}</translation>
     </message>
     <message>
+        <source>Поиск GBS.Market не удался из-за непредвиденной ошибки. Нажмите «Искать ещё раз»; если не поможет, обращение всё равно можно отправить.</source>
+        <translation>Searching for GBS.Market failed with an unexpected error. Press “Search again”; if that does not help, you can still send the request.</translation>
+    </message>
+    <message>
+        <source>непредвиденная ошибка (подробности — в журнале сборщика)</source>
+        <translation>an unexpected error (the details are in the collector&apos;s log)</translation>
+    </message>
+    <message>
         <source>Сведения о компьютере</source>
-        <translation>Computer details</translation>
+        <translation>About this computer</translation>
     </message>
     <message>
         <source>Вложения</source>
@@ -4397,6 +4481,82 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>GBS.Market на этом компьютере не найдена.</source>
         <translation>GBS.Market was not found on this computer.</translation>
+    </message>
+    <message>
+        <source>файл</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>файла</source>
+        <translation>files</translation>
+    </message>
+    <message>
+        <source>файлов</source>
+        <translation>files</translation>
+    </message>
+    <message>
+        <source>{files}</source>
+        <translation>{files}</translation>
+    </message>
+    <message>
+        <source>{files}, скрыто {secrets}</source>
+        <translation>{files}, {secrets} hidden</translation>
+    </message>
+    <message>
+        <source>{files}, секретных значений в них нет</source>
+        <translation>{files}, no secret values in them</translation>
+    </message>
+    <message>
+        <source>секретное значение</source>
+        <translation>secret value</translation>
+    </message>
+    <message>
+        <source>секретных значения</source>
+        <translation>secret values</translation>
+    </message>
+    <message>
+        <source>секретных значений</source>
+        <translation>secret values</translation>
+    </message>
+    <message>
+        <source>{size}, {tables}</source>
+        <translation>{size}, {tables}</translation>
+    </message>
+    <message>
+        <source>таблица</source>
+        <translation>table</translation>
+    </message>
+    <message>
+        <source>таблицы</source>
+        <translation>tables</translation>
+    </message>
+    <message>
+        <source>таблиц</source>
+        <translation>tables</translation>
+    </message>
+    <message>
+        <source>{files} за {days}, в них {errors}</source>
+        <translation>{files} for {days}, with {errors}</translation>
+    </message>
+    <message>
+        <source>{files} за {days}, ошибок в них нет</source>
+        <translation>{files} for {days}, no errors in them</translation>
+    </message>
+    <message>
+        <source>журналы работы программы за {day} ({files})</source>
+        <translation>the program&apos;s logs for {day} ({files})</translation>
+    </message>
+    <message>
+        <source>ошибка</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>ошибки</source>
+        <translation>errors</translation>
+    </message>
+    <message>
+        <source>ошибок</source>
+        <translation>errors</translation>
     </message>
     <message>
         <source>В testing.json включены тестовые серверы: программа работает не с настоящими серверами обновлений и лицензий.</source>
