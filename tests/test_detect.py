@@ -61,9 +61,12 @@ def test_cli_json_and_human_output(demo: DemoInfo) -> None:
     data = json.loads(res.stdout)
     assert data["installation"]["version"] == "6.6.12.2634"
     assert data["installation"]["database"]["port"] == 3060
-    # offline: only the program's own last answer, and the demo has none
-    assert data["update"]["state"] == "unknown" and data["update"]["source"] == ""
+    # offline: only the program's own last answer (Updates\info.json)
+    assert (data["update"]["state"], data["update"]["source"]) == ("current", "local")
     assert "проверка через интернет отключена" in data["update"]["reason"]
+    (demo.root / DATA_DIR / "Updates" / "info.json").unlink()  # a program that never asked
+    data = json.loads(cli("detect", "--root", str(demo.root), "--json", "--offline").stdout)
+    assert data["update"]["state"] == "unknown" and data["update"]["source"] == ""
     human = cli("detect", "--root", str(demo.root), "--offline")
     assert human.returncode == 0
     assert "Версия:           6.6.12.2634 (из Market.exe)" in human.stderr
@@ -313,6 +316,11 @@ def _local_answer(demo: DemoInfo, version: str, *, zip_too: bool = False) -> Non
         (updates / "update.zip").write_bytes(b"PK\x05\x06" + b"\0" * 18)
 
 
+def _forget_local_answer(demo: DemoInfo) -> None:
+    """A program that never got an answer from its feed (no Updates\\info.json yet)."""
+    (demo.root / DATA_DIR / "Updates" / "info.json").unlink()
+
+
 def _inst(demo: DemoInfo):
     inst = detect(SystemRoot.from_arg(demo.root)).installation
     assert inst is not None
@@ -332,6 +340,7 @@ def test_feed_address_is_the_programs() -> None:
 
 
 def test_outdated_current_and_newer_from_the_feed_mirrors_in_order(demo: DemoInfo) -> None:
+    _forget_local_answer(demo)
     inst = _inst(demo)
     with UpdateFeed({("gbsmarket", "release"): "6.6.13.2650"}) as feed:
         dead = "http://127.0.0.1:9"
@@ -393,6 +402,7 @@ def test_offline_the_programs_last_answer_is_used(demo: DemoInfo) -> None:
 
 
 def test_could_not_check_says_why_and_is_never_an_error(demo: DemoInfo) -> None:
+    _forget_local_answer(demo)
     res = cli("detect", "--root", str(demo.root), "--json",
               "--update-mirror", "http://127.0.0.1:9")
     assert res.returncode == 0

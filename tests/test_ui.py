@@ -27,7 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from tests import netguard, ui_support
-from tests.ui_support import REPO, TODAY, Gui, start_gui, type_text, zbar
+from tests.ui_support import (
+    REPO,
+    TODAY,
+    Gui,
+    forget_update_answer,
+    start_gui,
+    type_text,
+    zbar,
+)
 from ui.i18n import engine_text
 
 gui, ui_env = ui_support.gui, ui_support.ui_env  # pytest fixtures used by name below
@@ -45,6 +53,9 @@ def labels_text(widget: QWidget) -> str:
 # --- start page ---------------------------------------------------------------------------------
 def test_start_page_shows_what_was_found(gui: Gui, tmp_path: Path) -> None:
     page = gui.page("start")
+    assert "Версия актуальна." in labels_text(page)  # the program's own last feed answer
+    assert "Это демонстрационная установка" in labels_text(page)
+    forget_update_answer(gui)
     text = labels_text(page)
     demo = gui.demo
     assert demo.version in text  # the exact version from Market.exe

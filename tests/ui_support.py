@@ -92,6 +92,15 @@ class Gui:
             QApplication.processEvents()
 
 
+def forget_update_answer(gui: Gui) -> None:
+    """A program that never got an answer from its update feed: no ``Updates\\info.json``
+    (the demo keeps one, as the program does), and the window's check run again."""
+    inst = gui.state.installation
+    (inst.data_path / "Updates" / "info.json").unlink()
+    gui.state.updates.check(inst)
+    gui.qtbot.waitUntil(lambda: not gui.state.updates.checking, timeout=20000)
+
+
 def start_gui(qtbot, root: Path, out: Path, *extra: str) -> Gui:
     from ui.app import build
 

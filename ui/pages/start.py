@@ -140,6 +140,8 @@ class StartPage(Page):
         self.add(self.outbox_banner)
         self.problem_banner = Banner("warning", closable=True)
         self.add(self.problem_banner)
+        self.demo_banner = Banner("info")
+        self.add(self.demo_banner)
 
         self.topic_title = label(tr("О чём обращение?"), name="CardTitle")
         self.add(self.topic_title)
@@ -243,6 +245,7 @@ class StartPage(Page):
                                    .format(n=len(pending), names=names))
         else:
             self.outbox_banner.set("info", "")
+        self.demo_banner.set("info", demo_note(st.installation))
         self.topics.show_topic(st.form.topic)
         self.topic_problems.set_problems(self.page_problems() if self.tried_next else [])
         self._show_found()
@@ -379,3 +382,18 @@ class StartPage(Page):
             self.database.set("ok", name, tr("Размер: {size}").format(
                 size=fmt_size(db.size_bytes)), big=False)
 
+
+def demo_note(inst) -> str:
+    """On a demo installation: that nothing of it leaves the PC (``collector.demo``)."""
+    from collector import demo_desk
+    from collector.demo import installation_is_demo
+
+    if inst is None or not installation_is_demo(inst):
+        return ""
+    where = tr("«Отправить в поддержку» отправит обращение демо-серверу поддержки на этом "
+               "компьютере.") if demo_desk.running() is not None else tr(
+        "Отправка в поддержку для демо-архивов закрыта: откройте демо командой ./scripts/app, "
+        "и обращения будет принимать демо-сервер на этом компьютере.")
+    return tr("Это демонстрационная установка GBS.Market: с компьютера ничего не уходит. "
+              "Обновления проверяются только по ответу сервера, сохранённому программой.") + \
+        " " + where

@@ -708,6 +708,10 @@ Attach the files they point to?</translation>
         <translation>part {i} of {n}</translation>
     </message>
     <message>
+        <source>С настоящей GBS.Market всё так же, только обращение уходит в поддержку: приходит настоящий номер, и поддержка отвечает на e-mail или телефон из обращения.</source>
+        <translation>With a real GBS.Market it all works the same, except that the request goes to support: a real number comes back, and support answers at the e-mail or phone given in the request.</translation>
+    </message>
+    <message>
         <source>Что дальше: поддержка обычно отвечает в течение нескольких часов в рабочее время — на e-mail или телефон, указанные в обращении.</source>
         <translation>What next: support usually answers within a few hours in working time — to the e-mail or phone given in the request.</translation>
     </message>
@@ -726,6 +730,10 @@ Attach the files they point to?</translation>
     <message>
         <source>Отправлено.</source>
         <translation>Sent.</translation>
+    </message>
+    <message>
+        <source>Демо-поддержка приняла обращение, номер {code} (не настоящий)</source>
+        <translation>The demo desk accepted the request, number {code} (not a real one)</translation>
     </message>
     <message>
         <source>Отправлено. Номер обращения: {code}</source>
@@ -1218,6 +1226,18 @@ Attach the files they point to?</translation>
     <message>
         <source>Размер: {size}</source>
         <translation>Size: {size}</translation>
+    </message>
+    <message>
+        <source>«Отправить в поддержку» отправит обращение демо-серверу поддержки на этом компьютере.</source>
+        <translation>“Send to support” sends the request to the demo support server on this computer.</translation>
+    </message>
+    <message>
+        <source>Отправка в поддержку для демо-архивов закрыта: откройте демо командой ./scripts/app, и обращения будет принимать демо-сервер на этом компьютере.</source>
+        <translation>Sending demo archives to support is closed: open the demo with ./scripts/app, and a demo server on this computer will accept the requests.</translation>
+    </message>
+    <message>
+        <source>Это демонстрационная установка GBS.Market: с компьютера ничего не уходит. Обновления проверяются только по ответу сервера, сохранённому программой.</source>
+        <translation>This is a demo installation of GBS.Market: nothing leaves this computer. Updates are checked only against the server answer the program saved.</translation>
     </message>
     <message>
         <source>Оплата, продление и активация лицензии, перенос на другой компьютер, счета и чеки.</source>
@@ -1947,12 +1967,24 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>The archive {name} failed the check and was not sent: {problem} Make the archive again.</translation>
     </message>
     <message>
+        <source>Это архив демонстрационной установки: в настоящую поддержку он не отправляется — из выдуманных данных получилось бы настоящее обращение. Чтобы увидеть отправку целиком, откройте демо в окне (./scripts/app): окно само запускает демо-поддержку на этом компьютере. Из командной строки укажите сервер на этом компьютере: --intake http://127.0.0.1:ПОРТ/….</source>
+        <translation>This archive comes from a demo installation: it is not sent to real support — made-up data would become a real request. To see the whole sending, open the demo in the window (./scripts/app): the window starts a demo support desk on this computer itself. From the command line, name a server on this computer: --intake http://127.0.0.1:PORT/….</translation>
+    </message>
+    <message>
         <source>Обращение принято поддержкой с архивом без базы данных. Полный архив с базой подготовлен письмами ({count}) с номером обращения в теме: отправьте их все{to}.</source>
         <translation>Support accepted the request with the archive without the database. The full archive with the database is prepared as letters ({count}) with the request number in the subject: send them all{to}.</translation>
     </message>
     <message>
+        <source>{advice} Если поддержка GBS сама просит прислать архив через сборщик, это включает настройка intake_also_for.</source>
+        <translation>{advice} If GBS support itself asks for the archive through the collector, the intake_also_for setting turns that on.</translation>
+    </message>
+    <message>
         <source>Этот архив уже отправлен раньше; второй раз он не отправлен.</source>
         <translation>This archive was sent before; it was not sent a second time.</translation>
+    </message>
+    <message>
+        <source>Демонстрация: обращение принял демо-сервер поддержки внутри этого приложения, номер {number} — не настоящий. Ничего не ушло с компьютера: настоящая поддержка этот архив не получила. Что пришло на демо-сервер — в папке {folder}.</source>
+        <translation>Demo: the request was accepted by the demo support server inside this application; number {number} is not a real one. Nothing left this computer: real support did not get this archive. What reached the demo server is in the folder {folder}.</translation>
     </message>
     <message>
         <source>Архив загружен на сервер поддержки: сообщите этот код поддержке — по нему найдут ваш архив.</source>
@@ -2037,6 +2069,46 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>Адрес сервера загрузки не настроен (upload_url в collector_settings.json рядом с программой). Отправьте архив по почте или укажите адрес: --url.</source>
         <translation>The upload server address is not set (upload_url in collector_settings.json beside the program). Send the archive by e-mail or give the address: --url.</translation>
+    </message>
+    <message>
+        <source>Украина</source>
+        <translation>Ukraine</translation>
+    </message>
+    <message>
+        <source>Казахстан</source>
+        <translation>Kazakhstan</translation>
+    </message>
+    <message>
+        <source>{program}: её поддержка — не поддержка GBS, и сама программа обращения в поддержку GBS не отправляет ({why}). Отправьте архив в свою поддержку: {how}.</source>
+        <translation>{program}: its support is not GBS support, and the program itself does not send requests to GBS support ({why}). Send the archive to your own support: {how}.</translation>
+    </message>
+    <message>
+        <source>обратитесь туда, где приобрели программу, и отправьте архив так, как там скажут</source>
+        <translation>contact the place where you bought the program and send the archive the way they tell you</translation>
+    </message>
+    <message>
+        <source>письмом на {address} (архив приложится к письму: кнопка «Письмо», команда collector email)</source>
+        <translation>by e-mail to {address} (the archive is attached to the letter: the “E-mail” button, the collector email command)</translation>
+    </message>
+    <message>
+        <source>по телефону {phones}</source>
+        <translation>by phone {phones}</translation>
+    </message>
+    <message>
+        <source>через страницу поддержки {url}</source>
+        <translation>through the support page {url}</translation>
+    </message>
+    <message>
+        <source>это сборка GBS.Market для поставщика</source>
+        <translation>this is a vendor build of GBS.Market</translation>
+    </message>
+    <message>
+        <source>это партнёрская сборка GBS.Market</source>
+        <translation>this is a partner build of GBS.Market</translation>
+    </message>
+    <message>
+        <source>страна в настройках программы — {country}</source>
+        <translation>the country in the program settings is {country}</translation>
     </message>
     <message>
         <source>Скопируйте ID в {product}: окно лицензии, кнопка копирования рядом с ID.</source>
@@ -2633,6 +2705,14 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>Путь {path} выходит за пределы системного корня — он не читается</source>
         <translation>The path {path} climbs out of the system root: it is not read</translation>
+    </message>
+    <message>
+        <source>это демонстрационная установка: настоящий сервер обновлений не спрашивается</source>
+        <translation>this is a demo installation: the real update server is not asked</translation>
+    </message>
+    <message>
+        <source> (по последнему ответу сервера обновлений, сохранённому программой{when}; {why})</source>
+        <translation> (from the last update server answer the program saved{when}; {why})</translation>
     </message>
     <message>
         <source>Журналы программы на этом компьютере не найдены. День всё равно укажите: поддержке важно, когда это началось.</source>
