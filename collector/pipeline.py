@@ -346,8 +346,8 @@ class Collection:
                 "запускается или переустановлена, опишите проблему в обращении: с формой "
                 "обращения (--form) архив соберётся и без неё."))
         check_out_dir(self.options.out_dir, installation=self.installation, root=self.root)
-        if self.options.delivery is not None:
-            self.options.delivery.measure_uplink()  # before the plan: the preset depends on it
+        if self.options.delivery is not None:  # before the plan: the preset depends on it
+            self.options.delivery.prepare({**self.manifest_facts, "gbs_id": self.gbs_id})
         plan = self.plan()
         self.expected_archive = plan.archive_bytes
         self.manifest_facts["estimate"] = {"archive_bytes": plan.archive_bytes,

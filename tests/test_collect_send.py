@@ -225,3 +225,13 @@ def test_collect_send_without_an_address_stops_before_collecting(clean_env, big_
     assert res.returncode == 2
     assert "отправить сразу нельзя" in res.stderr
     assert not out.exists()
+
+
+def test_a_demo_never_streams_to_a_real_server(clean_env, big_demo_template, tmp_path):
+    # Addresses off this PC: the demo's archive must not go there, not even a probe or a volume
+    # (the network guard fails the test at the first attempt to reach them).
+    s = settings("https://intake.example.invalid/webhook", "https://upload.example.invalid/files/")
+    delivery = SendWhileCollecting(s)
+    result = collect(big_demo_template.root, tmp_path / "out", delivery)
+    assert result.paths and not delivery.streams and delivery.streaming is None
+    assert UploadStore().all() == []

@@ -14,8 +14,8 @@ from collector.bundle import BundleWriter
 from collector.bundle.preset import last_uplink
 from collector.delivery.overlap import StreamingUpload, probe_uplink
 from collector.delivery.state import UploadStore
-from collector.delivery.upload import Uploader
 from collector.delivery.tus import RetryPolicy, TusClient
+from collector.delivery.upload import Uploader
 from collector.errors import Cancelled
 from tests.tus_server import fixtures
 

@@ -240,6 +240,7 @@ class SendWhileCollecting:
                  on_sent: Callable[[int], None] | None = None,
                  data_root: Path | None = None) -> None:
         self.settings = settings
+        self.named_upload = upload_url  # given by the caller rather than the settings
         self.upload_url = settings.upload_url if upload_url is None else upload_url
         self.token = settings.upload_token if token is None else token
         self.cancel = cancel or threading.Event()
@@ -251,6 +252,25 @@ class SendWhileCollecting:
     @property
     def streams(self) -> bool:
         return bool(self.upload_url)
+
+    def prepare(self, facts: dict[str, Any]) -> None:
+        """Before the plan, once the installation is known (``facts``: the manifest's so far):
+        the upload server this bundle may go to — the one ``Sender.route`` will choose for it,
+        none for a demo without a server on this PC or a build with a desk of its own — and
+        the line's speed, for the preset."""
+        from collector.delivery.bundlefile import BundleInfo
+        from collector.delivery.send import Sender
+        from collector.delivery.tus import DeliveryError
+
+        sender = Sender(self.settings, upload_url=self.named_upload, data_root=self.data_root)
+        try:
+            sender.route(BundleInfo(demo=facts.get("demo") is True, manifest=facts,
+                                    gbs_id=str(facts.get("gbs_id") or "")))
+        except DeliveryError:
+            self.upload_url = ""  # it is refused when sent, with the reason; nothing goes now
+        else:
+            self.upload_url = sender.upload_url
+        self.measure_uplink()
 
     def measure_uplink(self) -> float | None:
         """The last upload's speed (bytes/s); a short probe when nothing was measured yet."""

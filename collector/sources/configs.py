@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from collector.i18n import _, join
+from collector.i18n import _, count, join
 from collector.oserrors import os_error_text
 from collector.sources.base import Source, Step
 
@@ -125,8 +125,10 @@ class ConfigsSource(Source):
         notes = [*unread]
         if left:
             notes.append(_("не приложены (не файлы настроек): {names}", names=", ".join(left)))
-        message = _("Файлов: {n}; скрыто секретных значений: {count}",
-                    n=len(step.report.files), count=total)
+        files = count(len(step.report.files), _("файл"), _("файла"), _("файлов"))
+        message = _("{files}, скрыто {secrets}", files=files, secrets=count(
+            total, _("секретное значение"), _("секретных значения"), _("секретных значений"))) \
+            if total else _("{files}, секретных значений в них нет", files=files)
         step.say(join("; ", [message, *notes]) if notes else message)
 
     def describe(self, files: list[str]) -> list[str]:
