@@ -83,7 +83,7 @@ class ReviewPage(Page):
         out.addWidget(button(tr("&Изменить…"), icon="folder", on_click=window.choose_out_dir,
                              accessible=tr("Изменить папку для архива")))
         self.summary.add(out)
-        self.send_after = QCheckBox(tr("Сразу &отправить в поддержку — номер обращения придёт "
+        self.send_after = QCheckBox(tr("Сра&зу отправить в поддержку — номер обращения придёт "
                                        "на следующей странице"))
         self.send_after.setToolTip(tr("Архив уйдёт в поддержку сам, как только соберётся; с "
                                       "сервером загрузки готовые части уходят ещё во время "

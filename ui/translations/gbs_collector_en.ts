@@ -888,8 +888,8 @@ Attach the files they point to?</translation>
         <translation>For a technician</translation>
     </message>
     <message>
-        <source>Сразу &amp;отправить в поддержку — номер обращения придёт на следующей странице</source>
-        <translation>&amp;Send to support right away — the request number comes on the next page</translation>
+        <source>Сра&amp;зу отправить в поддержку — номер обращения придёт на следующей странице</source>
+        <translation>Send to support right a&amp;way — the request number comes on the next page</translation>
     </message>
     <message>
         <source>Архив уйдёт в поддержку сам, как только соберётся; с сервером загрузки готовые части уходят ещё во время сбора.</source>
