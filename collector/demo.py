@@ -14,10 +14,10 @@ import uuid
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
-from collector import demo_db, demo_exe, demo_logs
+from collector import demo_db, demo_eventlog, demo_exe, demo_logs
 from collector.i18n import _
 from collector.winsys.regfile import REG_DWORD, REG_SZ, RegValue, format_reg
 
@@ -26,6 +26,7 @@ DEMO_USER = "Магазин"
 MARKER = "GBS-DEMO.txt"
 EXE_DIR = r"Program Files (x86)\F-Lab\Market 6"
 DATA_DIR = r"ProgramData\F-Lab\GBS.Market\6"
+DEMO_ZONE = timezone(timedelta(hours=3))  # the shop is in Moscow: registry.reg says so
 
 
 @dataclass
@@ -125,6 +126,13 @@ def build_demo(
     backups = root / "Users" / DEMO_USER / "Documents" / "GBS.Market6_backups" / gbs_id[2:]
     _write_program_backups(backups, data, db_path, today)
     (root / "Users" / "Public").mkdir(parents=True, exist_ok=True)
+
+    say(_("Журнал событий Windows"))
+    crash_day = today - timedelta(days=demo_logs.CRASH_DAYS_AGO)
+    crash_at = demo_logs.day_runs(crash_day, crash=True)[0].end
+    assert crash_at is not None
+    demo_eventlog.write_application_log(root / "eventlog" / "Application.xml", crash_at,
+                                        DEMO_ZONE, version=version, today=today)
 
     say(_("Реестр registry.reg"))
     (root / "registry.reg").write_bytes(_registry(version, rnd))
@@ -265,6 +273,12 @@ def _registry(version: str, rnd: random.Random) -> bytes:
         (r"HKEY_CURRENT_USER\Software\Microsoft\Windows\CurrentVersion\Run", [
             ("AutoRunMarket", RegValue(REG_SZ, exe_dir + "\\Market.exe")),
         ]),
+        # the PC's time zone: the event log's UTC times are read as the shop's local ones
+        (r"HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\TimeZoneInformation", [
+            ("Bias", RegValue(REG_DWORD, _dword(-180))),
+            ("ActiveTimeBias", RegValue(REG_DWORD, _dword(-180))),
+            ("TimeZoneKeyName", RegValue(REG_SZ, "Russian Standard Time")),
+        ]),
         (uninstall, [
             ("Inno Setup: Setup Version", RegValue(REG_SZ, "6.2.2")),
             ("Inno Setup: App Path", RegValue(REG_SZ, exe_dir)),
@@ -285,6 +299,11 @@ def _registry(version: str, rnd: random.Random) -> bytes:
         ]),
     ]
     return format_reg(keys)
+
+
+def _dword(value: int) -> int:
+    """A signed LONG as the registry stores it in a DWORD."""
+    return value & 0xFFFFFFFF
 
 
 def _remove_tree(root: Path) -> None:
