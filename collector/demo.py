@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
-from collector import demo_db, demo_eventlog, demo_exe, demo_logs
 from collector.i18n import _
 from collector.winsys.regfile import REG_DWORD, REG_SZ, RegValue, format_reg
 
@@ -58,6 +57,33 @@ def demo_gbs_id(seed: int = 6) -> str:
     return "6:" + uuid.UUID(int=random.Random(f"gbs-id-{seed}").getrandbits(128)).hex.upper()
 
 
+# --- demo work: never a real server -----------------------------------------------------------
+# A root with the marker is a demo; so is a bundle made from one (``"demo": true`` in its
+# manifest). Demo work asks no real server: the update check reads only the program's own
+# Updates\info.json, and sending goes to the demo desk the launcher starts (collector.demo_desk).
+
+def is_demo_root(root: object) -> bool:
+    """``root``: a folder, a ``SystemRoot`` (the real PC, ``base`` None, is never a demo)."""
+    base = getattr(root, "base", root)
+    if base is None:
+        return False
+    try:
+        return (Path(base) / MARKER).is_file()
+    except (OSError, TypeError):
+        return False
+
+
+def installation_is_demo(inst: object) -> bool:
+    """An ``installation.Installation`` found under a demo root."""
+    return is_demo_root(getattr(inst, "_root", None))
+
+
+def is_demo_id_prefix(short: str) -> bool:
+    """The GBS.ID part of a bundle's file name (its first 8 hex digits) is the demo's: what
+    tells a demo bundle whose manifest cannot be read (encrypted, no password given)."""
+    return bool(short) and demo_gbs_id()[2:10].lower() == short.strip().lower()[:8]
+
+
 def _win_join(*parts: str) -> str:
     return "C:\\" + "\\".join(p.strip("\\") for p in parts)
 
@@ -74,6 +100,9 @@ def build_demo(
     progress: Callable[[str], None] | None = None,
 ) -> DemoInfo:
     """Write the demo under ``root`` (empty or a previous demo, which is replaced)."""
+    # here, not at the top: telling demo work (is_demo_root…) must not load Firebird
+    from collector import demo_db, demo_eventlog, demo_exe, demo_logs
+
     root = root.absolute()
     if root.exists() and any(root.iterdir()) and not (root / MARKER).exists():
         raise DemoError(
@@ -126,6 +155,8 @@ def build_demo(
     backups = root / "Users" / DEMO_USER / "Documents" / "GBS.Market6_backups" / gbs_id[2:]
     _write_program_backups(backups, data, db_path, today)
     (root / "Users" / "Public").mkdir(parents=True, exist_ok=True)
+
+    _write_update_answer(data / "Updates", version, today)
 
     say(_("Журнал событий Windows"))
     crash_day = today - timedelta(days=demo_logs.CRASH_DAYS_AGO)
@@ -209,6 +240,21 @@ def _write_configs(configs: Path, backup_dir_win: str, rnd: random.Random) -> li
     for sub in ("ImportToCatalog", "ImportToWaybill"):
         (configs / "ExcelTemplates" / sub).mkdir(parents=True, exist_ok=True)
     return [login, password, telegram_to, smtp_password, thumbprint, info, crpt_token]
+
+
+def _write_update_answer(updates: Path, version: str, today: date) -> None:
+    """``Updates\\info.json`` as the program keeps it (GBS_MARKET.md §9): the feed's answer
+    saved byte for byte at its start (NetworkHelper.DownloadFile), ``{"Version", "Md5"}`` with
+    the MD5 of that version's update.zip. The demo runs the latest release, so no update.zip was
+    downloaded beside it."""
+    import hashlib
+    import os
+
+    md5 = hashlib.md5(f"update-{version}".encode(), usedforsecurity=False).hexdigest()
+    path = updates / "info.json"
+    path.write_bytes(json.dumps({"Version": version, "Md5": md5}).encode("utf-8"))
+    fetched = datetime.combine(today, time(8, 0, 41)).timestamp()  # the morning start
+    os.utime(path, (fetched, fetched))
 
 
 def _write_program_backups(folder: Path, data: Path, db_path: Path | None, today: date) -> None:

@@ -11,6 +11,7 @@ class ExitCode(IntEnum):
     NO_INSTALLATION = 3
     STEP_FAILED = 4
     DELIVERY_FAILED = 5
+    OTHER_DESK = 6  # not sent: the bundle's build has its own desk (collector.desk)
     CANCELLED = 130
 
 

@@ -15,6 +15,7 @@ tus upload and the update feed.
 from __future__ import annotations
 
 import errno
+import ipaddress
 import logging
 import socket
 import ssl
@@ -138,6 +139,23 @@ class Stall:
 
 def host_of(url: str) -> str:
     return urlsplit(url).hostname or url
+
+
+def is_loopback_url(url: str) -> bool:
+    """Does ``url`` name this PC (``localhost``, ``127.x``, ``::1``)? Decided from the text
+    alone: no name is looked up, so asking never reaches a DNS server."""
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return False
+    if not host:
+        return False
+    if host.lower() in ("localhost", "localhost.localdomain"):
+        return True
+    try:
+        return ipaddress.ip_address(host.split("%", 1)[0]).is_loopback
+    except ValueError:
+        return False
 
 
 # --- errors in Russian ----------------------------------------------------------------------------

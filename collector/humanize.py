@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from collector.i18n import Text, _
+from collector.i18n import Text, _, day
 
 
 def human_size(n: int | float) -> Text:
@@ -31,8 +31,9 @@ def human_size(n: int | float) -> Text:
 
 
 def ru_date(d: date) -> str:
-    """``20.11.2026``: the date as the program, the desk and a Russian reader write it."""
-    return d.strftime("%d.%m.%Y")
+    """``20.11.2026``: the date as the program, the desk and a Russian reader write it (a
+    :class:`collector.i18n.Value`: the GUI writes "20 November 2026" in English)."""
+    return day(d)
 
 
 def duration(seconds: float) -> Text:

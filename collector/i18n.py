@@ -9,6 +9,7 @@ the templates from the source.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 
@@ -29,18 +30,60 @@ class Text(str):
         return (Text, (self.template, self.params))
 
 
+class Value(str):
+    """A value inside a message written for a Russian reader (a day: "17.11.2026") that a GUI
+    in another language writes its own way ("17 November 2026"). ``value`` is the
+    :class:`datetime.date` (or a number, with ``digits`` decimals)."""
+
+    value: Any
+    digits: int
+    forms: tuple[Text, Text] | None  # a count's word, for n = 1 and otherwise (see count)
+
+    def __new__(cls, text: str, value: Any, digits: int = 0) -> Value:
+        obj = super().__new__(cls, text)
+        obj.value = value
+        obj.digits = digits
+        obj.forms = None
+        return obj
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_value, (str(self), self.value, self.digits, self.forms))
+
+
+def _value(text: str, value: Any, digits: int, forms: tuple[Text, Text] | None) -> Value:
+    v = Value(text, value, digits)
+    v.forms = forms
+    return v
+
+
+def count(n: int, one: Text, few: Text, many: Text) -> Value:
+    """``7 файлов``: ``n`` with its word in the Russian form (``one``/``few``/``many`` as
+    :func:`_` messages: ``_("файл"), _("файла"), _("файлов")``). A GUI in another language
+    writes ``n`` with the translation of ``one`` (n = 1) or of ``many``."""
+    v = Value(f"{abs(int(n))} {plural_word(n, one, few, many)}", int(n))
+    v.forms = (one, many)
+    return v
+
+
+def day(d: date) -> Value:
+    """``17.11.2026``: a day the Russian way."""
+    return Value(d.strftime("%d.%m.%Y"), d)
+
+
 def _(template: str, /, **params: Any) -> Text:
     """Mark ``template`` for translation and fill it with ``params`` (``str.format`` syntax)."""
     return Text(template, params)
 
 
-def retranslate(message: str, translate: Any) -> str:
+def retranslate(message: str, translate: Any, render: Any = None) -> str:
     """Translate an engine message with ``translate(template) -> str`` (the GUI's ``tr``).
 
     Parameters that are messages themselves (a size, a joined list of reasons) are translated
-    too, so a composed message reads in one language."""
+    too, so a composed message reads in one language; numbers and days (:class:`Value`) are
+    written by ``render(value) -> str`` when given (the GUI's locale)."""
     if isinstance(message, Text):
-        params = {k: retranslate(v, translate) if isinstance(v, Text) else v
+        params = {k: retranslate(v, translate, render) if isinstance(v, Text)
+                  else render(v) if render is not None and isinstance(v, Value) else v
                   for k, v in message.params.items()}
         try:
             return translate(message.template).format(**params)

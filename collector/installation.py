@@ -56,7 +56,7 @@ DEFAULT_DATA_DIR = r"{ProgramData}\F-Lab\GBS.Market\{major}"
 
 @dataclass
 class Source:
-    name: str  # registry | default_folder | process | data_folder | log_header
+    name: str  # user_folder | registry | default_folder | process | data_folder | log_header
     status: str  # found | not_found | error
     detail: str
 
@@ -186,8 +186,12 @@ class _Candidate:
     processes: list[ProcessInfo] = field(default_factory=list)
 
 
-def detect(root: SystemRoot, *, processes: list[ProcessInfo] | None = None) -> Detection:
-    """Find every GBS.Market on the PC (under ``root``) and pick the one to collect from."""
+def detect(root: SystemRoot, *, processes: list[ProcessInfo] | None = None,
+           folders: list[Path] | tuple[Path, ...] = ()) -> Detection:
+    """Find every GBS.Market on the PC (under ``root``) and pick the one to collect from.
+
+    ``folders``: places the user pointed to (the program's folder, or its data folder) when it
+    was not found where it usually is; what is found there is preferred."""
     sources: list[Source] = []
     candidates: dict[str, _Candidate] = {}
 
@@ -198,6 +202,7 @@ def detect(root: SystemRoot, *, processes: list[ProcessInfo] | None = None) -> D
             cand.found_by.append(how)
         return cand
 
+    _from_user_folders(root, sources, add, folders)
     _from_registry(root, sources, add)
     _from_default_folders(root, sources, add)
     _from_processes(root, sources, add, processes)
@@ -303,6 +308,23 @@ def _from_processes(root: SystemRoot, sources: list[Source], add, processes) -> 
         Source("process", "found" if seen else "not_found",
                "; ".join(seen) if seen else _("Market.exe сейчас не запущен"))
     )
+
+
+DATA_MARKERS = ("Configs", "Logs", "AppConfig.conf", "main.fdb")  # what a data folder holds
+
+
+def _from_user_folders(root: SystemRoot, sources: list[Source], add, folders) -> None:
+    for folder in folders:
+        exe = folder / EXE_NAME
+        if exe.is_file():
+            add(exe, "user_folder")
+            sources.append(Source("user_folder", "found", root.windows_path(exe)))
+        elif any((folder / name).exists() for name in DATA_MARKERS):
+            add(None, "user_folder", folder)
+            sources.append(Source("user_folder", "found", root.windows_path(folder)))
+        else:
+            sources.append(Source("user_folder", "not_found", _(
+                "в {path} нет ни программы, ни её данных", path=root.windows_path(folder))))
 
 
 def _from_data_folders(root: SystemRoot, sources: list[Source]) -> list[Path]:
@@ -612,6 +634,7 @@ def _preference(inst: Installation) -> tuple:
     version = tuple(int(x) for x in (inst.version or "0").split(".") if x.isdigit())
     return (
         inst.collectable,
+        "user_folder" in inst.found_by,  # the user showed where it is
         bool(inst.running),
         inst.exe is not None and inst.exe.is_file(),
         inst.data_path.is_dir(),

@@ -66,6 +66,8 @@ def exe_bitness(path: Path) -> str | None:
     PE32 is x64 unless its CLR header asks for 32 bits (32BITREQUIRED or 32BITPREFERRED)."""
     import pefile
 
+    from collector.winsys.fileversion import close_pe
+
     try:
         pe = pefile.PE(str(path), fast_load=True)
     except (pefile.PEFormatError, OSError):
@@ -81,7 +83,7 @@ def exe_bitness(path: Path) -> str | None:
         flags = clr.struct.Flags
         return "x86" if flags & 0x2 or flags & 0x20000 else "x64"
     finally:
-        pe.close()
+        close_pe(pe)
 
 
 def shown_version(version: str, bitness: str, *, ukraine: bool,

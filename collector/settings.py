@@ -32,6 +32,10 @@ class Settings:
     intake_url: str = ""
     intake_max_mb: float = 50.0  # bigger bundles: text + a small bundle here, the rest apart
     intake_reply_timeout_s: float = 180.0  # the program waits as long for the task number
+    # Builds whose desk is not GBS's (partner, vendor, Country Ukraine or Kazakhstan: the program
+    # hides its own form for them, collector.desk) go to the intake only when every reason is
+    # listed here: "partner", "vendor", a program name (HiPos), a CodeName, a Uid, a country.
+    intake_also_for: list[str] = field(default_factory=list)
     # The large-file and partner channel (tus 1.0).
     upload_url: str = ""
     upload_token: str = ""

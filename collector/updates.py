@@ -184,8 +184,10 @@ def _ask_feed(urls: list[str], timeout: float,
 
 def check_update(installed: str | None, params: FeedParams | None = None, *,
                  mirrors: list[str] | None = None, timeout: float = 4.0,
-                 settings: Any | None = None, online: bool = True) -> UpdateStatus:
-    """The update state of ``installed`` (module docstring)."""
+                 settings: Any | None = None, online: bool = True,
+                 not_asked: Text | str = "") -> UpdateStatus:
+    """The update state of ``installed`` (module docstring); ``not_asked``: why the feed is not
+    asked at all (a demo installation), said in the result."""
     params = params or FeedParams()
     kind = UPDATE_TYPES.get(params.update_type, "AutoUpdate")
     local, local_when = _local_version(params.local_info)
@@ -198,13 +200,16 @@ def check_update(installed: str | None, params: FeedParams | None = None, *,
     latest, source, url = None, "", ""
     why: Text | str = ""
     urls = params.urls(mirrors or []) if online else []
+    asked = bool(urls)
     if urls:
         latest, url, why = _ask_feed(urls, timeout, settings)
         source = "feed" if latest else ""
-    elif online:
-        why = _("адрес сервера обновлений не настроен")
-    else:
+    elif not online:
         why = _("проверка через интернет отключена")
+    elif not_asked:
+        why = not_asked
+    else:
+        why = _("адрес сервера обновлений не настроен")
     if latest is None and local:
         latest, source = local, "local"
     if latest is None:
@@ -218,10 +223,15 @@ def check_update(installed: str | None, params: FeedParams | None = None, *,
     assert theirs is not None
     downloaded = bool(local == latest and params.local_zip is not None
                       and params.local_zip.is_file())
-    where = "" if source == "feed" else _(
-        " (по последнему ответу сервера обновлений, сохранённому программой{when}; сейчас "
-        "сервер не ответил: {why})", when=f" {local_when}" if local_when else "",
-        why=why or "—")
+    when = f" {local_when}" if local_when else ""
+    if source == "feed":
+        where: Text | str = ""
+    elif asked:
+        where = _(" (по последнему ответу сервера обновлений, сохранённому программой{when}; "
+                  "сейчас сервер не ответил: {why})", when=when, why=why or "—")
+    else:
+        where = _(" (по последнему ответу сервера обновлений, сохранённому программой{when}; "
+                  "{why})", when=when, why=why or "—")
     common = {"source": source, "downloaded": downloaded, "feed_url": url, "reason": why,
               **base}
     if mine < theirs:
@@ -243,9 +253,24 @@ def check_update(installed: str | None, params: FeedParams | None = None, *,
           channel=params.channel, where=where), **common)
 
 
+DEMO_NOT_ASKED = _("это демонстрационная установка: настоящий сервер обновлений не "
+                   "спрашивается")
+
+
 def check_installation(inst: Any | None, settings: Any, *, online: bool = True) -> UpdateStatus:
-    """The update state of an installation with the settings' mirrors and timeout."""
-    return check_update(getattr(inst, "version", None), FeedParams.of(inst),
-                        mirrors=list(settings.update_mirrors),
+    """The update state of an installation with the settings' mirrors and timeout.
+
+    A demo installation (``collector.demo``) never asks a real mirror, whatever the settings
+    say: only mirrors on this PC (a test's feed) are asked, so with the shipped settings the
+    answer comes from the program's own ``Updates\\info.json`` alone, and says so."""
+    from collector.demo import installation_is_demo
+    from collector.http_session import is_loopback_url
+
+    mirrors = list(settings.update_mirrors)
+    not_asked: Text | str = ""
+    if installation_is_demo(inst):
+        mirrors = [m for m in mirrors if is_loopback_url(m)]
+        not_asked = DEMO_NOT_ASKED
+    return check_update(getattr(inst, "version", None), FeedParams.of(inst), mirrors=mirrors,
                         timeout=float(settings.update_check_timeout), settings=settings,
-                        online=online)
+                        online=online, not_asked=not_asked)

@@ -127,3 +127,21 @@ def child_log_violations(path: Path) -> list[str]:
         return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     except OSError:
         return []
+
+
+def guarded_child_env(env: dict[str, str], log: Path) -> dict[str, str]:
+    """``env`` for child Pythons whose contacts outside loopback are refused and logged into
+    ``log`` (a test's own file, apart from the session's), with the guard proven live first:
+    a lookup of a real update mirror in such a child must be caught and logged. Read the
+    contacts back with :func:`child_log_violations`."""
+    import subprocess
+    import sys
+
+    env = {**env, LOG_ENV: str(log), "PYTHONIOENCODING": "utf-8",
+           "PYTHONPATH": os.pathsep.join([str(SITE_DIR), str(HERE.parent)])}
+    probe = "import socket\ntry:\n socket.getaddrinfo('updates.app-pos.ru', 443)\n" \
+            "except OSError:\n pass"
+    subprocess.run([sys.executable, "-c", probe], env=env, timeout=60, check=True)
+    assert "app-pos.ru" in log.read_text("utf-8"), "the guard is not active in child processes"
+    log.write_text("")
+    return env

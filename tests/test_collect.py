@@ -108,6 +108,15 @@ def test_full_bundle_on_the_demo(demo: DemoInfo, tmp_path: Path) -> None:
     assert "6.6.12.2634" in text and demo.gbs_id in text
     assert text.index("Версия") < text.index("GBS.ID") < text.index("Приложено")
     assert "резервная копия базы данных" in text.lower()
+    # «Что известно»: when and with what the chosen day's first error appeared, as error.log
+    # has it (its first entry: "19.11.2026 10:11:38.9049 | ERROR | <where> | {<JSON>} | ")
+    log_text = (src_day / "error.log").read_text("utf-8-sig")
+    head = next(line for line in log_text.splitlines() if " | ERROR | " in line)
+    body = json.loads(log_text[log_text.index(head) + len(head) - 1:].split("} | ")[0] + "}",
+                      strict=False)
+    known = next(line for line in text.splitlines() if line.startswith("- Первая ошибка "))
+    assert known == (f"- Первая ошибка 19.11.2026 — в {head.split()[1][:8]}: {body['Message']} "
+                     f"({body['Exception']['ClassName']}: {body['Exception']['Message']})")
 
     # the database backup restores with gbak
     restored = tmp_path / "restored.fdb"

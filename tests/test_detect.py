@@ -61,9 +61,12 @@ def test_cli_json_and_human_output(demo: DemoInfo) -> None:
     data = json.loads(res.stdout)
     assert data["installation"]["version"] == "6.6.12.2634"
     assert data["installation"]["database"]["port"] == 3060
-    # offline: only the program's own last answer, and the demo has none
-    assert data["update"]["state"] == "unknown" and data["update"]["source"] == ""
+    # offline: only the program's own last answer (Updates\info.json)
+    assert (data["update"]["state"], data["update"]["source"]) == ("current", "local")
     assert "проверка через интернет отключена" in data["update"]["reason"]
+    (demo.root / DATA_DIR / "Updates" / "info.json").unlink()  # a program that never asked
+    data = json.loads(cli("detect", "--root", str(demo.root), "--json", "--offline").stdout)
+    assert data["update"]["state"] == "unknown" and data["update"]["source"] == ""
     human = cli("detect", "--root", str(demo.root), "--offline")
     assert human.returncode == 0
     assert "Версия:           6.6.12.2634 (из Market.exe)" in human.stderr
@@ -313,6 +316,11 @@ def _local_answer(demo: DemoInfo, version: str, *, zip_too: bool = False) -> Non
         (updates / "update.zip").write_bytes(b"PK\x05\x06" + b"\0" * 18)
 
 
+def _forget_local_answer(demo: DemoInfo) -> None:
+    """A program that never got an answer from its feed (no Updates\\info.json yet)."""
+    (demo.root / DATA_DIR / "Updates" / "info.json").unlink()
+
+
 def _inst(demo: DemoInfo):
     inst = detect(SystemRoot.from_arg(demo.root)).installation
     assert inst is not None
@@ -332,6 +340,7 @@ def test_feed_address_is_the_programs() -> None:
 
 
 def test_outdated_current_and_newer_from_the_feed_mirrors_in_order(demo: DemoInfo) -> None:
+    _forget_local_answer(demo)
     inst = _inst(demo)
     with UpdateFeed({("gbsmarket", "release"): "6.6.13.2650"}) as feed:
         dead = "http://127.0.0.1:9"
@@ -393,6 +402,7 @@ def test_offline_the_programs_last_answer_is_used(demo: DemoInfo) -> None:
 
 
 def test_could_not_check_says_why_and_is_never_an_error(demo: DemoInfo) -> None:
+    _forget_local_answer(demo)
     res = cli("detect", "--root", str(demo.root), "--json",
               "--update-mirror", "http://127.0.0.1:9")
     assert res.returncode == 0
@@ -455,3 +465,31 @@ def test_links_to_the_desk_carry_the_gbs_id_and_a_vendor_build_wins(demo: DemoIn
     own = desk_links(s, _inst(demo), demo.gbs_id)
     assert (own.source, own.support, own.kb) == ("vendor", "https://partner.example/help",
                                                 "https://partner.example/kb")
+
+
+def test_a_folder_the_user_points_to(demo: DemoInfo) -> None:
+    """Not where the program usually is, no registry entry: the wizard lets the user point to
+    the program's folder (or its data folder); what is there is found and preferred."""
+    apps = demo.root / "drives" / "D" / "Касса" / "Market 6"
+    shutil.move(str(demo.root / EXE_DIR), apps)
+    data = demo.root / "drives" / "D" / "Касса" / "Данные"
+    shutil.move(str(demo.root / DATA_DIR), data)
+    (demo.root / "registry.reg").unlink()
+    root = SystemRoot.from_arg(demo.root)
+    assert detect(root).installation is None  # nowhere the program is usually looked for
+    det = detect(root, folders=[data])
+    inst = det.installation
+    assert inst is not None and inst.data_path == data and inst.exe is None
+    assert inst.logs_dir.is_dir() and "user_folder" in inst.found_by
+    assert ("user_folder", "found") in [(s.name, s.status) for s in det.sources]
+    (apps / "AppConfig.conf").write_text(
+        json.dumps({"DataPath": r"d:\Касса\Данные" + "\\"}), encoding="utf-8-sig")
+    inst = detect(root, folders=[apps]).installation
+    assert inst is not None and inst.exe == apps / "Market.exe"
+    assert inst.version == "6.6.12.2634" and inst.data_path == data
+    empty = demo.root / "drives" / "D" / "Пусто"
+    empty.mkdir()
+    det = detect(root, folders=[empty])
+    assert det.installation is None
+    assert [s.detail for s in det.sources if s.name == "user_folder"] == [
+        r"в D:\Пусто нет ни программы, ни её данных"]

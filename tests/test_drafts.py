@@ -192,7 +192,8 @@ def test_sent_request_is_remembered_and_warns_against_duplicates(data_dir):
     ctx = RequestContext(version="6.6.12.2634", gbs_id="6:" + "A" * 32, today=date.today(),
                          recent_requests=recent, check_files=False)
     again = typed_form()
-    again.problem_date = date.today()
+    again.problem_date = date.today()  # (the question names its day: the same day as chosen)
+    again.questions[0] = f"Не открывается журнал продаж за {date.today():%d.%m}"
     problems = validate(again, ctx)
     assert [p.code for p in problems] == ["previous_request.duplicate"]
     assert "A7F3" in problems[0].message

@@ -93,3 +93,28 @@ def test_truncated_exe_keeps_what_is_still_there(tmp_path: Path) -> None:
     assert info.fixed_product_version == "6.6.12.2634"
     exe.write_bytes(data[: len(data) - 1500])  # the whole resource section is gone
     assert read_file_version(exe) is None
+
+
+def test_reading_an_exe_forces_no_garbage_collection(tmp_path: Path, monkeypatch) -> None:
+    """pefile's close() runs gc.collect(); in the GUI's worker threads a full collection
+    finalises Qt objects off the GUI thread (the window crashed finding the installation).
+    The readers unmap the file themselves and never collect."""
+    import gc
+    import os
+
+    from collector.market_version import exe_bitness
+
+    exe = tmp_path / "Market.exe"
+    write_exe(exe, version="6.6.12.2634")
+
+    def forbidden(*a, **k):
+        raise AssertionError("gc.collect() called while reading an exe")
+
+    monkeypatch.setattr(gc, "collect", forbidden)
+    assert read_file_version(exe).product_version == "6.6.12.2634"
+    assert exe_bitness(exe) in ("x86", "x64")
+    fd_dir = Path("/proc/self/fd")
+    if fd_dir.is_dir():  # the mapping is closed: the file is not held open
+        held = [os.readlink(fd_dir / f) for f in os.listdir(fd_dir)
+                if (fd_dir / f).is_symlink()]
+        assert str(exe) not in held

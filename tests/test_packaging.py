@@ -329,7 +329,8 @@ def test_settings_file_beside_the_exe(
         # program's real mirrors; offline, only the program's own last answer counts.
         built_in = json.loads((REPO / "packaging" / bs.SETTINGS_FILE).read_text("utf-8"))
         assert built_in["update_mirrors"] and built_in["intake_url"].startswith("https://")
-        assert update(env, "--offline")["state"] == "unknown"
+        offline = update(env, "--offline")
+        assert (offline["state"], offline["source"]) == ("current", "local")
         # A file beside the exe is what a deployment edits: it wins over the built-in copy.
         (portable / bs.SETTINGS_FILE).write_text(
             json.dumps({"update_mirrors": [f"{url}/beside"]}), encoding="utf-8")

@@ -437,6 +437,40 @@ def test_r8_one_item_holding_several_questions_is_flagged():
     assert "questions.several_in_one" not in codes(validate(one, ctx()))
 
 
+def test_r8_several_questions_on_one_line_are_flagged():
+    one_line = good_form(questions=["Как продлить лицензию? И можно ли перенести её на другой "
+                                    "компьютер?"])
+    p = by_code(validate(one_line, ctx()), "questions.several_in_one")[0]
+    assert p.field == "questions[0]"
+    for single in ("Почему касса не печатает чек?? Смена открыта, бумага есть.",
+                   "Чек не печатается. Что делать? Почему?",  # an aside, not a question
+                   "Касса зависла, что можно сделать?"):
+        assert "questions.several_in_one" not in codes(validate(
+            good_form(questions=[single]), ctx())), single
+
+
+@pytest.mark.parametrize("text,named", [
+    ("Вчера не открывался журнал продаж, сегодня всё нормально", "19.11.2026"),
+    ("29 ноября касса перестала печатать чеки", "29.11.2025"),
+    ("С 18.11 не печатается чек после обновления", "18.11.2026"),
+])
+def test_r8_a_question_naming_another_day_than_the_chosen_one(text, named):
+    form = good_form(questions=[text], problem_date=date(2026, 11, 17))
+    p = by_code(validate(form, ctx(today=date(2026, 11, 20))), "questions.other_day")[0]
+    assert p.field == "questions[0]" and p.severity == "warning"
+    assert named in p.message and "17.11.2026" in p.message
+
+
+def test_r8_a_question_naming_the_chosen_day_is_fine():
+    today = date(2026, 11, 20)
+    for text, chosen in (("Вчера не открывался журнал продаж", date(2026, 11, 19)),
+                         ("17 ноября и вчера касса зависала", date(2026, 11, 17)),
+                         ("За 17.11 ошибка в журнале, версия 6.6.12.2634, чек на 12.50", None),
+                         ("Касса зависла, чек на 12.50 руб.", date(2026, 11, 17))):
+        form = good_form(questions=[text], problem_date=chosen)
+        assert "questions.other_day" not in codes(validate(form, ctx(today=today))), text
+
+
 def test_r8_split_pasted_text_only_on_real_numbering():
     assert split_questions("Здравствуйте!\n1. Первый\n2) Второй\nпродолжение\n3. Третий") == [
         "Здравствуйте!\nПервый", "Второй\nпродолжение", "Третий"]

@@ -27,7 +27,16 @@ from PySide6.QtWidgets import (
 )
 
 from tests import netguard, ui_support
-from tests.ui_support import REPO, TODAY, Gui, start_gui, type_text, zbar
+from tests.ui_support import (
+    REPO,
+    TODAY,
+    Gui,
+    forget_update_answer,
+    start_gui,
+    type_text,
+    zbar,
+)
+from ui.i18n import engine_text
 
 gui, ui_env = ui_support.gui, ui_support.ui_env  # pytest fixtures used by name below
 
@@ -44,6 +53,9 @@ def labels_text(widget: QWidget) -> str:
 # --- start page ---------------------------------------------------------------------------------
 def test_start_page_shows_what_was_found(gui: Gui, tmp_path: Path) -> None:
     page = gui.page("start")
+    assert "Версия актуальна." in labels_text(page)  # the program's own last feed answer
+    assert "Это демонстрационная установка" in labels_text(page)
+    forget_update_answer(gui)
     text = labels_text(page)
     demo = gui.demo
     assert demo.version in text  # the exact version from Market.exe
@@ -69,18 +81,76 @@ def test_start_page_shows_what_was_found(gui: Gui, tmp_path: Path) -> None:
     assert gui.win.next.isEnabled()
 
 
-def test_no_installation_says_what_to_do(qtbot, ui_env, tmp_path: Path) -> None:
+def test_no_installation_is_not_a_dead_end(qtbot, ui_env, tmp_path: Path) -> None:
+    """Nothing found: the page says so and where it looked, the desk's addresses stay in view,
+    and a request can still be written and collected (the request, the system snapshot)."""
     empty = tmp_path / "empty-root"
     empty.mkdir()
     g = start_gui(qtbot, empty, ui_env["out"])
     try:
-        text = labels_text(g.page("start"))
-        assert "GBS.Market не найдена" in text
-        assert "Где искали:" in text
-        assert not g.win.next.isEnabled()  # nothing to collect from
-        assert g.page("start").retry.isVisible()
+        start = g.page("start")
+        text = labels_text(start)
+        assert "GBS.Market не найдена" in text and "Где искали:" in text
+        assert "Обращение всё равно можно отправить" in text
+        assert start.retry.isVisible() and start.point.isVisible()
+        assert start.desk.isVisible() and "href=" in start.desk.text()  # the desk's links
+        assert g.win.next.isEnabled()
+        qtbot.mouseClick(start.topics.cards["errors"].radio, Qt.MouseButton.LeftButton)
+        g.click_next()
+        assert g.win.current == "questions"
+        q = g.page("questions")
+        type_text(q.editor.rows[0].edit, "После переустановки Windows программа не запускается")
+        q.editor._sync()
+        g.click_next()
+        assert g.win.current == "date"
+        assert "не найдены" in labels_text(g.page("date"))  # no logs, the day still asked
+        g.page("date")._set_day(date(2026, 11, 19))
+        g.click_next()
+        g.click_next()  # «Что приложить»: a screenshot or a file can still go
+        type_text(g.page("contacts").edits["email"], "anna@mail.ru")
+        g.click_next()
+        assert g.win.current == "review"
+        qtbot.waitUntil(lambda: g.state.plan.settled, timeout=30000)
+        names = [i.arcname for i in g.state.plan.review.items]
+        assert "request.txt" in names and "system.json" in names
+        g.click_next()  # «Собрать архив»
+        qtbot.waitUntil(lambda: g.win.current == "result", timeout=120000)
+        result = g.state.collection.result
+        assert int(result.exit_code) == 4  # a step failed: the installation
+        steps = {r.name: r.status for r in result.steps}
+        assert steps["installation"] == "failed" and steps["system"] == "ok"
+        listing = subprocess.run(["7z", "l", "-slt", str(result.paths[0])],
+                                 capture_output=True, text=True).stdout
+        assert "Path = request.txt" in listing and "Path = system.json" in listing
     finally:
         g.close()
+
+
+def test_pointing_to_the_programs_folder(qtbot, demo, ui_env) -> None:
+    """The program on another disk, nothing where it is usually looked for: «Указать папку
+    программы…» finds it there, and remembers the folder for the next start."""
+    import shutil
+
+    apps = demo.root / "drives" / "D" / "Касса"
+    apps.mkdir(parents=True)
+    shutil.move(str(demo.root / "Program Files (x86)"), apps / "Program Files (x86)")
+    shutil.move(str(demo.root / "ProgramData"), apps / "ProgramData")
+    (demo.root / "registry.reg").unlink()
+    data = apps / "ProgramData" / "F-Lab" / "GBS.Market" / "6"
+    g = start_gui(qtbot, demo.root, ui_env["out"])
+    try:
+        assert g.state.installation is None
+        g.state.point_to(data)
+        qtbot.waitUntil(lambda: g.state.installation is not None, timeout=20000)
+        assert g.state.installation.data_path == data
+        assert not g.page("start").point.isVisible()
+    finally:
+        g.close()
+    g2 = start_gui(qtbot, demo.root, ui_env["out"])
+    try:
+        assert g2.state.installation is not None and g2.state.installation.data_path == data
+    finally:
+        g2.close()
 
 
 def test_update_check_runs_off_the_gui_thread(qtbot, demo, ui_env, tmp_path: Path) -> None:
@@ -121,8 +191,20 @@ def test_update_check_runs_off_the_gui_thread(qtbot, demo, ui_env, tmp_path: Pat
         release.set()
         qtbot.waitUntil(lambda: g.state.updates.status is not None, timeout=15000)
         assert answered.is_set()
-        text = labels_text(g.page("start"))
-        assert "Доступно обновление 6.7.0.3000" in text
+        start = g.page("start")
+        text = labels_text(start)
+        assert "Есть новая версия: 6.7.0.3000" in text
+        # outdated: not just a coloured line, a visible «Как обновить» with the steps
+        box = start.update_box
+        assert box.isVisibleTo(start) and box.how.isVisibleTo(start)
+        assert "Поддержка просит сначала обновить программу" in box.banner.text.text()
+        assert not box.steps.isVisibleTo(start)
+        qtbot.mouseClick(box.how, Qt.MouseButton.LeftButton)
+        assert box.steps.isVisibleTo(start)
+        assert "Сохраните работу" in box.steps.text()
+        assert engine_text(g.state.updates.status.how).rstrip(".")[1:] in box.steps.text()
+        assert "«Проверить ещё раз»" in box.steps.text() and box.again.text().replace("&", "") \
+            == "Проверить ещё раз"
     finally:
         release.set()
         g.close()
@@ -132,10 +214,8 @@ def test_update_check_runs_off_the_gui_thread(qtbot, demo, ui_env, tmp_path: Pat
 # --- the form pages -----------------------------------------------------------------------------
 def fill_form(g: Gui) -> None:
     qtbot = g.qtbot
-    g.click_next()  # start → topic
-    assert g.win.current == "topic"
-    topic = g.page("topic")
-    qtbot.mouseClick(topic.cards["errors"].radio, Qt.MouseButton.LeftButton)
+    assert g.win.current == "start"  # the topic is chosen on the start page
+    qtbot.mouseClick(g.page("start").topics.cards["errors"].radio, Qt.MouseButton.LeftButton)
     assert g.state.form.topic == "errors"
     g.click_next()
     assert g.win.current == "questions"
@@ -185,11 +265,15 @@ def test_form_pages_write_the_engine_form(gui: Gui) -> None:
 
 
 def test_pages_block_on_the_desks_errors(gui: Gui) -> None:
-    gui.click_next()
+    start = gui.page("start")
+    assert "Выберите тему обращения" not in labels_text(start)  # nothing said before acting
     gui.click_next()  # no topic chosen: stays, says why
-    assert gui.win.current == "topic"
-    assert "Выберите тему обращения" in labels_text(gui.page("topic"))
-    gui.qtbot.mouseClick(gui.page("topic").cards["licensing"].radio, Qt.MouseButton.LeftButton)
+    assert gui.win.current == "start"
+    assert "Выберите тему обращения" in labels_text(start)
+    assert "Исправьте отмеченное" in gui.win.notice.text()
+    gui.qtbot.mouseClick(start.topics.cards["licensing"].radio, Qt.MouseButton.LeftButton)
+    assert "Выберите тему обращения" not in labels_text(start)  # fixed: the remark goes
+    assert gui.win.notice.text() == ""  # and so does the reminder below
     gui.click_next()
     gui.click_next()  # no question
     assert gui.win.current == "questions"
@@ -217,12 +301,14 @@ def test_calendar_marks_days_with_errors(gui: Gui) -> None:
     listed = [d.days.item(i).text() for i in range(d.days.count())]
     worst = [day for day, n in gui.demo.error_days.items() if n]
     assert len(listed) == len(worst)
-    assert any("ошибок: 3" in t for t in listed)
+    assert any(t.endswith(" — 3 ошибки") for t in listed) and ":" not in "".join(listed)
     item = d.days.item(0)
     d._day_item(item)
     gui.qtbot.waitUntil(lambda: not gui.state.day.loading, timeout=10000)
     assert gui.state.form.problem_date == max(worst)
-    assert "Ошибок: " in d.day_summary.text()
+    n = cal[max(worst)].errors + cal[max(worst)].fatals
+    assert d.day_summary.text().startswith(f"{n} ошиб")  # «2 ошибки · 6 файлов, 12,3 КБ»
+    assert " файл" in d.day_summary.text() and ":" not in d.day_summary.text()
 
 
 def test_drag_and_drop_attachments_and_voice_messages(gui: Gui, tmp_path: Path) -> None:
@@ -320,8 +406,7 @@ CRASHER = textwrap.dedent("""
                 sys.exit("timeout")
     wait(lambda: st.install.detection is not None)
     win = ctrl.window
-    win.go("topic")
-    win.pages["topic"].cards["errors"].radio.click()
+    win.pages["start"].topics.cards["errors"].radio.click()
     win.go("questions")
     edit = win.pages["questions"].editor.rows[0].edit
     type_text(edit, "Не печатается чек после обновления")
@@ -364,7 +449,7 @@ def test_starting_over_keeps_the_old_draft_aside(qtbot, demo, ui_env) -> None:
     try:
         start = g.page("start")
         qtbot.mouseClick(start.draft_new, Qt.MouseButton.LeftButton)
-        assert g.win.current == "topic" and g.state.form.is_blank()
+        assert g.win.current == "start" and g.state.form.is_blank()
         old = list((ui_env["data"] / "drafts" / "old").glob("*.json"))
         assert len(old) == 1 and "Продлить лицензию" in old[0].read_text(encoding="utf-8")
     finally:
@@ -392,17 +477,26 @@ def test_keyboard_alone_gets_through_the_first_pages(gui: Gui) -> None:
     qtbot = gui.qtbot
     gui.win.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is gui.win, timeout=5000)
-    qtbot.keyClick(gui.win, Qt.Key.Key_Return)  # start: Enter = «Начать»
-    assert gui.win.current == "topic"
-    radio = gui.page("topic").cards["licensing"].radio
-    radio.setFocus()
-    qtbot.keyClick(radio, Qt.Key.Key_Down)  # arrows move between the topics
+    start = gui.page("start")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is start.topics.cards["errors"].radio,
+                    timeout=3000)  # the start page begins at the topics
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # no topic yet: stays
+    assert gui.win.current == "start"
+    stacked = start.topics.columns.stacked  # one above the other in a small window
+    ahead, back = (Qt.Key.Key_Down, Qt.Key.Key_Up) if stacked else (Qt.Key.Key_Right,
+                                                                    Qt.Key.Key_Left)
+    qtbot.keyClick(QApplication.focusWidget(), ahead)  # arrows move between the topics
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert gui.state.form.topic == "licensing"
+    qtbot.keyClick(QApplication.focusWidget(), back)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
     assert gui.state.form.topic == "errors"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert gui.win.current == "questions"
     qtbot.keyClick(gui.win, Qt.Key.Key_Escape)  # Escape = back
-    assert gui.win.current == "topic"
+    assert gui.win.current == "start"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert gui.win.current == "questions"
     # the mnemonic of «&Назад» is Alt+Н (the Cyrillic letter, as a Russian keyboard types it)
     qtbot.keyClick(QApplication.focusWidget() or gui.win, Qt.Key(ord("Н")),
                    Qt.KeyboardModifier.AltModifier)
@@ -415,7 +509,7 @@ def _controls(widget: QWidget) -> list[QWidget]:
             and w.isVisibleTo(widget)]
 
 
-@pytest.mark.parametrize("key", ["start", "topic", "questions", "date", "include", "contacts",
+@pytest.mark.parametrize("key", ["start", "questions", "date", "include", "contacts",
                                  "review"])
 def test_every_control_has_an_accessible_name(gui: Gui, key: str) -> None:
     gui.win.go(key)
@@ -468,7 +562,7 @@ def mnemonic_clashes(gui: Gui, key: str) -> list[str]:
     return clashes
 
 
-PAGES_WITH_CONTROLS = ["start", "topic", "questions", "date", "include", "contacts", "review",
+PAGES_WITH_CONTROLS = ["start", "questions", "date", "include", "contacts", "review",
                        "result"]
 
 
@@ -518,10 +612,73 @@ def test_state_signals_reach_only_the_living_window(gui: Gui) -> None:
     gui.qtbot.waitUntil(lambda: gui.state.day.for_day(day) is not None
                         and not gui.state.day.loading, timeout=10000)
     assert page.day_card.title_label.text().startswith("Tuesday")  # refreshed, in English
-    assert "Errors: " in page.day_summary.text()  # DayLogs.changed reached the new page
+    assert page.day_summary.text().startswith("3 errors · ")  # DayLogs.changed reached it
+    assert " files, " in page.day_summary.text()
     for sig in (gui.state.install.changed, gui.state.updates.changed, gui.state.gbs.changed,
                 gui.state.calendar.changed, gui.state.outbox.changed,
                 gui.state.request.draft_changed, gui.state.plan.changed):
         sig.emit()  # the old pages' relays died with them: a dead receiver would raise here
     gui.state.calendar.progress.emit(0.5)
     assert page.isVisible()
+
+
+def test_enter_means_next_on_every_page(gui: Gui, monkeypatch) -> None:
+    """Enter = «Далее» everywhere but in a question being typed — also in the calendar, the list
+    of days, the review's file tree, a drop-down list and the read-only request text."""
+    qtbot, win = gui.qtbot, gui.win
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=5000)
+
+    def focus(widget: QWidget) -> None:
+        widget.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is widget, timeout=3000)
+
+    def enter_on(widget: QWidget) -> None:
+        focus(widget)
+        qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+    start = gui.page("start")
+    qtbot.mouseClick(start.topics.cards["errors"].radio, Qt.MouseButton.LeftButton)
+    enter_on(start.topics.cards["errors"].radio)
+    assert win.current == "questions"
+    q = gui.page("questions")
+    enter_on(q.editor.rows[0].edit)  # a question: Enter is a new line, the page stays
+    assert win.current == "questions" and q.editor.rows[0].edit.toPlainText() == "\n"
+    q.editor.rows[0].edit.setPlainText("Не открывается журнал продаж за 17.11")
+    q.editor._sync()
+    enter_on(q.symptom_boxes["slow"])
+    assert win.current == "date"
+    d = gui.page("date")
+    view = d.calendar.findChild(__import__("PySide6.QtWidgets").QtWidgets.QTableView)
+    d._set_day(date(2026, 11, 17))
+    focus(view)
+    qtbot.keyClick(view, Qt.Key.Key_Left)  # arrows in the calendar choose the day
+    assert gui.state.form.problem_date == date(2026, 11, 16)
+    assert win.current == "date"
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert win.current == "include" and gui.state.form.problem_date == date(2026, 11, 16)
+    win.go("date")
+    d.days.setCurrentRow(0)
+    enter_on(d.days)  # the list of error days: Enter takes the day under the cursor
+    assert win.current == "include"
+    assert gui.state.form.problem_date == d.days.item(0).data(Qt.ItemDataRole.UserRole)
+    enter_on(gui.page("include").logs_box)
+    assert win.current == "contacts"
+    c = gui.page("contacts")
+    c.edits["email"].setText("anna@mail.ru")
+    c._edited("email", "anna@mail.ru")
+    enter_on(c.edits["email"])
+    assert win.current == "review"
+    review = gui.page("review")
+    started = []
+    monkeypatch.setattr(win, "start_collection", lambda: started.append(win.current))
+    qtbot.waitUntil(lambda: gui.state.plan.settled and review.tree.topLevelItemCount() > 0,
+                    timeout=30000)
+    review.tabs.setCurrentIndex(0)
+    review.tree.setCurrentItem(review.tree.topLevelItem(0))
+    enter_on(review.tree)
+    review.tabs.setCurrentIndex(1)
+    enter_on(review.request_text)
+    review.tabs.setCurrentIndex(2)
+    enter_on(review.volume)
+    assert started == ["review"] * 3  # «Собрать архив» each time

@@ -141,17 +141,31 @@ def test_cancel_half_way_leaves_nothing(gui: Gui, private_temp: Path) -> None:
     page = gui.page("collect")
     seen = []
 
+    shown = []  # what the page says once the cancel was asked for
     during: list[set[str]] = []
 
     def on_progress(ev) -> None:
         seen.append(ev.step)
+        if page.cancelling:
+            shown.append((page.headline.text(), page.percent.isVisible(), page.bar.value(),
+                          {n: r.state for n, r in page.rows.items()}))
         if ev.step == "database" and not page.cancelling:
+            done_before = {n for n, r in page.rows.items() if r.state == "done"}
             during.append(gbs_temp_dirs())  # the run's work folder, in this test's temp
             page.cancel_now()  # as if «Отменить» was confirmed: half-way, logs already packed
+            shown.append((page.headline.text(), page.percent.isVisible(), page.bar.value(),
+                          {n: r.state for n, r in page.rows.items()}))
+            shown.append(done_before)
 
     gui.state.collection.progress.connect(on_progress)
     gui.click_next()
     gui.qtbot.waitUntil(lambda: not gui.state.collection.running, timeout=120000)
+    done_before = shown.pop(1)
+    assert shown and all(head == "Отменяется…" and not percent and bar < 1000
+                         for head, percent, bar, _rows in shown)
+    assert all({n for n, st in rows.items() if st == "done"} <= done_before
+               for *_x, rows in shown)  # no green tick for what is being undone
+    assert shown[0][3]["database"] == "cancelling"
     assert "logs" in seen and "database" in seen
     assert gui.state.collection.result is None
     assert gui.win.current == "review"
@@ -394,3 +408,81 @@ def test_technician_skips_the_review(gui: Gui) -> None:
     assert gui.win.current == "collect"
     gui.qtbot.waitUntil(lambda: gui.win.current == "result", timeout=300000)
     assert seven_zip("t", str(gui.state.collection.result.paths[0])).returncode == 0
+
+
+CLICKS = {"errors": 8, "licensing": 5, "cooperation": 5}  # from the start page to «Собрать»
+
+
+@pytest.mark.parametrize("topic", list(CLICKS))
+def test_clicks_from_start_to_collect(gui: Gui, topic: str, monkeypatch) -> None:
+    """The fewest mouse clicks a shop owner needs, typing aside. Payment and cooperation skip
+    the date and «Что приложить», and send no logs unless asked."""
+    from tests.ui_support import type_text
+
+    win, qtbot = gui.win, gui.qtbot
+    clicks = []
+    pages = [win.current]
+
+    def click(widget) -> None:
+        clicks.append(widget)
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+        if win.current != pages[-1]:
+            pages.append(win.current)
+
+    started = []
+    monkeypatch.setattr(win, "start_collection", lambda: started.append(True))
+    win.activateWindow()
+    click(gui.page("start").topics.cards[topic].radio)
+    click(win.next)
+    type_text(gui.page("questions").editor.rows[0].edit, "Как продлить лицензию на второй "
+              "компьютер и что для этого нужно?")
+    gui.page("questions").editor._sync()
+    click(win.next)
+    if topic == "errors":
+        click(gui.page("date").last_error_btn)
+        click(win.next)
+        click(win.next)
+    type_text(gui.page("contacts").edits["email"], "anna@mail.ru")
+    click(win.next)
+    qtbot.waitUntil(lambda: gui.state.plan.settled, timeout=30000)
+    click(win.next)  # «Собрать архив»
+    assert started, (pages, [p.message for p in gui.state.problems()])
+    short = ["start", "questions", "contacts", "review"]
+    assert pages == (short if topic != "errors" else
+                     ["start", "questions", "date", "include", "contacts", "review"])
+    assert len(clicks) == CLICKS[topic]
+    names = [i.arcname for i in gui.state.plan.review.items]
+    options = gui.state.collect_options()
+    if topic == "errors":
+        assert "logs" not in options.exclude and any(n.startswith("logs/") for n in names)
+    else:
+        assert "logs" in options.exclude  # not asked for: not sent, and said so
+        from collector.pipeline import Collection
+
+        result = Collection(gui.state.install.root, options,
+                            detection=gui.state.install.detection).run()
+        logs = next(r for r in result.steps if r.name == "logs")
+        assert (logs.status, str(logs.message)) == ("skipped", "не приложены")
+        assert not any(f["path"].startswith("logs/") for f in result.manifest["files"])
+        assert "журналы работы программы" not in gui.page("review").request_text.toPlainText()
+        assert [b for k, b in win.sidebar.buttons.items() if b.isVisible()] == \
+            [win.sidebar.buttons[k] for k in short]
+
+
+def test_a_payment_request_gets_logs_when_asked(gui: Gui) -> None:
+    from datetime import date
+
+    win = gui.win
+    gui.qtbot.mouseClick(gui.page("start").topics.cards["licensing"].radio,
+                         Qt.MouseButton.LeftButton)
+    win.go("questions")
+    q = gui.page("questions")
+    assert q.logs_card.isVisible() and q.files_card.isVisible()  # a receipt goes here
+    assert q.files_card.receipt.isVisible()
+    assert not q.symptoms_card.isVisible()
+    gui.qtbot.mouseClick(q.logs_box, Qt.MouseButton.LeftButton)
+    assert win.step_order() == ["start", "questions", "date", "contacts", "review"]
+    win.go("date")
+    gui.page("date")._set_day(date(2026, 11, 17))
+    options = gui.state.collect_options()
+    assert "logs" not in options.exclude and options.problem_date == date(2026, 11, 17)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel
 
 from tests import ui_support
 from tests.test_ui import PAGES_WITH_CONTROLS, labels_text, mnemonic_clashes
-from tests.ui_support import REPO, Gui, start_gui
+from tests.ui_support import REPO, Gui, forget_update_answer, start_gui
 
 gui, ui_env = ui_support.gui, ui_support.ui_env  # pytest fixtures used by name below
 
@@ -65,17 +65,19 @@ def test_qm_is_built_on_first_run_from_the_ts(tmp_path: Path, monkeypatch) -> No
 
 
 def test_switching_to_english_rebuilds_the_window_in_english(gui: Gui) -> None:
-    gui.win.go("topic")
+    forget_update_answer(gui)  # the start page then shows the engine's «could not check»
+    gui.win.go("contacts")
     old = gui.win
     gui.win.language_actions["en"].trigger()
     assert gui.ctrl.window is not old and gui.ctrl.translations.lang == "en"
     win = gui.win
-    assert win.current == "topic"  # where the user was
-    assert win.page_title.text() == "What is the request about?"
+    assert win.current == "contacts"  # where the user was
+    assert win.page_title.text() == "Where to answer"
     assert win.next.text() == "&Next" and win.back.text() == "&Back"
-    topic = gui.page("topic")
-    assert topic.cards["licensing"].radio.text() == "Payment and licensing"  # engine TOPICS
     win.go("start")
+    assert win.page_title.text() == "Prepare a support request"
+    topics = gui.page("start").topics
+    assert topics.cards["licensing"].title_label.text() == "Payment and licensing"  # engine
     text = labels_text(gui.page("start"))
     assert "What was found on this PC" in text
     assert "the check over the internet is switched off" in text  # an engine-style message
@@ -123,7 +125,7 @@ def test_no_russian_left_on_english_pages(gui: Gui) -> None:
     quotes «like this» (it passes some titles as finished Russian text) aside."""
     gui.ctrl.switch_language("en")
     allowed = ("Магазин", "GBS.Market6_backups", "Ромашка")
-    for key in ("start", "topic", "questions", "date", "include", "contacts", "review"):
+    for key in ("start", "questions", "date", "include", "contacts", "review"):
         gui.win.go(key)
         gui.qtbot.wait(30)
         page = gui.page(key)
@@ -134,3 +136,38 @@ def test_no_russian_left_on_english_pages(gui: Gui) -> None:
             for word in allowed:
                 text = text.replace(word, "")
             assert not any("а" <= ch.lower() <= "я" for ch in text), (key, w.text())
+
+
+def test_english_dates_sizes_and_step_summaries(gui: Gui) -> None:
+    """English mode end to end: the collection's step summaries, dates and sizes are English
+    ("7 files for 17 November 2026", "683.0 KB"), with no Russian fragment on the result page."""
+    from datetime import date
+
+    gui.ctrl.switch_language("en")
+    st = gui.state
+    st.form.topic = "errors"
+    st.form.questions = ["The sales journal for 17.11 does not open"]
+    st.form.problem_date = date(2026, 11, 17)
+    st.form.include_database = True
+    st.form.contact.email = "anna@mail.ru"
+    st.request.edit("problem_date")
+    gui.win.go("include")
+    gui.qtbot.waitUntil(lambda: st.day.for_day(date(2026, 11, 17)) is not None, timeout=20000)
+    detail = gui.page("include").logs_detail.text()
+    assert re.fullmatch(r"\d+ files, \d+\.\d KB; \d+ errors?", detail), detail
+    assert gui.page("include").logs_box.text().endswith("17 November 2026")
+    gui.win.go("review")
+    gui.qtbot.waitUntil(lambda: st.plan.settled, timeout=30000)
+    gui.win.start_collection()
+    gui.qtbot.waitUntil(lambda: gui.win.current == "result", timeout=300000)
+    page = gui.page("result")
+    texts = [w.text().replace("\u200b", "") for w in page.findChildren(QLabel)
+             if w.isVisibleTo(page) and w.text()]
+    joined = "\n".join(texts)
+    assert re.search(r"\d+ files for 17 November 2026, with \d+ errors", joined), joined
+    assert re.search(r"\b\d+\.\d (KB|MB), \d+ tables\b", joined), joined  # the database
+    allowed = ("Магазин", "GBS.Market6_backups")
+    for text in texts:
+        for word in allowed:
+            text = text.replace(word, "")
+        assert not any("а" <= ch.lower() <= "я" for ch in text), text

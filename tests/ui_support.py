@@ -92,6 +92,15 @@ class Gui:
             QApplication.processEvents()
 
 
+def forget_update_answer(gui: Gui) -> None:
+    """A program that never got an answer from its update feed: no ``Updates\\info.json``
+    (the demo keeps one, as the program does), and the window's check run again."""
+    inst = gui.state.installation
+    (inst.data_path / "Updates" / "info.json").unlink()
+    gui.state.updates.check(inst)
+    gui.qtbot.waitUntil(lambda: not gui.state.updates.checking, timeout=20000)
+
+
 def start_gui(qtbot, root: Path, out: Path, *extra: str) -> Gui:
     from ui.app import build
 
@@ -136,3 +145,78 @@ def seven_zip(*args: str) -> subprocess.CompletedProcess:
 
 def have(tool: str) -> bool:
     return shutil.which(tool) is not None
+
+
+# Screens of the shops: 1024×768, and 1366×768 at 125 % and 150 %, each less a 40 px taskbar
+# (in logical pixels: what the window gets, maximised, on such a screen).
+SMALL_SCREENS = {"1024x768": (1024, 768 - 40), "1366x768@125%": (round(1366 / 1.25),
+                                                                round(768 / 1.25) - 40),
+                 "1366x768@150%": (round(1366 / 1.5), round(768 / 1.5) - 40)}
+
+
+def clipped(win) -> list[str]:
+    """Visible controls not wholly inside the window: each must lie inside every widget around
+    it (inside a scroll area only across: down it scrolls)."""
+    from PySide6.QtCore import QPoint, QRect, Qt
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractScrollArea,
+        QAbstractSpinBox,
+        QComboBox,
+        QLabel,
+        QLineEdit,
+        QPlainTextEdit,
+        QProgressBar,
+        QTabBar,
+        QWidget,
+    )
+
+    kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView,
+             QPlainTextEdit, QTabBar, QLabel, QProgressBar)
+    out = []
+    for w in win.findChildren(QWidget):
+        if not isinstance(w, kinds) or not w.isVisible() or w.width() <= 0:
+            continue
+        if isinstance(w, QLabel) and not w.text().strip() and w.pixmap().isNull():
+            continue
+        short = (isinstance(w, QAbstractButton) and bool(w.text())) or \
+            (isinstance(w, QLabel) and bool(w.text()) and not w.wordWrap())
+        if short and w.width() < w.sizeHint().width():  # text cut off inside the control
+            out.append(f"{type(w).__name__} {w.text()[:40]!r} narrower than its text "
+                       f"({w.width()} < {w.sizeHint().width()})")
+            continue
+        if isinstance(w, QLabel) and w.wordWrap() and w.textFormat() != Qt.TextFormat.RichText:
+            text = w.text().replace("&&", "&") if w.buddy() is None else \
+                w.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+            words = text.replace("\u200b", " ").split()
+            room = w.contentsRect().width() - 2 * w.margin()
+            widest = max((w.fontMetrics().horizontalAdvance(x) for x in words), default=0)
+            if widest > room:  # a word longer than the line: its end is cut off
+                out.append(f"QLabel {w.text()[:40]!r}: a word is {widest} px, the line {room}")
+                continue
+        r = QRect(w.mapTo(win, QPoint(0, 0)), w.size())
+        parent = w.parentWidget()
+        while parent is not None:
+            p = QRect(parent.mapTo(win, QPoint(0, 0)), parent.size()) if parent is not win \
+                else QRect(QPoint(0, 0), win.size())
+            area = parent.parentWidget()
+            scrolls = isinstance(area, QAbstractScrollArea) and area.viewport() is parent
+            across = r.left() < p.left() or r.right() > p.right()
+            down = not scrolls and (r.top() < p.top() or r.bottom() > p.bottom())
+            if scrolls and not across:
+                # what lies below or above the viewport is reached by scrolling: only the part
+                # in view must also fit in the widgets further out
+                top, bottom = max(r.top(), p.top()), min(r.bottom(), p.bottom())
+                if top > bottom:
+                    break
+                r = QRect(r.left(), top, r.width(), bottom - top + 1)
+            if across or down:
+                what = w.text() if hasattr(w, "text") and isinstance(w.text(), str) else ""
+                out.append(f"{type(w).__name__} {what[:40]!r} {r.getRect()} outside "
+                           f"{type(parent).__name__} {parent.objectName()!r} {p.getRect()}")
+                break
+            if parent is win:
+                break
+            parent = parent.parentWidget()
+    return out

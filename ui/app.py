@@ -9,7 +9,6 @@ error calendar and the GBS.ID search run off the GUI thread and fill it in as th
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 import time
 from datetime import date
@@ -140,7 +139,6 @@ def _say_what_was_cleaned(win) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     from PySide6.QtCore import QTimer
 
     from ui import tasks
@@ -233,7 +231,7 @@ class Screenshot:
         if st.install.searching or st.install.detection is None:
             return False
         if st.installation is None:
-            return True
+            return st.gbs.qr_ready
         if st.updates.checking or (st.calendar.days is None and st.calendar.error is None):
             return False
         if st.gbs.value and st.gbs.value not in st.gbs.qr_images:
@@ -256,9 +254,6 @@ class Screenshot:
                 page = self.state.restore_draft()
                 del page
             if self.page in ("collect", "result"):
-                if self.state.installation is None:
-                    self.phase = "shoot"
-                    return
                 win.go("review")
                 win.start_collection()
                 self.phase = "collecting"

@@ -24,7 +24,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from collector.i18n import Text, retranslate
+from collector.i18n import Text, Value, retranslate
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,8 @@ def engine_text(message: Any) -> str:
     """
     if message is None:
         return ""
+    if isinstance(message, Value):
+        return render_value(message)
     if isinstance(message, Text) and message.params:
         params = {k: engine_text(v) if isinstance(v, Text) else v
                   for k, v in message.params.items()}
@@ -55,7 +57,19 @@ def engine_text(message: Any) -> str:
             message = Text(message.template, params)
     if not isinstance(message, str):
         return str(message)
-    return retranslate(message, lambda t: QCoreApplication.translate(ENGINE_CONTEXT, t))
+    return retranslate(message, lambda t: QCoreApplication.translate(ENGINE_CONTEXT, t),
+                       render_value)
+
+
+def render_value(v: Value) -> str:
+    """A day, a count or a number of an engine message, written the current language's way."""
+    if isinstance(v.value, date):
+        return fmt_date(v.value)
+    if v.forms is not None:
+        if QLocale().language() == QLocale.Language.Russian:
+            return str(v)  # the engine chose the Russian form already
+        return f"{v.value} {engine_text(v.forms[0] if abs(v.value) == 1 else v.forms[1])}"
+    return QLocale().toString(float(v.value), "f", v.digits)
 
 
 # --- building and loading translations -------------------------------------------------------
@@ -159,30 +173,32 @@ class TsTranslator(QTranslator):
         return not self.messages
 
 
+_installed: list[QTranslator] = []  # the translators installed in the application
+
+
 class Translations:
     """Installs the app's and Qt's own translators for a language; can switch at run time."""
 
     def __init__(self) -> None:
         self.lang = DEFAULT_LANGUAGE
-        self._installed: list[QTranslator] = []
 
     def install(self, lang: str) -> str:
         """Switch to ``lang`` (unknown → Russian); returns the language now in use."""
         lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
         app = QCoreApplication.instance()
-        for t in self._installed:
+        for t in _installed:  # also what an earlier instance put in (one application)
             app.removeTranslator(t)
-        self._installed = []
+        _installed.clear()
         if lang != DEFAULT_LANGUAGE:
             ours = self._ours(lang)
             if ours is not None:
                 app.installTranslator(ours)
-                self._installed.append(ours)
+                _installed.append(ours)
         qt = QTranslator()
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if qt.load(f"qtbase_{lang}", qt_dir):
             app.installTranslator(qt)
-            self._installed.append(qt)
+            _installed.append(qt)
         locale = QLocale(QLocale.Language.Russian, QLocale.Country.Russia) if lang == "ru" \
             else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
         QLocale.setDefault(locale)
@@ -214,14 +230,31 @@ def fmt_size(n: int | float | None) -> str:
     return engine_text(human_size(n))
 
 
+def fmt_files(n: int) -> str:
+    """«7 файлов» / "7 files" (the engine's forms of the word)."""
+    from collector.i18n import _, count
+
+    return engine_text(count(n, _("файл"), _("файла"), _("файлов")))
+
+
+def fmt_errors(n: int) -> str:
+    """«3 ошибки» / "3 errors"."""
+    from collector.i18n import _, count
+
+    return engine_text(count(n, _("ошибка"), _("ошибки"), _("ошибок")))
+
+
 def fmt_date(d: date, long: bool = False) -> str:
+    """``17.11.2026`` in Russian, ``17 November 2026`` in English; ``long`` with the weekday."""
     loc = QLocale()
     from PySide6.QtCore import QDate
 
     qd = QDate(d.year, d.month, d.day)
     if long:
         return loc.toString(qd, "dddd, d MMMM yyyy")
-    return loc.toString(qd, "dd.MM.yyyy")
+    if loc.language() == QLocale.Language.Russian:
+        return loc.toString(qd, "dd.MM.yyyy")
+    return loc.toString(qd, "d MMMM yyyy")
 
 
 def fmt_duration(seconds: float) -> str:

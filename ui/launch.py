@@ -5,6 +5,11 @@ On Windows the app always works on this PC, GBS.Market found or not: without it 
 lets the owner write a request and says what to do. Elsewhere (Linux, the lab) a demo
 installation is generated once in the user's data folder, so anyone can try the tool. No Qt is
 imported before it is known that a window can be shown.
+
+On a demo installation (the one made here, or any ``--root`` carrying the demo marker) the
+launcher also starts the demo desk (``collector.demo_desk``), a small intake on this PC: the
+window's «Отправить в поддержку» then goes there and comes back with a task number, and nothing
+of the demo ever reaches the real desk or the update mirrors.
 """
 
 from __future__ import annotations
@@ -36,6 +41,19 @@ def choose_root(argv: list[str]) -> str | None:
     return str(root)
 
 
+def start_demo_desk(argv: list[str]):
+    """The demo desk (``collector.demo_desk.DemoDesk``, running) when the window is about to
+    work on a demo installation, else None."""
+    from collector.demo import is_demo_root
+
+    root = argv[argv.index("--root") + 1] if "--root" in argv[:-1] else os.environ.get(ROOT_ENV)
+    if not root or not is_demo_root(Path(root)):
+        return None
+    from collector.demo_desk import DemoDesk
+
+    return DemoDesk().start()
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     root = choose_root(argv)
@@ -50,7 +68,12 @@ def main(argv: list[str] | None = None) -> int:
                                       "установите: pip install \".[gui]\")")
     from ui.app import main as gui_main
 
-    return gui_main(argv)
+    desk = start_demo_desk(argv)
+    try:
+        return gui_main(argv)
+    finally:
+        if desk is not None:
+            desk.close()
 
 
 def has_screen() -> bool:

@@ -1,6 +1,12 @@
 """Pictures of every page of the real window, rendered under Xvfb (README, tests, review).
 
-    python -m ui.screenshots OUT_DIR [--size 1366x768] [--scale 2] [--lang en] [--pages a,b]
+    python -m ui.screenshots OUT_DIR [--size 1366x768] [--scale 1.25] [--taskbar 40]
+                             [--lang en] [--pages a,b]
+
+``--size`` is the screen as Windows reports it, in physical pixels; ``--scale`` its display
+scale (125 % = 1.25); ``--taskbar`` takes that many pixels (at 100 %) off the bottom, as the
+Windows taskbar does. The window then has ``size / scale`` logical pixels less the taskbar, as a
+maximised window on such a screen, and the picture is in physical pixels.
 
 Builds a demo installation and a filled-in draft request in a temporary folder, starts Xvfb on a
 free display (``-displayfd``: the X server picks the number), and runs ``python -m ui
@@ -23,8 +29,7 @@ from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-PAGES = ["start", "topic", "questions", "date", "include", "contacts", "review", "collect",
-         "result"]
+PAGES = ["start", "questions", "date", "include", "contacts", "review", "collect", "result"]
 DEMO_TODAY = date(2026, 11, 20)
 
 
@@ -143,31 +148,59 @@ def shoot(page: str, out: Path, *, root: Path, data_template: Path | None, displ
                               cwd=REPO)
 
 
+DEFAULT_SIZE = "1366x768"
+
+
+def screen_size(size: str, scale: float | None = None, taskbar: int = 0) -> str:
+    """The X screen standing for a Windows screen of ``size`` physical pixels at ``scale``
+    with a taskbar of ``taskbar`` pixels (at 100 %) at the bottom: what a window can fill."""
+    width, height = (int(x) for x in size.lower().split("x"))
+    return f"{width}x{height - round(taskbar * (scale or 1))}"
+
+
+def shot_name(page: str, *, lang: str | None = None, size: str = DEFAULT_SIZE,
+              scale: float | None = None, taskbar: int = 0) -> str:
+    """``review.png``, ``review-1024x768.png``, ``start-en-1366x768@1.25x-taskbar.png``."""
+    suffix = f"-{lang}" if lang else ""
+    if size != DEFAULT_SIZE or scale:
+        suffix += f"-{size}"
+    if scale:
+        suffix += f"@{scale:g}x"
+    if taskbar:
+        suffix += "-taskbar"
+    return f"{page}{suffix}.png"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("out", type=Path)
-    ap.add_argument("--size", default="1366x768")
-    ap.add_argument("--scale", type=float)
+    ap.add_argument("--size", default=DEFAULT_SIZE, help="screen in physical pixels, WxH")
+    ap.add_argument("--scale", type=float, help="display scale: 1.25 for 125 %%")
+    ap.add_argument("--taskbar", type=int, default=0, help="pixels (at 100 %%) of a taskbar")
     ap.add_argument("--lang", choices=["ru", "en"])
     ap.add_argument("--pages", default=",".join(PAGES))
+    ap.add_argument("--no-program", action="store_true",
+                    help="a PC without GBS.Market (the pictures get -noprogram)")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="gbs-shots-") as tmp:
         os.environ["GBS_COLLECTOR_DATA_DIR"] = str(Path(tmp) / "build-data")
         root = make_demo(Path(tmp))
+        if args.no_program:
+            root = Path(tmp) / "empty"
+            root.mkdir()
         data = Path(tmp) / "data"
         make_draft(data)
-        width, height = (int(x) for x in args.size.split("x"))
-        if args.scale:
-            width, height = int(width * args.scale), int(height * args.scale)
         from collector.demo import DEMO_VERSION
 
-        with xvfb(f"{width}x{height}") as display, \
+        with xvfb(screen_size(args.size, args.scale, args.taskbar)) as display, \
                 latest_version_server(DEMO_VERSION) as latest_url:
             for page in args.pages.split(","):
-                suffix = (f"-{args.lang}" if args.lang else "") + \
-                    (f"@{args.scale:g}x" if args.scale else "")
-                target = args.out / f"{page}{suffix}.png"
+                name = shot_name(page, lang=args.lang, size=args.size, scale=args.scale,
+                                 taskbar=args.taskbar)
+                if args.no_program:
+                    name = name.replace(page, f"{page}-noprogram", 1)
+                target = args.out / name
                 done = shoot(page, target, root=root,
                              data_template=None if page == "start" else data,
                              display=display, lang=args.lang, scale=args.scale,

@@ -113,11 +113,14 @@ QToolTip {{ background: #FFFFFF; color: {TEXT}; border: 1px solid {BORDER}; padd
 #AppSubtitle {{ color: {MUTED}; font-size: {small:.1f}pt; }}
 #PageTitle {{ font-size: {big:.1f}pt; font-weight: 600; }}
 #PageSubtitle {{ color: {MUTED}; }}
+#PageTitle[compact="true"] {{ font-size: {mid * 1.1:.1f}pt; }}
+#PageSubtitle[compact="true"] {{ font-size: {small:.1f}pt; }}
 #NavBar {{ background: {CARD}; border-top: 1px solid {BORDER}; }}
 
 QFrame#Card {{ background: {CARD}; border: 1px solid {BORDER}; border-radius: 10px; }}
 QFrame#Card[selected="true"] {{ border: 2px solid {ACCENT}; background: {ACCENT_SOFT}; }}
 QLabel#CardTitle {{ font-size: {mid:.1f}pt; font-weight: 600; }}
+QLabel#TopicTitle {{ font-size: {pt * 1.05:.1f}pt; font-weight: 600; }}
 QLabel[muted="true"] {{ color: {MUTED}; }}
 QLabel[small="true"] {{ font-size: {small:.1f}pt; }}
 QLabel#BigValue {{ font-size: {mid:.1f}pt; font-weight: 600; }}
@@ -148,6 +151,8 @@ QPushButton#StepButton:hover {{ background: #E2E6EC; }}
 QPushButton#StepButton:focus {{ border: 1px solid {ACCENT}; padding: 7px 9px; }}
 QPushButton#StepButton[current="true"] {{ background: {CARD}; color: {TEXT}; font-weight: 600; }}
 QPushButton#StepButton:disabled {{ color: #A2A9B3; }}
+QPushButton#StepButton[compact="true"] {{ padding: 4px 10px; }}
+QPushButton#StepButton[compact="true"]:focus {{ padding: 3px 9px; }}
 
 QLineEdit, QPlainTextEdit, QTextEdit {{
     background: {CARD}; border: 1px solid {BORDER_STRONG}; border-radius: 6px; padding: 5px 8px;

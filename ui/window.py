@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -45,6 +45,14 @@ from ui.theme import SPACE
 from ui.widgets.common import button, label
 
 _step_icons: dict[tuple[int, str], QIcon] = {}
+NARROW_WIDTH = 1100  # below it (1024×768, 1366×768 at 125 % and more): narrower margins
+LOW_HEIGHT = 640  # below it (a laptop at 125 % or 150 % less the taskbar): a compact header
+
+
+def _is_enter(event) -> bool:
+    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+        and mods == Qt.KeyboardModifier.NoModifier
 
 
 def step_icon(number: int, mode: str) -> QIcon:
@@ -115,6 +123,13 @@ class Sidebar(QFrame):
         lay.addWidget(self.footer)
         self.buttons: dict[str, QPushButton] = {}
 
+    def set_compact(self, low: bool) -> None:
+        self.steps_layout.setSpacing(0 if low else 2)
+        for b in self.buttons.values():
+            b.setProperty("compact", low)
+            b.style().unpolish(b)
+            b.style().polish(b)
+
     def set_steps(self, steps: list[tuple[str, str]]) -> None:
         for key, name in steps:
             b = QPushButton(name)
@@ -130,6 +145,8 @@ class Sidebar(QFrame):
 
     def show_position(self, order: list[str], current: str, reachable: set[str],
                       done: set[str]) -> None:
+        for key, b in self.buttons.items():
+            b.setVisible(key in order)
         for n, key in enumerate(order, start=1):
             b = self.buttons.get(key)
             if b is None:
@@ -171,8 +188,7 @@ class Pages:
 class MainWindow(QMainWindow):
     language_requested = Signal(str)
 
-    ORDER = ("start", "topic", "questions", "date", "include", "contacts", "review", "collect",
-             "result")
+    ORDER = ("start", "questions", "date", "include", "contacts", "review", "collect", "result")
 
     def __init__(self, state, controller=None) -> None:
         super().__init__()
@@ -198,6 +214,7 @@ class MainWindow(QMainWindow):
         right.setSpacing(0)
         header = QWidget()
         hl = QVBoxLayout(header)
+        self.header_layout = hl
         hl.setContentsMargins(4 * SPACE, 3 * SPACE, 4 * SPACE, SPACE)
         hl.setSpacing(4)
         self.page_title = label("", name="PageTitle")
@@ -211,6 +228,7 @@ class MainWindow(QMainWindow):
         self.nav = QFrame()
         self.nav.setObjectName("NavBar")
         nl = QHBoxLayout(self.nav)
+        self.nav_layout = nl
         nl.setContentsMargins(4 * SPACE, 12, 4 * SPACE, 12)
         nl.setSpacing(SPACE)
         self.back = button(tr("&Назад"), icon="back", on_click=self.prev_page,
@@ -241,6 +259,9 @@ class MainWindow(QMainWindow):
         self._notice_timer.setSingleShot(True)
         self._notice_timer.timeout.connect(lambda: self.notice.setText(""))
         self.restore_geometry()
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.instance().installEventFilter(self)  # removed with the window
         self.go("start", record=False)
 
     # --- menus and keys ------------------------------------------------------------------------
@@ -310,8 +331,7 @@ class MainWindow(QMainWindow):
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         focus = QApplication.focusWidget()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and mods == Qt.KeyboardModifier.NoModifier:
-            if isinstance(focus, (QPlainTextEdit, QTextEdit, QComboBox)) or (
-                    focus is not None and focus.inherits("QAbstractItemView")):
+            if isinstance(focus, (QPlainTextEdit, QTextEdit)) and not focus.isReadOnly():
                 return super().keyPressEvent(event)
             if isinstance(focus, QAbstractButton) and focus is not self.next \
                     and not focus.isCheckable():  # a radio or tick: Enter means "done, go on"
@@ -330,11 +350,36 @@ class MainWindow(QMainWindow):
                 return None
         return super().keyPressEvent(event)
 
+    def eventFilter(self, obj, event) -> bool:
+        """Enter = «Далее» also where a control would take Enter for itself: the calendar, the
+        list of days, the review's file tree, a closed drop-down list, a read-only text. The
+        page may first take what is under the cursor (the calendar's day)."""
+        if event.type() == QEvent.Type.KeyPress and _is_enter(event) and self._takes_enter(obj):
+            page = self.pages.get(self.current)
+            if page is not None and hasattr(page, "enter_pressed"):
+                page.enter_pressed(obj)
+            self._next_clicked()
+            return True
+        return False
+
+    def _takes_enter(self, obj) -> bool:
+        from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+        if not isinstance(obj, QWidget) or obj is not QApplication.focusWidget() \
+                or obj.window() is not self or not self.isActiveWindow():
+            return False
+        if isinstance(obj, QComboBox):
+            return not obj.view().isVisible()
+        if isinstance(obj, (QPlainTextEdit, QTextEdit)):
+            return obj.isReadOnly()
+        return isinstance(obj, QAbstractItemView)
+
     # --- navigation ----------------------------------------------------------------------------
     def step_order(self) -> list[str]:
-        from ui.pages import STEP_PAGES
+        """The steps of this request (they depend on its topic), as the sidebar lists them."""
+        from ui.pages import flow
 
-        return list(STEP_PAGES)
+        return flow(self.state.form.topic, self.state.extras.logs_wanted)
 
     def go(self, key: str, record: bool = True) -> None:
         if key not in self.ORDER:
@@ -345,6 +390,8 @@ class MainWindow(QMainWindow):
         self.current = key
         self.visited.add(key)
         page = self.pages[key]
+        if getattr(self, "_fitted", None) is not None:
+            page.set_compact(*self._fitted)
         self.stack.setCurrentWidget(page)
         self.page_title.setText(page.title())
         self.page_subtitle.setText(page.subtitle())
@@ -369,7 +416,9 @@ class MainWindow(QMainWindow):
             self.next.setFocus(Qt.FocusReason.TabFocusReason)
 
     def next_page(self) -> None:
-        order = self.ORDER
+        order = [*self.step_order(), "collect", "result"]
+        if self.current not in order:  # a page this topic skips (the topic changed meanwhile)
+            order = list(self.ORDER)
         i = order.index(self.current)
         nxt = order[i + 1] if i + 1 < len(order) else None
         if nxt:
@@ -382,6 +431,8 @@ class MainWindow(QMainWindow):
         if self.current == "result":
             self.go("review")
             return
+        if self.current not in order:
+            order = [k for k in self.ORDER if k in order or k == self.current]
         i = order.index(self.current)
         if i > 0:
             self.go(order[i - 1])
@@ -391,7 +442,7 @@ class MainWindow(QMainWindow):
             return
         page = self.pages[self.current]
         if not page.can_leave_forward():
-            self.show_notice(tr("Исправьте отмеченное на этой странице, чтобы продолжить."))
+            self.show_notice(self._fix_first_text())
             return
         page.go_next()
 
@@ -413,9 +464,9 @@ class MainWindow(QMainWindow):
         self.next.setIcon(theme.icon(icon, "#FFFFFF" if primary else None) if icon else QIcon())
         self.next.setLayoutDirection(Qt.LayoutDirection.RightToLeft if icon == "next"
                                      else Qt.LayoutDirection.LeftToRight)
-        has_inst = self.state.installation is not None
+        searched = self.state.install.detection is not None  # found or not: the steps open
         reachable = set()
-        if has_inst and not busy:
+        if searched and not busy:
             reachable = {k for k in self.step_order() if k not in ("collect", "result")}
             if self.state.collection.result is not None:
                 reachable.add("result")
@@ -428,6 +479,13 @@ class MainWindow(QMainWindow):
 
     def _state_changed(self, *_args) -> None:
         self.update_nav()
+        if self.notice.text() == self._fix_first_text() and self.current in self.pages.built \
+                and not self.pages[self.current].blockers():
+            self.notice.setText("")  # fixed: the reminder goes
+
+    @staticmethod
+    def _fix_first_text() -> str:
+        return tr("Исправьте отмеченное на этой странице, чтобы продолжить.")
 
     def start_collection(self) -> None:
         if self.state.collection.running:
@@ -454,7 +512,9 @@ class MainWindow(QMainWindow):
                 return
         self.state.new_request()
         self.visited = {"start"}
-        self.go("topic")
+        for page in self.pages.built.values():
+            page.tried_next = False  # a new request: no remarks before the user has acted
+        self.go("start")
 
     def show_outbox(self) -> None:
         from ui.outbox import OutboxDialog
@@ -535,7 +595,7 @@ class MainWindow(QMainWindow):
     def restore_geometry(self) -> None:
         geo = prefs.get("window/geometry")
         screen = self.screen().availableGeometry()
-        self.setMinimumSize(min(860, screen.width()), min(600, screen.height()))
+        self.setMinimumSize(min(720, screen.width()), min(440, screen.height()))
         if geo is not None and self.restoreGeometry(geo):
             return
         w = min(1180, int(screen.width() * 0.92))
@@ -570,6 +630,31 @@ class MainWindow(QMainWindow):
         self.save_geometry()
         tasks.shutdown(20000)
         event.accept()
+
+    # --- small screens ---------------------------------------------------------------------------
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit(event.size().width(), event.size().height())
+
+    def fit(self, width: int, height: int) -> None:
+        """Margins, the sidebar and the page title shrink on a small window (1024×768, or a
+        laptop at 125–150 %, less the taskbar): room for the page, nothing clipped."""
+        narrow, low = width < NARROW_WIDTH, height < LOW_HEIGHT
+        if (narrow, low) == getattr(self, "_fitted", None):
+            return
+        self._fitted = (narrow, low)
+        side = 2 * SPACE if narrow else 4 * SPACE
+        self.sidebar.setFixedWidth(196 if narrow else 236)
+        self.sidebar.set_compact(low)
+        self.header_layout.setContentsMargins(side, SPACE if low else 3 * SPACE, side,
+                                              0 if low else SPACE)
+        self.nav_layout.setContentsMargins(side, 6 if low else 12, side, 6 if low else 12)
+        for w in (self.page_title, self.page_subtitle):
+            w.setProperty("compact", low)
+            w.style().unpolish(w)
+            w.style().polish(w)
+        for page in self.pages.built.values():
+            page.set_compact(narrow, low)
 
     # --- first paint (start-up time) -----------------------------------------------------------
     def on_first_paint(self, callback) -> None:

@@ -8,8 +8,10 @@ from pathlib import Path
 
 from collector.cli import add_json_option, err, print_json
 from collector.commands.upload import _password
+from collector.delivery.bundlefile import find_bundle, read_bundle_info
 from collector.delivery.email_draft import write_drafts
 from collector.delivery.mailclient import open_in_mail_client, reveal_in_file_manager
+from collector.desk import desk_of
 from collector.errors import CollectorError, ExitCode
 from collector.i18n import _
 from collector.settings import load_settings
@@ -20,7 +22,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("bundle", metavar="BUNDLE", help="архив .7z (или первый том .7z.001)")
     p.add_argument("--out", metavar="DIR", help="куда положить черновик (по умолчанию рядом "
                                                 "с архивом)")
-    p.add_argument("--to", metavar="ADDR", help="адрес получателя (по умолчанию из настроек)")
+    p.add_argument("--to", metavar="ADDR",
+                   help="адрес получателя (по умолчанию поддержка сборки, из которой архив: "
+                        "support_email из настроек или адрес поставщика)")
     p.add_argument("--request", metavar="FILE",
                    help="текст письма из файла (по умолчанию request.txt из архива)")
     p.add_argument("--limit-mb", type=float, metavar="N",
@@ -45,11 +49,15 @@ def run(args: argparse.Namespace) -> int:
             raise CollectorError(_("Не удалось прочитать файл {path}: {error}",
                                    path=args.request,
                                    error=exc.strerror or type(exc).__name__)) from exc
+    password = _password(args)
+    files = find_bundle(args.bundle)
+    info = read_bundle_info(files, password)
+    # GBS's address, or the desk of the build the bundle comes from (collector.desk)
+    to = args.to if args.to is not None else desk_of(info.build, settings).email
     result = write_drafts(
-        args.bundle, out_dir=Path(args.out) if args.out else None,
-        to=args.to if args.to is not None else settings.support_email,
+        files, out_dir=Path(args.out) if args.out else None, to=to,
         limit_mb=args.limit_mb or float(settings.mail_limit_mb),
-        request_text=request_text, password=_password(args), again=args.again)
+        request_text=request_text, password=password, info=info, again=args.again)
     err(result.message)
     handoffs = []
     first = result.drafts[0].path

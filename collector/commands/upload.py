@@ -7,6 +7,11 @@ taken from the command line (other programs can read a process's arguments): it 
 settings file, ``GBS_COLLECTOR_UPLOAD_TOKEN``, or ``--token-file``. Same for the archive password
 (``--password-file`` or ``GBS_COLLECTOR_PASSWORD``), needed to read an encrypted bundle's request
 text and manifest.
+
+Not sent on purpose (``Sender.route``): a demo bundle when no server on this PC is named (exit
+2), a bundle of a build with its own desk — partner, vendor, Country Ukraine or Kazakhstan —
+unless ``intake_also_for`` allows it or ``--intake``/``--url`` names the server (exit 6, the
+message says where to send it; ``--json``: ``not_sent``, ``desk``).
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from collector.cli import add_json_option, err, print_json
 from collector.delivery.bundlefile import find_bundle
 from collector.delivery.intake import MaybeDelivered, when_text
 from collector.delivery.outbox import FAILED, SENT, UNCERTAIN, WAITING, Outbox, OutboxEntry
-from collector.delivery.send import Sender, SendResult
+from collector.delivery.send import DemoNotSent, OtherDesk, Sender, SendResult
 from collector.delivery.tus import DeliveryError, Progress
 from collector.errors import Cancelled, CollectorError, ExitCode
 from collector.humanize import human_size
@@ -180,6 +185,7 @@ def run(args: argparse.Namespace) -> int:
 
     results: list[dict] = []
     failed = False
+    worst = ExitCode.DELIVERY_FAILED
     try:
         for entry in entries:
             err(_("Отправка {name} ({size})…", name=entry.bundle, size=human_size(entry.size)))
@@ -202,13 +208,17 @@ def run(args: argparse.Namespace) -> int:
                 results.append({"bundle": entry.bundle, "error": exc.message,
                                 "queued": exc.retry_later or bool(number),
                                 "request_number": number or None,
-                                "may_have_been_delivered": isinstance(exc, MaybeDelivered)})
+                                "may_have_been_delivered": isinstance(exc, MaybeDelivered),
+                                "not_sent": _not_sent_kind(exc),
+                                "desk": exc.desk.to_json() if isinstance(exc, OtherDesk)
+                                else None})
                 if len(entries) == 1:
                     if args.json:
                         print_json(results[0])
                     raise
                 err(exc.message)
                 failed = True
+                worst = max(worst, exc.exit_code) if _not_sent_kind(exc) else worst
                 continue
             printer.done()
             err(result.summary())
@@ -227,4 +237,14 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(results[0] if len(results) == 1 and not args.pending else
                    {"results": results})
-    return ExitCode.DELIVERY_FAILED if failed else ExitCode.OK
+    return worst if failed else ExitCode.OK
+
+
+def _not_sent_kind(exc: DeliveryError) -> str | None:
+    """Not sent on purpose: ``other_desk`` (the build has its own desk, exit 6) or ``demo``
+    (a demo bundle and no server on this PC, exit 2)."""
+    if isinstance(exc, OtherDesk):
+        return "other_desk"
+    if isinstance(exc, DemoNotSent):
+        return "demo"
+    return None

@@ -129,6 +129,16 @@ class BundleInfo:
     manifest: dict | None = None
     problem: str | None = None  # why the manifest could not be read (Russian), if so
     extra: dict = field(default_factory=dict)
+    # Made from a demo installation (collector.demo): the manifest's "demo", or, when it cannot
+    # be read, the demo's GBS.ID in the file name. Demo bundles never go to a real server.
+    demo: bool = False
+
+    @property
+    def build(self):
+        """The build and country it was collected from (``collector.desk.BuildFacts``)."""
+        from collector.desk import BuildFacts
+
+        return BuildFacts.of_manifest(self.manifest)
 
     @property
     def topic_title(self) -> str:
@@ -145,12 +155,15 @@ def info_from_name(name: str) -> BundleInfo:
 
 def read_bundle_info(files: BundleFiles, password: str | None = None) -> BundleInfo:
     """Manifest and request text of the bundle; never raises for an unreadable archive."""
+    from collector.demo import is_demo_id_prefix
+
     info = info_from_name(files.name)
     try:
         data = read_members(files, ["manifest.json", "request.txt", "request.json",
                                     "config/DataBase.json"], password)
     except CollectorError as exc:
         info.problem = exc.message
+        info.demo = is_demo_id_prefix(info.gbs_id)
         return info
     if "manifest.json" in data:
         try:
@@ -165,8 +178,13 @@ def read_bundle_info(files: BundleFiles, password: str | None = None) -> BundleI
             market = manifest.get("gbs_market") or {}
             info.version = str(market.get("version") or "") if isinstance(market, dict) else ""
             info.problem_date = str(manifest.get("problem_date") or info.problem_date)
+            # a manifest written before "demo" was recorded: the demo's GBS.ID tells
+            info.demo = manifest["demo"] is True if "demo" in manifest else \
+                is_demo_id_prefix(info.gbs_id.removeprefix("6:"))
     else:
         info.problem = _("В архиве нет manifest.json.")
+    if info.manifest is None:
+        info.demo = is_demo_id_prefix(info.gbs_id)
     if "request.json" in data:
         try:
             form = json.loads(data["request.json"].decode("utf-8-sig"))

@@ -15,6 +15,13 @@ large-file channel and, without an intake, the partner channel of its own.
    ``intake_task`` in its metadata, or as e-mail drafts of volumes whose subject carries it.
 4. The task number goes into the sent-requests history (``state.request_history``), where a
    follow-up takes its previous request number from.
+
+Before any of it, the bundle's desk is chosen (:meth:`Sender.route`): a demo bundle
+(``collector.demo``) goes only to the demo desk the launcher started (``collector.demo_desk``)
+or to servers on this PC, never to the real desk; a bundle of a build whose desk is not GBS's
+(``collector.desk``: partner and vendor builds, Country Ukraine or Kazakhstan) is not sent unless
+the settings allow it (``intake_also_for``) or the command line names the server, and the error
+(:class:`OtherDesk`) carries that desk's contacts.
 """
 
 from __future__ import annotations
@@ -48,8 +55,9 @@ from collector.delivery.split import mail_volumes, small_bundle
 from collector.delivery.state import RequestCode, public_url, record_request_code
 from collector.delivery.tus import DeliveryError, Meter, Progress, RetryPolicy
 from collector.delivery.upload import uploader_from_settings
-from collector.errors import Cancelled, CollectorError
-from collector.http_session import http_setup
+from collector.desk import Desk, desk_of
+from collector.errors import Cancelled, CollectorError, ExitCode
+from collector.http_session import http_setup, is_loopback_url
 from collector.humanize import human_size
 from collector.i18n import Text, _
 from collector.userdata import user_data_dir
@@ -58,6 +66,32 @@ log = logging.getLogger("collector.delivery")
 
 MB = 1 << 20
 PROGRESS_EVERY = 0.2
+
+
+class OtherDesk(DeliveryError):
+    """The bundle's build has its own desk (``desk``): not sent to GBS's."""
+
+    exit_code = ExitCode.OTHER_DESK
+
+    def __init__(self, desk: Desk) -> None:
+        super().__init__(_("{advice} Если поддержка GBS сама просит прислать архив через "
+                           "сборщик, это включает настройка intake_also_for.",
+                           advice=desk.advice()))
+        self.desk = desk
+
+
+class DemoNotSent(DeliveryError):
+    """A demo bundle with no demo desk and no server on this PC to go to."""
+
+    exit_code = ExitCode.USAGE
+
+
+DEMO_REFUSED = _(
+    "Это архив демонстрационной установки: в настоящую поддержку он не отправляется — из "
+    "выдуманных данных получилось бы настоящее обращение. Чтобы увидеть отправку целиком, "
+    "откройте демо в окне (./scripts/app): окно само запускает демо-поддержку на этом "
+    "компьютере. Из командной строки укажите сервер на этом компьютере: --intake "
+    "http://127.0.0.1:ПОРТ/….")
 
 
 @dataclass
@@ -73,6 +107,7 @@ class SendResult:
     large_code: str = ""
     drafts: list[str] = field(default_factory=list)  # e-mail drafts of the large part to send
     recipient: str = ""
+    demo_desk: str = ""  # the demo desk's folder when it took the request: nothing left the PC
 
     @property
     def code(self) -> str:
@@ -87,6 +122,11 @@ class SendResult:
         """What happened, for people (Russian); the number itself is shown beside it."""
         if self.already_sent:
             return _("Этот архив уже отправлен раньше; второй раз он не отправлен.")
+        if self.demo_desk:
+            return _("Демонстрация: обращение принял демо-сервер поддержки внутри этого "
+                     "приложения, номер {number} — не настоящий. Ничего не ушло с компьютера: "
+                     "настоящая поддержка этот архив не получила. Что пришло на демо-сервер — "
+                     "в папке {folder}.", number=self.request_number, folder=self.demo_desk)
         if self.channel == "tus":
             return _("Архив загружен на сервер поддержки: сообщите этот код поддержке — по нему "
                      "найдут ваш архив.")
@@ -145,8 +185,11 @@ class Sender:
                  outbox: Outbox | None = None, data_root: Path | None = None,
                  cancel: threading.Event | None = None) -> None:
         self.settings = settings
+        self.named_intake, self.named_upload = intake_url, upload_url  # by the command line
         self.intake_url = settings.intake_url if intake_url is None else intake_url
         self.upload_url = settings.upload_url if upload_url is None else upload_url
+        self.configured = (self.intake_url, self.upload_url)
+        self.demo_desk = ""  # the demo desk's folder while it is the channel
         self.token = token
         self.on_progress = on_progress
         self.data_root = data_root
@@ -208,6 +251,31 @@ class Sender:
             bundle=files.name, gbs_id=info.gbs_id, parts=len(files.parts), channel=channel,
             large_part=large), self.data_root)
 
+    def route(self, info: BundleInfo) -> None:
+        """Choose this bundle's servers (``intake_url``, ``upload_url``), or refuse."""
+        from collector import demo_desk
+
+        intake, upload = self.configured
+        self.demo_desk = ""
+        if info.demo:
+            desk = demo_desk.running()
+            if desk is not None:
+                self.intake_url, self.upload_url, self.demo_desk = desk.url, "", str(desk.folder)
+                return
+            self.intake_url = intake if is_loopback_url(intake) else ""
+            self.upload_url = upload if is_loopback_url(upload) else ""
+            if not self.intake_url and not self.upload_url:
+                raise DemoNotSent(DEMO_REFUSED)
+            return
+        desk = desk_of(info.build, self.settings)
+        if not desk.gbs and self.named_intake is None and self.named_upload is None:
+            raise OtherDesk(desk)
+        self.intake_url, self.upload_url = intake, upload
+        if not self.intake_url and not self.upload_url:
+            raise DeliveryError(_(
+                "Адрес приёма обращений не настроен (intake_url в collector_settings.json рядом "
+                "с программой). Отправьте архив по почте или укажите адрес: --intake URL."))
+
     # --- the work --------------------------------------------------------------------------------
     def send(self, bundle: BundleFiles | str | Path | OutboxEntry, password: str | None = None,
              *, request_text: str | None = None) -> SendResult:
@@ -226,13 +294,14 @@ class Sender:
             return SendResult(entry.request_code, entry.channel or "tus", files.name,
                               already_sent=True, small_bundle=entry.small_bundle,
                               large_part=entry.large_part, large_code=entry.large_code)
-        if not self.intake_url and not self.upload_url:
-            raise DeliveryError(_(
-                "Адрес приёма обращений не настроен (intake_url в collector_settings.json рядом "
-                "с программой). Отправьте архив по почте или укажите адрес: --intake URL."))
+        info = read_bundle_info(files, password)
+        try:
+            self.route(info)
+        except DeliveryError as exc:
+            self.outbox.mark(entry, FAILED, exc.message)
+            raise
         repeat_of = entry.uncertain_at if entry.status == UNCERTAIN else ""
         entry.attempts += 1
-        info = read_bundle_info(files, password)
         try:
             result = self._send(entry, files, info, password, request_text, repeat_of)
         except MaybeDelivered as exc:
@@ -281,7 +350,7 @@ class Sender:
                 self.outbox.mark(entry, SENT, "", request_code=str(task), channel="intake",
                                  uncertain_at="")
                 self.progress.emit("done", force=True, message="")
-                return SendResult(str(task), "intake", files.name)
+                return SendResult(str(task), "intake", files.name, demo_desk=self.demo_desk)
         return self._split(entry, files, info, password, request_text, repeat_of, expected,
                            limit)
 
@@ -336,7 +405,7 @@ class Sender:
         self.progress.emit("done", force=True, message="")
         return SendResult(str(task), "intake", files.name, small_bundle=entry.small_bundle,
                           large_part=large, large_code=code, drafts=[str(d) for d in drafts],
-                          recipient=self.settings.support_email)
+                          recipient=self.settings.support_email, demo_desk=self.demo_desk)
 
     def _tus_large(self, files: BundleFiles, info: BundleInfo, password: str | None, task: int,
                    base: int, total: int) -> str:

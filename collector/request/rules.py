@@ -106,11 +106,56 @@ VERSION_NUMBER = re.compile(r"\b\d+\.\d+\.\d+\.\d+\b")
 KNOWLEDGE_BASE = "gbsmarket.ru"  # the desk's site; the exact knowledge-base page is unverified
 
 
+# A question: a run of words ending in "?" ("Почему?!" and "??" are one); at least two words,
+# so "Что делать? Почему?" is one real question and an aside, but "Как продлить лицензию? И
+# можно ли перенести её на другой компьютер?" is two.
+_QUESTION = re.compile(r"[^?!.\n]*?\w[^?\n]*?\?[?!]*")
+
+
 def _several_questions(text: str) -> bool:
     if len(split_questions(text)) > 1:
         return True
-    asking = [ln for ln in text.split("\n") if ln.strip().endswith("?")]
-    return len(asking) >= 2
+    asked = [q for q in _QUESTION.findall(text) if len(re.findall(r"\w+", q)) >= 2]
+    return len(asked) >= 2
+
+
+MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
+          "октябр", "ноябр", "декабр")
+_NAMED_DAY = re.compile(
+    r"\b(?P<word>позавчера|вчера|сегодня)\b"
+    r"|\b(?P<d>[0-3]?\d)\s+(?P<month>январ|феврал|марта?|апрел|ма[яй]|июн|июл|август|сентябр"
+    r"|октябр|ноябр|декабр)[а-я]*(?:\s+(?P<y>20\d\d))?"
+    r"|\b(?P<dd>[0-3]?\d)\.(?P<mm>[01]?\d)(?:\.(?P<yy>(?:20)?\d\d))?\b(?!\.\d)",
+    re.IGNORECASE)
+
+
+def named_days(text: str, today) -> list:
+    """The days a question names: «вчера», «29 ноября», «17.11», «17.11.2026» (a day without a
+    year is the last such day up to ``today``)."""
+    from datetime import date
+
+    out = []
+    for m in _NAMED_DAY.finditer(text):
+        word = (m.group("word") or "").lower()
+        if word:
+            out.append(today - timedelta(days={"сегодня": 0, "вчера": 1, "позавчера": 2}[word]))
+            continue
+        if m.group("d"):
+            stem = m.group("month").lower()
+            month = next(i for i, s in enumerate(MONTHS, start=1) if stem.startswith(s))
+            day, year = int(m.group("d")), m.group("y")
+        else:
+            day, month, year = int(m.group("dd")), int(m.group("mm")), m.group("yy")
+        if year is not None and len(year) == 2:
+            year = "20" + year
+        try:
+            d = date(int(year) if year else today.year, month, day)
+            if year is None and d > today:
+                d = date(today.year - 1, month, day)
+        except ValueError:  # «31.02», a version number, a price: not a day
+            continue
+        out.append(d)
+    return out
 
 
 def _is_yes_only(text: str) -> bool:
@@ -148,6 +193,7 @@ def validate(form: RequestForm, ctx: RequestContext | None = None) -> list[Probl
     _check_gbs_id(form, ctx, out)
     _check_date(form, ctx, out)
     _check_questions(form, out)
+    _check_named_days(form, ctx, out)
     _check_symptoms(form, ctx, out)
     _check_previous(form, ctx, out)
     _check_contact(form, out)
@@ -243,6 +289,21 @@ def _check_date(form: RequestForm, ctx: RequestContext, out: list[Problem]) -> N
         _p(out, "problem_date", "warning", "problem_date.old",
            _("С {date} прошло больше {days} дней: журналы за тот день могли уже удалиться.",
              date=ru_date(d), days=RULES.log_retention_days))
+
+
+def _check_named_days(form: RequestForm, ctx: RequestContext, out: list[Problem]) -> None:
+    """A question that names another day than the chosen one: the logs may be of the wrong
+    day (the desk needs the day the error appeared)."""
+    chosen = form.problem_date
+    if chosen is None:
+        return
+    for number, (i, q) in enumerate(form.question_items(), start=1):
+        other = [d for d in named_days(q, ctx.today) if d != chosen]
+        if other and chosen not in named_days(q, ctx.today):
+            _p(out, f"questions[{i}]", "warning", "questions.other_day",
+               _("В вопросе {n} упомянуто {named}, а журналы выбраны за {chosen}. Проверьте "
+                 "дату: нужен день, когда появилась ошибка.", n=number,
+                 named=ru_date(other[0]), chosen=ru_date(chosen)))
 
 
 def _check_questions(form: RequestForm, out: list[Problem]) -> None:

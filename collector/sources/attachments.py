@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from collector.i18n import _, join
+from collector.i18n import _, count, join
 from collector.sources.base import TEXT_SUFFIXES, Source, Step
 
 
@@ -57,7 +57,8 @@ class AttachmentsSource(Source):
                 step.add_file(item.source, item.arcname)
             except SourceError as exc:
                 plan.problems.append(exc.message)
-        step.say(join("; ", [_("Файлов: {n}", n=len(step.report.files)), *plan.problems]))
+        files = count(len(step.report.files), _("файл"), _("файла"), _("файлов"))
+        step.say(join("; ", [_("{files}", files=files), *plan.problems]))
 
     def describe(self, files: list[str]) -> list[str]:
         return [str(_("файл пользователя: {name}", name=PurePosixPath(f).name))

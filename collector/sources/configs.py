@@ -19,7 +19,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from collector.i18n import Text, _, join
+from collector.i18n import Text, _, count, join
 from collector.oserrors import os_error_text
 from collector.sources.base import Source, Step
 
@@ -221,8 +221,10 @@ class ConfigsSource(Source):
         if left:
             notes.append(_("не приложены: {names}", names=join(", ", [f.describe()
                                                                       for f in left])))
-        message = _("Файлов: {n}; скрыто секретных значений: {count}",
-                    n=len(step.report.files), count=total)
+        files = count(len(step.report.files), _("файл"), _("файла"), _("файлов"))
+        message = _("{files}, скрыто {secrets}", files=files, secrets=count(
+            total, _("секретное значение"), _("секретных значения"), _("секретных значений"))) \
+            if total else _("{files}, секретных значений в них нет", files=files)
         step.say(join("; ", [message, *notes]) if notes else message)
 
     def describe(self, files: list[str]) -> list[str]:

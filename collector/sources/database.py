@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from collector.i18n import _, join
+from collector.i18n import _, count, join
 from collector.sources.base import Source, Step
 
 ARCNAME = "database/main.fbk"
@@ -163,8 +163,9 @@ class DatabaseSource(Source):
         if result.mode == "embedded" or target.local_server:
             record_backup_rate(db.size_bytes, result.seconds)
         step.manifest("database", result.to_json())
-        step.say(_("{size}, таблиц: {tables}", size=human_size(result.bytes_written),
-                   tables=result.tables or "?"))
+        size = human_size(result.bytes_written)
+        step.say(_("{size}, {tables}", size=size, tables=count(
+            result.tables, _("таблица"), _("таблицы"), _("таблиц"))) if result.tables else size)
 
     def _program_backup_fallback(self, step: Step, db) -> None:
         """Offered, never forced: the program's own newest backup, with its age stated."""

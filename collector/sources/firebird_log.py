@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from collector.i18n import _
+from collector.i18n import _, count
 from collector.sources.base import Source, Step
 from collector.sources.database import DatabaseSource
 
@@ -34,7 +34,7 @@ def find_firebird_log(root) -> Path | None:
 
 class FirebirdLogSource(Source):
     name = "firebird_log"
-    title = _("Журнал Firebird за день")
+    title = _("Журнал сервера базы данных за день")
     group = DatabaseSource.group
     group_title = DatabaseSource.group_title
     icon = DatabaseSource.icon
@@ -61,20 +61,20 @@ class FirebirdLogSource(Source):
 
         path = find_firebird_log(step.root)
         if path is None:
-            step.skip(_("Журнал Firebird (firebird.log) не найден"))
+            step.skip(_("Журнал сервера базы данных не найден"))
             return
         day, around = step.options.problem_date, step.options.around_days
         days = {day + timedelta(days=k) for k in range(-around, around + 1)}
         try:
             entries = entries_of_days(parse_firebird_log(read_firebird_log(path)), days)
         except OSError as exc:
-            step.fail(_("Журнал Firebird {path} не прочитан: {error}",
-                        path=step.root.windows_path(path), error=exc.strerror or exc))
+            step.fail(_("Журнал сервера базы данных не прочитан: {error}",
+                        error=exc.strerror or exc))
             return
         step.manifest("firebird_log", {"path": step.root.windows_path(path),
                                        "entries": len(entries)})
         if not entries:
-            step.say(_("В журнале Firebird за выбранные дни записей нет"))
+            step.say(_("За выбранные дни записей нет"))
             return
         text = "".join(f"{e.host}\t{e.when:%a %b %d %H:%M:%S %Y}\n"
                        + "".join(f"\t{ln}\n" for ln in e.text.splitlines()) + "\n\n"
@@ -84,7 +84,8 @@ class FirebirdLogSource(Source):
         step.known(_("В журнале Firebird (firebird.log) за выбранные дни записей: {n}; первая в "
                      "{when}: «{text}».", n=len(entries), when=first.when.strftime("%H:%M:%S"),
                      text=first.first_line[:160]))
-        step.say(_("Записей за выбранные дни: {n}", n=len(entries)))
+        step.say(_("{entries} за выбранные дни", entries=count(
+            len(entries), _("запись"), _("записи"), _("записей"))))
 
     def describe(self, files: list[str]) -> list[str]:
         if ARCNAME in files:

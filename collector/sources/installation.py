@@ -23,6 +23,7 @@ class InstallationSource(Source):
     needs_installation = False
 
     def collect(self, step: Step) -> None:
+        from collector.demo import is_demo_root
         from collector.installation import detect
         from collector.settings import load_settings
         from collector.updates import check_installation
@@ -32,6 +33,8 @@ class InstallationSource(Source):
             job.detection = detect(job.root)
         inst = job.detection.installation
         step.manifest("system_root", str(job.root.base) if job.root.base else None)
+        # a bundle of a demo installation never goes to a real server (collector.demo)
+        step.manifest("demo", is_demo_root(job.root))
         if inst is None:
             step.fail(_("GBS.Market не найдена"))
             return
@@ -47,12 +50,17 @@ class InstallationSource(Source):
 
 
 def facts_of(inst) -> dict:
-    """The manifest's facts of the program found (GBS_MARKET.md §1, §2, §6)."""
+    """The manifest's facts of the program found (GBS_MARKET.md §1, §2, §6), with the
+    program's country (Settings.json), which with the build decides whose desk the bundle
+    belongs to (``collector.desk``) even when the configs are not in the bundle."""
+    from collector.configs import settings_facts
+
     data = inst.to_json()
     keys = ("name", "build", "branding", "version", "version_text", "versions",
             "data_path", "data_path_source", "logs_dir", "configs_dir", "correct_exit",
             "correct_exit_raw", "found_by")
-    return {k: data[k] for k in keys} | {"running": bool(inst.running)}
+    return {k: data[k] for k in keys} | {"running": bool(inst.running),
+                                         "country": settings_facts(inst.configs_dir).country}
 
 
 def known_of(detection) -> list[str]:

@@ -8,9 +8,26 @@ from __future__ import annotations
 
 from datetime import date
 
-from collector.i18n import _, join, plural_word
+from collector.i18n import _, count, join
 from collector.sources.base import Source, Step, parts_of
 
+
+def first_error_of(selection, day) -> str | None:
+    """«Первая ошибка 17.11.2026 — в 12:53:04: <message> (<exception>)» for request.txt."""
+    from collector.humanize import ru_date
+
+    prefixes = (day.isoformat(), day.strftime("%d.%m.%Y"))  # as the layouts write the day
+    ours = [e for e in selection.first_errors if (e.time or "").startswith(prefixes)]
+    if not ours:
+        return None
+    first = min(ours, key=lambda e: e.time)  # the same day: the clock orders them
+    clock = first.time.split(" ")[-1].split(".")[0].split(",")[0]
+    text = " ".join((first.message or first.callsite or "").split())
+    if first.exception:
+        text += f" ({' '.join(first.exception.split())})"
+    if len(text) > 300:
+        text = text[:299] + "…"
+    return _("Первая ошибка {day} — в {time}: {text}", day=ru_date(day), time=clock, text=text)
 
 class LogsSource(Source):
     name = "logs"
@@ -48,6 +65,9 @@ class LogsSource(Source):
 
         job, control = step.job, step.control
         day = job.options.problem_date
+        if "logs" in {x.rstrip("/") for x in job.options.exclude}:
+            step.skip(_("не приложены"))  # unticked as a whole, or a question that needs none
+            return
         selection = select_logs(
             step.installation, day, around=job.options.around_days,
             max_file_bytes=job.options.max_log_file_bytes, cancel=control.event,
@@ -97,15 +117,21 @@ class LogsSource(Source):
             if added:
                 done += f.bundle_size
                 step.progress(0.3 + 0.7 * done / total, f.archive_path)
-        # Counts after a colon need no plural forms, in Russian or in the English translation.
-        message = _("За {days}: файлов — {n}, ошибок — {errors}",
-                    days=", ".join(ru_date(d) for d in selection.days), n=len(step.report.files),
-                    errors=selection.errors + selection.fatals)
+        n, errors = len(step.report.files), selection.errors + selection.fatals
+        days = join(", ", [ru_date(d) for d in selection.days])  # each day stays a date
+        files = count(n, _("файл"), _("файла"), _("файлов"))
+        message = _("{files} за {days}, в них {errors}", files=files, days=days,
+                    errors=count(errors, _("ошибка"), _("ошибки"), _("ошибок"))) if errors \
+            else _("{files} за {days}, ошибок в них нет", files=files, days=days)
         notes = [str(p) for p in selection.problems]
         if changed:
             notes.append(_("изменились во время сбора и пропущены: {files}",
                            files=", ".join(changed)))
         step.say(join("; ", [message, *notes]) if notes else message)
+        first = first_error_of(selection, day)
+        if first is not None:
+            step.known(first)
+
 
     def describe(self, files: list[str]) -> list[str]:
         from collector.humanize import ru_date
@@ -130,8 +156,8 @@ class LogsSource(Source):
             d = parse_date(day)
             when = ru_date(d) if d else day
             if n:
-                lines.append(_("журналы работы программы за {day} ({n} {files})", day=when,
-                               n=n, files=plural_word(n, "файл", "файла", "файлов")))
+                lines.append(_("журналы работы программы за {day} ({files})", day=when,
+                               files=count(n, _("файл"), _("файла"), _("файлов"))))
             else:
                 lines.append(_("журналы работы программы за {day}", day=when))
         for day in sorted(crpt):

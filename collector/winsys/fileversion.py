@@ -5,6 +5,7 @@ Read with pefile on every platform, so the same code runs on Windows and in the 
 
 from __future__ import annotations
 
+import mmap
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +51,15 @@ class FileVersion:
         return self.fixed_product_version or text or self.fixed_file_version
 
 
+def close_pe(pe: pefile.PE) -> None:
+    """Unmap the file. Not ``pe.close()``: pefile ends it with ``gc.collect()``, and a full
+    collection in one of the GUI's worker threads finalises Qt objects off the GUI thread — the
+    window crashed that way (a segfault) while finding the installation."""
+    data = getattr(pe, "__data__", None)
+    if isinstance(data, mmap.mmap):
+        data.close()
+
+
 def read_file_version(path: Path) -> FileVersion | None:
     """``None`` when the file is a PE without a version resource; raises when it is no PE."""
     try:
@@ -93,7 +103,7 @@ def read_file_version(path: Path) -> FileVersion | None:
             strings=strings,
         )
     finally:
-        pe.close()
+        close_pe(pe)
 
 
 def _text(value: bytes | str) -> str:

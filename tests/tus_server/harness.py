@@ -158,8 +158,9 @@ def make_bundle(folder: Path, *, payload: int = 200_000, volume_size: int | None
                 password: str | None = None, sidecar: bool = True, topic: str = "errors",
                 version: str = "6.3.0.1693", gbs_id: str = GBS_ID, stamp: str | None = None,
                 request_text: str = REQUEST_TXT, seed: int = 1, email: str = "",
-                mode: int | None = None) -> Bundle:
-    """A bundle in the DESIGN.md shape; ``payload`` random bytes make its size."""
+                mode: int | None = None, manifest_extra: dict | None = None) -> Bundle:
+    """A bundle in the DESIGN.md shape; ``payload`` random bytes make its size;
+    ``manifest_extra`` adds keys to its manifest (``installation``, ``demo``…)."""
     import random
 
     import py7zr
@@ -174,7 +175,7 @@ def make_bundle(folder: Path, *, payload: int = 200_000, volume_size: int | None
         "gbs_market": {"version": version, "path": "C:\\Program Files (x86)\\F-Lab\\Market 6",
                        "data_path": "C:\\ProgramData\\F-Lab\\GBS.Market\\6"},
         "gbs_id": gbs_id, "topic": topic, "problem_date": "2026-11-20",
-        "steps": [], "files": [], "redactions": [],
+        "steps": [], "files": [], "redactions": [], **(manifest_extra or {}),
     }
     form = {"topic": topic, "problem_date": "2026-11-20", "questions": ["Журнал продаж"],
             "previous_request": "AB12-CD34", "symptoms": [],

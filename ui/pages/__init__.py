@@ -7,12 +7,10 @@ import importlib
 
 from ui.i18n import tr
 
-PAGE_NAMES = ["start", "topic", "questions", "date", "include", "contacts", "review", "collect",
-              "result"]
-STEP_PAGES = PAGE_NAMES[:7]  # listed in the sidebar; collect and result follow «Собрать»
+PAGE_NAMES = ["start", "questions", "date", "include", "contacts", "review", "collect", "result"]
+STEP_PAGES = PAGE_NAMES[:6]  # listed in the sidebar; collect and result follow «Собрать»
 _MODULES = {
     "start": ("ui.pages.start", "StartPage"),
-    "topic": ("ui.pages.topic", "TopicPage"),
     "questions": ("ui.pages.questions", "QuestionsPage"),
     "date": ("ui.pages.date", "DatePage"),
     "include": ("ui.pages.include", "IncludePage"),
@@ -28,10 +26,17 @@ def page_class(key: str):
     return getattr(importlib.import_module(module), name)
 
 
+def flow(topic: str, logs_wanted: bool) -> list[str]:
+    """The steps of a request on this topic. Payment and cooperation questions need no day and
+    nothing beyond the request itself, unless the user asked for the program's logs."""
+    if topic in ("licensing", "cooperation"):
+        return ["start", "questions", *(["date"] if logs_wanted else []), "contacts", "review"]
+    return list(STEP_PAGES)
+
+
 def step_names() -> dict[str, str]:
     return {
         "start": tr("Начало"),
-        "topic": tr("Тема"),
         "questions": tr("Вопросы"),
         "date": tr("Дата"),
         "include": tr("Что приложить"),

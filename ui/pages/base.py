@@ -62,6 +62,13 @@ class Page(QWidget):
         what changed."""
         signal.connect(_Relay(self, reason).fire)
 
+    def set_compact(self, narrow: bool, low: bool) -> None:
+        """A small window: less margin around the page."""
+        side = 2 * SPACE if narrow else 4 * SPACE
+        self.layout_.setContentsMargins(side, SPACE if low else 2 * SPACE, side,
+                                        2 * SPACE if low else 3 * SPACE)
+        self.layout_.setSpacing(SPACE + SPACE // 2 if low else 2 * SPACE)
+
     # --- texts ---------------------------------------------------------------------------------
     def title(self) -> str:
         return ""

@@ -11,7 +11,16 @@ from collector import sources
 from collector.errors import Cancelled
 from ui.i18n import engine_text, fmt_clock, tr
 from ui.pages.base import Page
-from ui.widgets.common import Banner, Card, Spinner, icon_label, label, set_icon, set_state
+from ui.widgets.common import (
+    Banner,
+    Card,
+    Spinner,
+    breakable,
+    icon_label,
+    label,
+    set_icon,
+    set_state,
+)
 
 
 class StepRow(QWidget):
@@ -61,9 +70,16 @@ class StepRow(QWidget):
             self.title.setFont(f)
         self.bar.setValue(int(fraction * 1000))
         if message:
-            self.message.setText(_short(engine_text(message)))
+            self.message.setText(breakable(_short(engine_text(message))))
             self.message.show()
         self.setAccessibleDescription(tr("выполняется, {p}%").format(p=int(fraction * 100)))
+
+    def set_cancelling(self) -> None:
+        self.state = "cancelling"
+        self.bar.hide()
+        self.message.setText(tr("Отменяется…"))
+        self.message.show()
+        self.setAccessibleDescription(tr("отменяется"))
 
     def set_finished(self, status: str = "done", message: str = "",
                      seconds: float | None = None) -> None:
@@ -83,7 +99,7 @@ class StepRow(QWidget):
         if seconds is not None:
             self.seconds.setText(tr("{s} с").format(s=QLocale().toString(float(seconds), "f", 1)))
         if message:
-            self.message.setText(_short(engine_text(message), 300))
+            self.message.setText(breakable(_short(engine_text(message), 300)))
             self.message.show()
         self.setAccessibleDescription(message)
 
@@ -146,7 +162,7 @@ class CollectPage(Page):
     def next_text(self) -> str:
         if self.failed:
             return ""
-        return tr("Отменяю…") if self.cancelling else tr("&Отменить")
+        return tr("Отменяется…") if self.cancelling else tr("&Отменить")
 
     next_primary = False
     next_icon = "remove"
@@ -178,7 +194,13 @@ class CollectPage(Page):
 
     def cancel_now(self) -> None:
         self.cancelling = True
-        self.headline.setText(tr("Отменяю: останавливаю шаги и удаляю незаконченный архив…"))
+        self.headline.setText(tr("Отменяется…"))
+        self.percent.hide()  # no share of a bundle that will not be
+        self.times.setText(tr("Шаги останавливаются, незаконченный архив удаляется."))
+        self.clock.stop()
+        for row in self.rows.values():
+            if row.state == "running":
+                row.set_cancelling()
         self.state.collection.cancel()
         self.window_.update_nav()
 
@@ -194,6 +216,7 @@ class CollectPage(Page):
         self.bar.setValue(0)
         set_state(self.bar, None)
         self.percent.setText("0%")
+        self.percent.show()
         for row in self.rows.values():
             row.state = "pending"
             row.started = None
@@ -207,6 +230,8 @@ class CollectPage(Page):
         self._tick()
 
     def on_progress(self, ev) -> None:
+        if self.cancelling:
+            return  # what still trickles in is being undone: no ticks, no percent
         if ev.step != self.current:
             if self.current in self.rows and self.rows[self.current].state == "running":
                 self.rows[self.current].set_finished("done")
@@ -251,8 +276,9 @@ class CollectPage(Page):
             return
         self.failed = True
         set_state(self.bar, "failed")
-        msg = getattr(exc, "message", None) or tr("Непредвиденная ошибка: {error}").format(
-            error=f"{type(exc).__name__}: {exc}")
+        msg = getattr(exc, "message", None) or tr(
+            "Непредвиденная ошибка. Соберите архив ещё раз; если повторится, напишите в "
+            "поддержку: подробности записаны в журнал сборщика.")
         self.headline.setText(tr("Архив не собран"))
         self.error.set("error", engine_text(msg))
         self.window_.update_nav()

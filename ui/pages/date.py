@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QSpinBox, QVBoxLayout
 
-from ui.i18n import engine_text, fmt_date, fmt_size, tr
+from ui.i18n import engine_text, fmt_date, fmt_errors, fmt_files, fmt_size, tr
 from ui.pages.base import Page
 from ui.theme import SPACE
 from ui.widgets.calendar import ErrorCalendar, pydate
-from ui.widgets.common import Card, ProblemList, Spinner, button, label
+from ui.widgets.common import Card, ProblemList, Spinner, button, clear_layout, label
+from ui.widgets.flow import Columns, FlowLayout
+
+SIDE_BY_SIDE_MIN = 720  # the calendar and the chosen day side by side from this width
 
 
 class DatePage(Page):
@@ -25,19 +29,16 @@ class DatePage(Page):
         self.watch(state.day.changed, "day")
         self.intro = label("", muted=True)
         self.add(self.intro)
-        cols = QHBoxLayout()
-        cols.setSpacing(2 * SPACE)
+        cols = Columns(SIDE_BY_SIDE_MIN, spacing=2 * SPACE)
         left = QVBoxLayout()
         left.setSpacing(SPACE)
-        quick = QHBoxLayout()
-        quick.setSpacing(SPACE)
+        quick = FlowLayout(spacing=SPACE)
         self.today_btn = button(tr("С&егодня"), on_click=lambda: self._pick_offset(0))
         self.yesterday_btn = button(tr("В&чера"), on_click=lambda: self._pick_offset(1))
         self.last_error_btn = button("", on_click=self._pick_last_error)
         quick.addWidget(self.today_btn)
         quick.addWidget(self.yesterday_btn)
         quick.addWidget(self.last_error_btn)
-        quick.addStretch(1)
         left.addLayout(quick)
         cal_card = Card()
         self.calendar = ErrorCalendar()
@@ -56,7 +57,7 @@ class DatePage(Page):
         cal_card.add(legend)
         left.addWidget(cal_card)
         left.addStretch(1)
-        cols.addLayout(left, 3)
+        cols.add(left, 3)
 
         right = QVBoxLayout()
         right.setSpacing(2 * SPACE)
@@ -69,7 +70,7 @@ class DatePage(Page):
         self.day_card.add(self.errors_list)
         self.day_spinner = Spinner(None, 16)
         self.day_card.add(self.day_spinner)
-        self.nearby = QHBoxLayout()
+        self.nearby = FlowLayout(spacing=SPACE)
         self.day_card.add(self.nearby)
         around = QHBoxLayout()
         self.around = QSpinBox()
@@ -86,17 +87,20 @@ class DatePage(Page):
         right.addWidget(self.day_card)
         self.problems = ProblemList()
         right.addWidget(self.problems)
-        days_card = Card(tr("Дни с ошибками"), "list")
+        self.days_card = days_card = Card(tr("Дни с ошибками"), "list")
         self.days = QListWidget()
         self.days.setAccessibleName(tr("Дни с ошибками за два месяца"))
         self.days.setMinimumHeight(110)
         self.days.setMaximumHeight(150)
         self.days.itemActivated.connect(self._day_item)
         self.days.itemClicked.connect(self._day_item)
+        # arrows through the list choose, as they do in the calendar
+        self.days.currentItemChanged.connect(
+            lambda item, _old: item is not None and self.days.hasFocus() and self._day_item(item))
         days_card.add(self.days)
         right.addWidget(days_card)
         right.addStretch(1)
-        cols.addLayout(right, 2)
+        cols.add(right, 2)
         self.add(cols)
         self.layout_.addStretch(1)
 
@@ -128,6 +132,15 @@ class DatePage(Page):
         if self.calendar.hasFocus():
             self._set_day(pydate(self.calendar.selectedDate()))
 
+    def enter_pressed(self, focus) -> None:
+        """Enter on the calendar or the list of days takes the day there, then goes on."""
+        if focus is self.days:
+            item = self.days.currentItem()
+            if item is not None:
+                self._day_item(item)
+        elif self.calendar.isAncestorOf(focus):
+            self._set_day(pydate(self.calendar.selectedDate()))
+
     def _pick_offset(self, days: int) -> None:
         self._set_day(self.state.today - timedelta(days=days))
         self.calendar.setFocus()
@@ -157,12 +170,17 @@ class DatePage(Page):
         st = self.state
         form = st.form
         errors_topic = form.topic in ("errors", "")
-        self.intro.setText(
-            tr("Выберите день, когда появилась ошибка: поддержке нужны журналы именно за него.")
-            if errors_topic else
-            tr("Для этой темы дата необязательна. Если вопрос связан с событием в программе "
-               "(например, сообщение о лицензии), выберите тот день; иначе просто нажмите "
-               "«Далее»."))
+        found = st.installation is not None
+        if not found:
+            self.intro.setText(engine_text(st.calendar.error) if st.calendar.error else "")
+        elif errors_topic:
+            self.intro.setText(tr("Выберите день, когда появилась ошибка: поддержке нужны "
+                                  "журналы именно за него."))
+        else:
+            self.intro.setText(tr("Выберите день, журналы за который приложить: например, когда "
+                                  "программа показала сообщение о лицензии."))
+        self.legend.setVisible(found)
+        self.days_card.setVisible(found)
         cal = st.calendar.days
         self.loading.setVisible(cal is None and st.calendar.error is None)
         if cal is not None:
@@ -183,21 +201,21 @@ class DatePage(Page):
             self.last_error_btn.setText(tr("Последний день с ошибками: {date}")
                                         .format(date=fmt_date(days[0])))
             self.last_error_btn.setAccessibleName(
-                tr("Последний день с ошибками: {date}, ошибок: {n}")
-                .format(date=fmt_date(days[0]), n=s.errors + s.fatals))
+                tr("Последний день с ошибками: {date}, {errors}")
+                .format(date=fmt_date(days[0]), errors=fmt_errors(s.errors + s.fatals)))
         if what in ("calendar", "enter", "draft") or self.days.count() == 0:
             self.days.clear()
             for d in days:
                 s = cal[d]
-                item = QListWidgetItem(tr("{date} — ошибок: {n}").format(
-                    date=fmt_date(d, long=True), n=s.errors + s.fatals))
+                item = QListWidgetItem(tr("{date} — {errors}").format(
+                    date=fmt_date(d, long=True), errors=fmt_errors(s.errors + s.fatals)))
                 item.setData(Qt.ItemDataRole.UserRole, d)
                 self.days.addItem(item)
             if cal is not None and not days:
                 item = QListWidgetItem(tr("За два месяца ошибок в журналах нет."))
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
                 self.days.addItem(item)
-            if st.calendar.error:
+            if st.calendar.error and found:
                 self.days.addItem(QListWidgetItem(engine_text(st.calendar.error)))
         self._show_day()
         problems = self.page_problems()
@@ -209,10 +227,7 @@ class DatePage(Page):
     def _show_day(self) -> None:
         st = self.state
         d = st.form.problem_date
-        while self.nearby.count():
-            item = self.nearby.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        clear_layout(self.nearby)
         if d is None:
             self.day_card.title_label.setText(tr("День не выбран"))
             self.day_summary.setText(tr("Нажмите на день в календаре или выберите его в списке "
@@ -228,27 +243,27 @@ class DatePage(Page):
         self.day_spinner.setVisible(loading)
         if sel is not None and sel.found:
             n = sel.errors + sel.fatals
-            self.day_summary.setText(tr("Ошибок: {n} · файлов журнала: {files} · {size}").format(
-                n=n, files=len(sel.files), size=fmt_size(sel.total_bytes)))
+            self.day_summary.setText(day_summary(n, len(sel.files), sel.total_bytes))
             previews = sel.first_errors[:5]
             self.errors_title.setVisible(bool(previews))
             self.errors_list.setVisible(bool(previews))
             self.errors_list.setText("\n".join(_preview(p) for p in previews))
         elif sel is not None:
-            self.day_summary.setText(
-                "\n".join(engine_text(p) for p in sel.problems[:3]) or tr("За этот день журналов "
-                                                                          "нет."))
+            # Said once, in words: the engine's own lines name folders (for a technician).
+            text = tr("За этот день журналов нет: программа в тот день не запускалась или "
+                      "журналы уже удалены.")
+            if sel.nearby_days:
+                text += " " + tr("Ближайшие дни с журналами:")
+            self.day_summary.setText(text)
             self.errors_title.hide()
             self.errors_list.hide()
             for nd in sel.nearby_days[:4]:
                 b = button(fmt_date(nd), flat=True, on_click=lambda x=nd: self._set_day(x),
                            accessible=tr("Выбрать {date}").format(date=fmt_date(nd)))
                 self.nearby.addWidget(b)
-            if sel.nearby_days:
-                self.nearby.addStretch(1)
         elif stats is not None:
-            self.day_summary.setText(tr("Ошибок: {n} · файлов журнала: {files} · {size}").format(
-                n=stats.errors + stats.fatals, files=stats.files, size=fmt_size(stats.bytes)))
+            self.day_summary.setText(day_summary(stats.errors + stats.fatals, stats.files,
+                                                 stats.bytes))
             self.errors_title.hide()
             self.errors_list.hide()
         else:
@@ -257,12 +272,23 @@ class DatePage(Page):
             self.errors_list.hide()
 
 
+def day_summary(errors: int, files: int, size: int) -> str:
+    """«3 ошибки · 7 файлов, 73,8 КБ»."""
+    return tr("{errors} · {files}, {size}").format(
+        errors=fmt_errors(errors) if errors else tr("ошибок нет"), files=fmt_files(files),
+        size=fmt_size(size))
+
+
+_EXCEPTION_CLASS = re.compile(r"^(?:[A-Za-z_][\w]*\.)*[A-Za-z_]\w*(?:Exception|Error)\b:?\s*")
+
+
 def _preview(p) -> str:
     """«12:53:04 — Ошибка при открытии журнала продаж (FbException: …)»."""
     clock = p.time.split(" ")[-1].split(".")[0] if p.time else ""
     text = p.message or p.callsite
-    if p.exception:
-        text += f" ({_short(p.exception, 70)})"
+    detail = _EXCEPTION_CLASS.sub("", p.exception or "").strip()
+    if detail:  # what went wrong, without the .NET class name (that is for the desk)
+        text += f" ({_short(detail, 70)})"
     return f"• {clock} — {_short(text, 150)}"
 
 

@@ -3,22 +3,19 @@ here, the user's own files by drag and drop, and a receipt for payment questions
 
 from __future__ import annotations
 
-import contextlib
-from pathlib import Path
-
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox
 
-from collector.linktargets import link_target
 from collector.request import database_reason
 from collector.userdata import user_data_dir
-from ui.i18n import engine_text, fmt_date, fmt_duration, fmt_size, tr
+from ui.i18n import engine_text, fmt_date, fmt_duration, fmt_errors, fmt_files, fmt_size, tr
 from ui.pages.base import Page
 from ui.state import now_stamp
 from ui.theme import SPACE
-from ui.widgets.attachments import AttachmentRow, DropArea, Thumbnail, dropped_paths
-from ui.widgets.common import Banner, Card, ProblemList, button, label
+from ui.widgets.attachments import AttachmentsCard, Thumbnail, dropped_paths
+from ui.widgets.common import Banner, Card, ProblemList, button, clear_layout, label
+from ui.widgets.flow import FlowLayout
 
 
 class IncludePage(Page):
@@ -68,8 +65,7 @@ class IncludePage(Page):
         self.shots_card = Card(tr("Снимки экрана"), "camera")
         self.shots_card.add(label(tr("Откройте в GBS.Market окно с ошибкой и сделайте снимок: "
                                      "окно сборщика на это время скроется."), muted=True))
-        row = QHBoxLayout()
-        row.setSpacing(SPACE)
+        row = FlowLayout(spacing=SPACE)
         self.shot_now = button(tr("Снять &экран"), icon="camera",
                                on_click=lambda: self.capture(400))
         self.shot_later = button(tr("Снять через &5 секунд"),
@@ -77,36 +73,15 @@ class IncludePage(Page):
                                  tip=tr("Успейте открыть нужное окно"))
         row.addWidget(self.shot_now)
         row.addWidget(self.shot_later)
-        row.addStretch(1)
         self.shots_card.add(row)
-        self.thumbs = QHBoxLayout()
-        self.thumbs.setSpacing(SPACE)
+        self.thumbs = FlowLayout(spacing=SPACE)
         self.shots_card.add(self.thumbs)
         self.add(self.shots_card)
         # files
-        self.files_card = Card(tr("Файлы"), "clip")
-        self.drop = DropArea()
-        self.drop.files_dropped.connect(self.add_files)
-        self.files_card.add(self.drop)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(SPACE)
-        self.choose = button(tr("&Выбрать файлы…"), icon="plus", on_click=self._choose_files)
-        self.receipt = button(tr("Приложить &чек об оплате…"), icon="file",
-                              on_click=self._choose_receipt)
-        buttons.addWidget(self.choose)
-        buttons.addWidget(self.receipt)
-        buttons.addStretch(1)
-        self.files_card.add(buttons)
-        self.file_rows = QVBoxLayout()
-        self.file_rows.setSpacing(6)
-        self.files_card.add(self.file_rows)
-        self.files_problems = ProblemList()
-        self.files_card.add(self.files_problems)
-        self.files_card.add(label(tr("Голосовые сообщения поддержка не принимает: опишите "
-                                     "вопрос текстом или позвоните."), muted=True, small=True))
+        self.files_card = AttachmentsCard(state)
+        self.drop = self.files_card.drop
         self.add(self.files_card)
         self.layout_.addStretch(1)
-        self._rows_for: list[str] | None = None
         self._thumbs_for: list[str] | None = None
 
     def title(self) -> str:
@@ -147,57 +122,10 @@ class IncludePage(Page):
 
     # --- files ---------------------------------------------------------------------------------
     def add_files(self, paths: list[str]) -> None:
-        form = self.state.form
-        added = 0
-        for p in paths:
-            p = str(Path(p))
-            if p not in form.attachments and self._links_confirmed(p):
-                form.attachments.append(p)
-                added += 1
-        if added:
-            self.state.request.edit("attachments")
-
-    def _links_confirmed(self, path: str) -> bool:
-        """A link or shortcut (also inside a dropped folder) is shown as what it points to and
-        goes only with the person's yes; pipes and devices are refused by the engine's plan."""
-        from PySide6.QtWidgets import QMessageBox
-
-        from collector.attachments import plan_attachments
-
-        pending = plan_attachments([path]).pending_links
-        if not pending:
-            return True
-        lines = "\n".join(f"• {link.path.name} → {link.target.target}" for link in pending[:10])
-        more = tr("\n… и ещё {n}").format(n=len(pending) - 10) if len(pending) > 10 else ""
-        answer = QMessageBox.question(
-            self, tr("Ссылки и ярлыки"),
-            tr("Это ссылки или ярлыки, а не сами файлы:\n{lines}{more}\n\nПриложить файлы, на "
-               "которые они указывают?").format(lines=lines, more=more))
-        if answer != QMessageBox.StandardButton.Yes:
-            return not Path(path).is_symlink() and link_target(Path(path)) is None
-        confirmed = self.state.extras.confirmed_links
-        confirmed += [str(link.path) for link in pending if str(link.path) not in confirmed]
-        return True
+        self.files_card.add_files(paths)
 
     def remove_file(self, path: str) -> None:
-        form = self.state.form
-        if path in form.attachments:
-            form.attachments.remove(path)
-        if path in self.state.extras.screenshots:
-            self.state.extras.screenshots.remove(path)
-            with contextlib.suppress(OSError):
-                Path(path).unlink()  # our own screenshot: nobody else has it
-        self.state.request.edit("attachments")
-
-    def _choose_files(self) -> None:
-        paths, _f = QFileDialog.getOpenFileNames(self, tr("Выберите файлы"))
-        self.add_files(paths)
-
-    def _choose_receipt(self) -> None:
-        paths, _f = QFileDialog.getOpenFileNames(
-            self, tr("Чек об оплате"), "",
-            tr("Фото и PDF (*.jpg *.jpeg *.png *.pdf *.heic *.webp *.bmp);;Все файлы (*)"))
-        self.add_files(paths)
+        self.files_card.remove_file(path)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_paths(event):
@@ -277,11 +205,17 @@ class IncludePage(Page):
             date=fmt_date(day)))
         self.logs_box.setAccessibleName(self.logs_box.text().replace("&", ""))
         sel = st.day.selection
-        if sel is not None and sel.found:
-            around = tr(" и соседние дни") if st.extras.around_days else ""
-            self.logs_detail.setText(tr("Файлов: {n}{around} · {size} · ошибок: {errors}").format(
-                n=len(sel.files), around=around, size=fmt_size(sel.total_bytes),
-                errors=sel.errors + sel.fatals))
+        self.logs_box.setEnabled(inst is not None)
+        if inst is None:
+            self.logs_detail.setText(tr("Журналы программы на этом компьютере не найдены."))
+        elif sel is not None and sel.found:
+            errors = sel.errors + sel.fatals
+            text = tr("{files}, {size}; {errors}").format(
+                files=fmt_files(len(sel.files)), size=fmt_size(sel.total_bytes),
+                errors=fmt_errors(errors) if errors else tr("ошибок нет"))
+            if st.extras.around_days:
+                text += " " + tr("(вместе с соседними днями)")
+            self.logs_detail.setText(text)
         elif sel is not None:
             self.logs_detail.setText(tr("За этот день журналов нет — выберите другой день на "
                                         "предыдущей странице."))
@@ -289,7 +223,7 @@ class IncludePage(Page):
             self.logs_detail.setText(tr("Смотрю журналы…") if st.day.loading else "")
         self.logs_warning.set("warning", tr("Без журналов поддержка не сможет разобраться в "
                                             "ошибке.") if not st.extras.logs_included
-                              and form.topic == "errors" else "")
+                              and form.topic == "errors" and inst is not None else "")
         # database
         db = inst.database if inst is not None else None
         usable = db is not None and db.exists and not db.networked
@@ -310,8 +244,8 @@ class IncludePage(Page):
             self.db_detail.setText(tr("Файл базы данных {path} не найден.")
                                    .format(path=db.path_windows))
         else:
-            text = tr("Копия делается средствами Firebird, сама программа и её база не "
-                      "меняются. Это может занять несколько минут.")
+            text = tr("Сама программа и её база при этом не меняются. Копия может занять "
+                      "несколько минут.")
             est = st.plan.review.estimate if st.plan.review is not None else None
             secs = est.seconds.get("database") if est is not None else None
             if secs:
@@ -324,35 +258,12 @@ class IncludePage(Page):
         # screenshots
         if self._thumbs_for != st.extras.screenshots:
             self._thumbs_for = list(st.extras.screenshots)
-            while self.thumbs.count():
-                item = self.thumbs.takeAt(0)
-                if item.widget():
-                    item.widget().deleteLater()
+            clear_layout(self.thumbs)
             for path in st.extras.screenshots:
                 t = Thumbnail(path)
                 t.removed.connect(self.remove_file)
                 self.thumbs.addWidget(t)
-            self.thumbs.addStretch(1)
-        # files
-        self.receipt.setVisible(form.topic == "licensing")
-        others = [a for a in form.attachments if a not in st.extras.screenshots]
-        if self._rows_for != others:
-            self._rows_for = list(others)
-            while self.file_rows.count():
-                item = self.file_rows.takeAt(0)
-                if item.widget():
-                    item.widget().deleteLater()
-            self.rows: dict[str, AttachmentRow] = {}
-            for path in others:
-                r = AttachmentRow(path)
-                r.removed.connect(self.remove_file)
-                self.file_rows.addWidget(r)
-                self.rows[path] = r
-        for i, path in enumerate(form.attachments):
-            r = getattr(self, "rows", {}).get(path)
-            if r is not None:
-                r.problems.set_problems([p for p in problems if p.field == f"attachments[{i}]"])
-        self.files_problems.set_problems([p for p in problems if p.field == "attachments"])
+        self.files_card.show_state(problems)
 
 
 def _title_font(w) -> None:

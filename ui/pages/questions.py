@@ -8,13 +8,22 @@ from collector.request import SYMPTOMS
 from ui.i18n import engine_text, tr
 from ui.pages.base import Page
 from ui.theme import SPACE
+from ui.widgets.attachments import AttachmentsCard
 from ui.widgets.common import Banner, Card, ProblemList, button, label, set_state
 from ui.widgets.questions import QuestionsEditor
 
 
 class QuestionsPage(Page):
     key = "questions"
-    fields = ("questions", "previous_request", "symptoms")
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        own = ("questions", "previous_request", "symptoms")
+        # the files of a payment or cooperation request are chosen here (no «Что приложить»)
+        return (*own, "attachments") if self.short_topic() else own
+
+    def short_topic(self) -> bool:
+        return self.state.form.topic in ("licensing", "cooperation")
 
     def __init__(self, state, window) -> None:
         super().__init__(state, window)
@@ -44,6 +53,19 @@ class QuestionsPage(Page):
                                         "чтобы повторить ситуацию у себя: она будет приложена."),
                                      muted=True, small=True))
         self.add(self.symptoms_card)
+
+        # Payment and cooperation requests have no date and no «Что приложить» page: a receipt or
+        # a document goes here, the program's logs only when asked for.
+        self.logs_card = Card(tr("Журналы программы"), "text-file")
+        self.logs_box = QCheckBox(tr("Приложить &журналы работы программы"))
+        self.logs_box.toggled.connect(self._logs_toggled)
+        self.logs_card.add(self.logs_box)
+        self.logs_card.add(label(tr("Нужны, если вопрос связан с сообщением, которое показала "
+                                    "программа, например о лицензии. День выберете на следующем "
+                                    "шаге."), muted=True, small=True))
+        self.add(self.logs_card)
+        self.files_card = AttachmentsCard(state)
+        self.add(self.files_card)
 
         self.follow_card = Card(tr("Продолжение прежнего обращения"), "chat")
         row = QHBoxLayout()
@@ -103,6 +125,13 @@ class QuestionsPage(Page):
             self.state.form.symptoms = symptoms
             self.state.request.edit("symptoms")
 
+    def _logs_toggled(self, on: bool) -> None:
+        extras = self.state.extras
+        if extras.logs_wanted != on:
+            extras.logs_wanted = on
+            extras.logs_included = True
+            self.state.request.edit("logs")
+
     def _follow_toggled(self, on: bool) -> None:
         self.previous.setEnabled(on)
         if on:
@@ -132,6 +161,12 @@ class QuestionsPage(Page):
             box.setChecked(key in form.symptoms)
             box.blockSignals(False)
         self.symptoms_card.setVisible(form.topic in ("errors", "") or bool(form.symptoms))
+        short = self.short_topic()
+        self.logs_card.setVisible(short)
+        self.files_card.setVisible(short)
+        self.logs_box.blockSignals(True)
+        self.logs_box.setChecked(st.extras.logs_wanted)
+        self.logs_box.blockSignals(False)
         follow = bool(form.previous_request.strip())
         if what in ("enter", "draft") or not self.previous.hasFocus():
             self.follow.blockSignals(True)
@@ -146,6 +181,9 @@ class QuestionsPage(Page):
             self.last_code.setText(tr("Подставить номер последнего обращения: {code}")
                                    .format(code=code))
         problems = self.page_problems()
+        if short:
+            self.files_card.show_state(problems)
+        problems = [p for p in problems if not p.field.startswith("attachments")]
         shown = problems if self.tried_next else [p for p in problems
                                                   if p.code != "questions.missing"]
         self.editor.show_problems(shown)

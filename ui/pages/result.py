@@ -1,7 +1,8 @@
 """Result: the file with its size, what each step did, and what to do with it — send it to the
 desk (the request number comes back, large, with what happens next), prepare an e-mail, show it
 in its folder, copy the request text. Once the request has gone, e-mail is not offered as a second
-channel for it."""
+channel for it. A build whose desk is not GBS's (``collector.desk``) is offered no «Отправить»:
+its desk's contacts instead, and «Письмо» to its address. A send the demo desk took says so."""
 
 from __future__ import annotations
 
@@ -12,13 +13,23 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from collector import sources
-from collector.errors import Cancelled
+from collector.errors import Cancelled, ExitCode
 from ui import tasks
 from ui.i18n import engine_text, fmt_clock, fmt_size, tr
 from ui.links import current_links, links_html, links_label
 from ui.pages.base import Page
 from ui.theme import SPACE
-from ui.widgets.common import Banner, Card, button, icon_label, label, set_icon
+from ui.widgets.common import (
+    Banner,
+    Card,
+    breakable,
+    button,
+    clear_layout,
+    icon_label,
+    label,
+    set_icon,
+)
+from ui.widgets.flow import FlowLayout
 
 
 class ResultPage(Page):
@@ -44,8 +55,7 @@ class ResultPage(Page):
         col.addWidget(self.file_info)
         head.addLayout(col, 1)
         self.file_card.add(head)
-        actions = QHBoxLayout()
-        actions.setSpacing(SPACE)
+        actions = FlowLayout(spacing=SPACE)
         self.send = button(tr("&Отправить в поддержку"), icon="send", primary=True,
                            on_click=self.upload,
                            tip=tr("Отправить обращение с архивом в поддержку через интернет: "
@@ -57,9 +67,11 @@ class ResultPage(Page):
                                 on_click=self.copy_request)
         for b in (self.send, self.mail, self.reveal, self.copy_text):
             actions.addWidget(b)
-        actions.addStretch(1)
         self.file_card.add(actions)
         self.add(self.file_card)
+        self.desk = None  # collector.desk.Desk of the bundle shown
+        self.desk_msg = Banner("info")
+        self.add(self.desk_msg)
         # upload
         self.upload_card = Card(tr("Отправка"), "send-dark")
         self.up_bar = QProgressBar()
@@ -151,7 +163,7 @@ class ResultPage(Page):
             self.state.upload.cancel()
 
     def first_focus(self):
-        return self.send
+        return self.send if self.send.isVisibleTo(self) else self.mail
 
     # --- the file ------------------------------------------------------------------------------
     def paths(self) -> list[Path]:
@@ -186,8 +198,11 @@ class ResultPage(Page):
         self.code_box.setVisible(sent is not None)
         if sent is not None:
             self._show_sent(sent)
-        self.send.setVisible(sent is None)
+        self.desk = bundle_desk(r.manifest)
+        other = self.desk is not None and not self.desk.gbs
+        self.send.setVisible(sent is None and not other)
         self.mail.setVisible(sent is None)
+        self.desk_msg.set("info", engine_text(self.desk.advice()) if other else "")
         try:
             self.links.setText(links_html(current_links(self.state)))
         except Exception:  # the links are a convenience: never a reason to fail the page
@@ -198,10 +213,7 @@ class ResultPage(Page):
         self.upload_msg.set("error", "")
         self.retry.hide()
         self.mail_msg.set("info", "")
-        while self.steps_box.count():
-            item = self.steps_box.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        clear_layout(self.steps_box)
         for s in sorted(r.steps, key=lambda s: s.status != "failed"):
             row = QWidget()
             lay = QHBoxLayout(row)
@@ -212,13 +224,20 @@ class ResultPage(Page):
             title = engine_text(sources.get(s.name).title)
             if s.timeout_hit:
                 title += " — " + tr("превышено время")
-            text = f"{title}: {engine_text(s.message)}" if s.message else title
+            # the step's title on its line, what it did below (no "title: message: …")
+            detail = engine_text(s.message) if s.message else ""
             if s.status == "failed":
-                text += "\n" + step_advice(s.name)
-            t = label(text, selectable=True)
+                detail = "\n".join(filter(None, [detail, step_advice(s.name)]))
+            col = QVBoxLayout()
+            col.setSpacing(0)
+            t = label(title, selectable=True)
+            col.addWidget(t)
+            if detail:
+                col.addWidget(label(breakable(detail), muted=True, small=True, selectable=True))
             if s.status == "failed":
                 t.setStyleSheet("color: #B42318;")
-            lay.addWidget(t, 1)
+            lay.addLayout(col, 1)
+            text = f"{title}. {detail}" if detail else title
             row.setAccessibleName(text)
             self.steps_box.addWidget(row)
             row.show()
@@ -303,15 +322,21 @@ class ResultPage(Page):
         self.code.setText(result.request_number)
         self.code.setAccessibleName(self.code_title.text().rstrip(":"))
         self.sent_what.setText(engine_text(result.summary()))
-        self.next_steps.setText("\n".join([
-            tr("Что дальше: поддержка обычно отвечает в течение нескольких часов в рабочее "
-               "время — на e-mail или телефон, указанные в обращении."),
-            tr("Номер сохранён: его всегда можно посмотреть в «Файл → Очередь отправки», а "
-               "в следующем обращении о том же сборщик предложит его сам. Называйте его, если "
-               "звоните в поддержку."),
-            tr("Не пишите о том же ещё раз по почте или в мессенджерах: поддержка просит не "
-               "дублировать обращения по разным каналам."),
-        ]))
+        if result.demo_desk:
+            self.next_steps.setText(tr(
+                "С настоящей GBS.Market всё так же, только обращение уходит в поддержку: "
+                "приходит настоящий номер, и поддержка отвечает на e-mail или телефон из "
+                "обращения."))
+        else:
+            self.next_steps.setText("\n".join([
+                tr("Что дальше: поддержка обычно отвечает в течение нескольких часов в рабочее "
+                   "время — на e-mail или телефон, указанные в обращении."),
+                tr("Номер сохранён: его всегда можно посмотреть в «Файл → Очередь отправки», а "
+                   "в следующем обращении о том же сборщик предложит его сам. Называйте его, если "
+                   "звоните в поддержку."),
+                tr("Не пишите о том же ещё раз по почте или в мессенджерах: поддержка просит не "
+                   "дублировать обращения по разным каналам."),
+            ]))
         self._drafts = list(result.drafts)
         if self._drafts:
             names = ", ".join(Path(d).name for d in self._drafts)
@@ -333,8 +358,10 @@ class ResultPage(Page):
         self._show_sent(result)
         self.code_box.show()
         self.window_.update_nav()
-        self.window_.show_notice(tr("Отправлено. Номер обращения: {code}").format(
-            code=result.request_number))
+        self.window_.show_notice(
+            (tr("Демо-поддержка приняла обращение, номер {code} (не настоящий)")
+             if result.demo_desk else tr("Отправлено. Номер обращения: {code}")).format(
+                code=result.request_number))
 
     def on_upload_failed(self, exc: BaseException) -> None:
         from collector.delivery import MaybeDelivered
@@ -365,7 +392,9 @@ class ResultPage(Page):
             else:
                 self.mail.hide()  # the task exists: the rest goes with it, not as a letter
             self.upload_msg.set("warning" if later or number else "error", msg)
-        self.retry.show()
+        # refused on purpose (a demo bundle with no demo desk, another desk): a retry is the same
+        self.retry.setVisible(getattr(exc, "exit_code", None) not in (ExitCode.USAGE,
+                                                                      ExitCode.OTHER_DESK))
         self.window_.update_nav()
 
     def email(self) -> None:
@@ -374,14 +403,15 @@ class ResultPage(Page):
             return
         self.mail.setEnabled(False)
         password = self.state.extras.password or None
+        desk = self.desk  # its address: GBS's (support_email) or the build's own desk
 
         def work(task: tasks.Task):
             from collector.delivery import open_in_mail_client, write_drafts
             from collector.settings import load_settings
 
             s = load_settings()
-            res = write_drafts(paths[0], to=s.support_email, limit_mb=s.mail_limit_mb,
-                               password=password)
+            res = write_drafts(paths[0], to=desk.email if desk is not None else s.support_email,
+                               limit_mb=s.mail_limit_mb, password=password)
             hand = open_in_mail_client(res.drafts[0].path) if len(res.drafts) == 1 else None
             return res, hand
 
@@ -458,6 +488,17 @@ class ResultPage(Page):
                 self.mail_msg.set("warning", engine_text(failed[0].message))
 
         tasks.start(work, on_done=done, on_error=lambda e: None, name="drafts", context=self)
+
+
+def bundle_desk(manifest: dict | None):
+    """Whose desk the bundle belongs to (``collector.desk.Desk``), None when unknown."""
+    from collector.desk import desk_of_manifest
+    from collector.settings import load_settings
+
+    try:
+        return desk_of_manifest(manifest, load_settings())
+    except Exception:  # a convenience of the page: never a reason to fail it
+        return None
 
 
 def step_advice(name: str) -> str:

@@ -30,11 +30,21 @@ from ui.i18n import engine_text, fmt_duration, fmt_size, tr
 from ui.pages.base import Page, owns
 from ui.plan import ReviewItem
 from ui.theme import SPACE
-from ui.widgets.common import Banner, Card, Spinner, button, icon_label, label
+from ui.widgets.common import (
+    Banner,
+    Card,
+    Spinner,
+    breakable,
+    button,
+    clear_layout,
+    icon_label,
+    label,
+)
+from ui.widgets.flow import FlowLayout
 from ui.widgets.gbsid import GbsIdPanel
 
 FIELD_PAGES = [
-    ("topic", "topic"), ("questions", "questions"), ("previous_request", "questions"),
+    ("topic", "start"), ("questions", "questions"), ("previous_request", "questions"),
     ("symptoms", "questions"), ("problem_date", "date"), ("include_database", "include"),
     ("attachments", "include"), ("contact", "contacts"), ("gbs_id", "start"), ("version", "start"),
 ]
@@ -59,8 +69,7 @@ class ReviewPage(Page):
         self.entered = False
         # summary strip
         self.summary = Card()
-        row = QHBoxLayout()
-        row.setSpacing(2 * SPACE)
+        row = FlowLayout(spacing=4 * SPACE, row_spacing=SPACE)
         self.size_label = self._metric(row, "box", tr("Размер архива"))
         self.time_label = self._metric(row, "calendar", tr("Сбор займёт"))
         self.space_label = self._metric(row, "folder", tr("Свободно на диске"))
@@ -68,8 +77,7 @@ class ReviewPage(Page):
         out = QHBoxLayout()
         out.setSpacing(SPACE)
         out.addWidget(label(tr("Папка для архива:"), muted=True, wrap=False))
-        self.out_dir = label("", selectable=True, wrap=False)
-        self.out_dir.setMinimumWidth(50)
+        self.out_dir = label("", selectable=True)  # a long path wraps after its separators
         out.addWidget(self.out_dir, 1)
         out.addWidget(button(tr("&Изменить…"), icon="folder", on_click=window.choose_out_dir,
                              accessible=tr("Изменить папку для архива")))
@@ -90,11 +98,11 @@ class ReviewPage(Page):
         options.setWidgetResizable(True)
         options.setFrameShape(QFrame.Shape.NoFrame)
         options.setWidget(self._options_tab())
-        self.tabs.addTab(options, theme.icon("settings"), tr("Параметры"))
+        self.tabs.addTab(options, theme.icon("settings"), tr("Для специалиста"))
         self.tabs.currentChanged.connect(lambda i: self.refresh("tab"))
         self.add(self.tabs, 1)
 
-    def _metric(self, row: QHBoxLayout, icon: str, title: str):
+    def _metric(self, row: FlowLayout, icon: str, title: str):
         box = QHBoxLayout()
         box.setSpacing(10)
         box.addWidget(icon_label(icon, 22), 0, Qt.AlignmentFlag.AlignTop)
@@ -105,7 +113,7 @@ class ReviewPage(Page):
         value.setAccessibleName(title)
         col.addWidget(value)
         box.addLayout(col, 1)
-        row.addLayout(box, 1)
+        row.addLayout(box)
         return value
 
     # --- tabs ----------------------------------------------------------------------------------
@@ -158,8 +166,8 @@ class ReviewPage(Page):
         row = QHBoxLayout()
         self.copy_text = button(tr("Скопировать &текст"), icon="copy", on_click=self._copy_text)
         row.addWidget(self.copy_text)
-        row.addWidget(label(tr("Этот текст войдёт в архив как request.txt."), muted=True,
-                            small=True), 1)
+        row.addWidget(label(tr("Этот текст войдёт в архив первым: его поддержка прочитает "
+                               "сначала."), muted=True, small=True), 1)
         col.addLayout(row)
         lay.addLayout(col, 3)
         self.gbs = GbsIdPanel(self.state, qr_side=150)
@@ -171,8 +179,8 @@ class ReviewPage(Page):
         lay = QVBoxLayout(w)
         lay.setContentsMargins(0, SPACE, 0, 0)
         lay.setSpacing(2 * SPACE)
-        lay.addWidget(label(tr("Для специалиста: пределы времени шагов, шифрование, деление "
-                               "архива. Обычно менять ничего не нужно."), muted=True))
+        lay.addWidget(label(tr("Обычно здесь ничего менять не нужно: это для специалиста "
+                               "поддержки, если он попросит."), muted=True))
         limits = Card(tr("Пределы времени"), "calendar")
         limits.add(label(tr("Шаг, не уложившийся в свой предел, останавливается, а архив "
                             "собирается без него."), muted=True, small=True))
@@ -221,9 +229,9 @@ class ReviewPage(Page):
         vl.setBuddy(self.volume)
         form.addRow(vl, self.volume)
         sec.add(form)
-        sec.add(label(tr("С паролем архив шифруется (AES-256, вместе с именами файлов). Сообщите "
-                         "пароль поддержке отдельно, например по телефону; в архив и журналы "
-                         "сборщика он не попадает."), muted=True, small=True))
+        sec.add(label(tr("С паролем архив шифруется вместе с именами файлов. Сообщите пароль "
+                         "поддержке отдельно, например по телефону; в архив и журналы сборщика "
+                         "он не попадает."), muted=True, small=True))
         lay.addWidget(sec)
         lay.addStretch(1)
         return w
@@ -243,7 +251,7 @@ class ReviewPage(Page):
     next_icon = "box"
 
     def next_enabled(self) -> bool:
-        return self.state.installation is not None and not self.state.collection.running
+        return self.state.install.detection is not None and not self.state.collection.running
 
     def first_focus(self):
         return self.tree if self.tabs.currentIndex() == 0 else self.tabs
@@ -283,7 +291,7 @@ class ReviewPage(Page):
     # --- the plan ------------------------------------------------------------------------------
     def _exclude(self) -> set[str]:
         ex = set(self.state.extras.exclude)
-        if not self.state.extras.logs_included:
+        if not self.state.logs_going():
             ex.add("logs")
         return ex
 
@@ -310,7 +318,7 @@ class ReviewPage(Page):
                        | Qt.ItemFlag.ItemIsAutoTristate)
             self.tree.addTopLevelItem(g)
             for it in items:
-                child = QTreeWidgetItem([it.arcname, self._size_text(it)])
+                child = QTreeWidgetItem([entry_title(it.arcname), self._size_text(it)])
                 child.setData(0, Qt.ItemDataRole.UserRole, it)
                 child.setTextAlignment(1, Qt.AlignmentFlag.AlignRight
                                        | Qt.AlignmentFlag.AlignVCenter)
@@ -367,9 +375,10 @@ class ReviewPage(Page):
         ex = set(st.extras.exclude)
         if on:
             ex.discard(it.arcname)
-            if it.group == "logs" and not st.extras.logs_included:
+            if it.group == "logs" and not st.logs_going():
                 # logs were switched off as a whole: on again, without the other files
                 st.extras.logs_included = True
+                st.extras.logs_wanted = True
                 ex |= {o.arcname for o in st.plan.review.items if o.group == "logs"
                        and o.arcname != it.arcname}
         else:
@@ -399,7 +408,7 @@ class ReviewPage(Page):
             item.setExpanded(not item.isExpanded())
             return
         if it.reader is not None:
-            FileViewer(it.arcname, it.reader, self.window()).exec()
+            FileViewer(entry_title(it.arcname), it.reader, self.window()).exec()
             return
         if it.group == "database":
             self.window_.show_notice(tr("Копия базы данных делается во время сбора, открыть "
@@ -446,7 +455,7 @@ class ReviewPage(Page):
     def refresh(self, what: str = "") -> None:
         st = self.state
         out = st.out_dir()
-        self.out_dir.setText(str(out))
+        self.out_dir.setText(breakable(str(out)))
         self.out_dir.setToolTip(str(out))
         review = st.plan.review
         busy = st.plan.task is not None
@@ -492,10 +501,7 @@ class ReviewPage(Page):
         self.window_.update_nav()
 
     def _show_problems(self) -> None:
-        while self.problem_box.count():
-            item = self.problem_box.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        clear_layout(self.problem_box)
         problems = [p for p in self.state.problems() if p.severity in ("error", "warning")]
         problems.sort(key=lambda p: p.severity != "error")
         for p in problems[:6]:
@@ -511,6 +517,19 @@ class ReviewPage(Page):
         if len(problems) > 6:
             self.problem_box.addWidget(label(tr("…и ещё замечаний: {n}").format(
                 n=len(problems) - 6), muted=True, small=True))
+
+
+def entry_title(arcname: str) -> str:
+    """What the collector itself writes, named in words; the program's own files by name."""
+    own = {
+        "request.txt": tr("Текст обращения"),
+        "request.json": tr("Обращение для программы поддержки"),
+        "gbs_id.txt": tr("GBS.ID текстом"),
+        "gbs_id_qr.png": tr("QR-код GBS.ID"),
+        "system.json": tr("Сведения о компьютере"),
+        "database/main.fbk": tr("Копия базы данных"),
+    }
+    return own.get(arcname, arcname)
 
 
 def excluded(arcname: str, exclude: set[str]) -> bool:

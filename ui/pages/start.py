@@ -1,8 +1,10 @@
-"""Start: what was found on this PC (version and whether it is current, data folder, database,
-GBS.ID), what to do about what was not found; a draft to continue and bundles waiting to be sent.
-"""
+"""Start: what the request is about (the desk's three queues), what was found on this PC
+(version and whether it is current, data folder, database, GBS.ID) and what to do about what was
+not found; a draft to continue and bundles waiting to be sent."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
@@ -14,14 +16,20 @@ from ui.theme import SPACE
 from ui.widgets.common import (
     Banner,
     Card,
+    ProblemList,
     Spinner,
     breakable,
     button,
+    clear_layout,
     icon_label,
     label,
     set_icon,
 )
+from ui.widgets.flow import Columns, FlowLayout
 from ui.widgets.gbsid import GbsIdPanel
+from ui.widgets.topics import TopicChoice
+
+FOUND_SIDE_BY_SIDE_MIN = 600  # what was found and the GBS.ID side by side from this width
 
 
 class StatusRow(QWidget):
@@ -66,8 +74,54 @@ class StatusRow(QWidget):
         self.setAccessibleDescription(f"{value}. {detail}".strip(". "))
 
 
+def update_steps(how: str) -> str:
+    """Step by step, around the engine's ``how`` (what this installation's update settings
+    mean: it updates itself at start, or through Справка → Проверить обновления)."""
+    how = how.strip().rstrip(".")
+    return tr(
+        "1. Сохраните работу в GBS.Market.\n"
+        "2. {how}.\n"
+        "3. Вернитесь сюда и нажмите «Проверить ещё раз». Если проблема осталась и после "
+        "обновления, продолжайте обращение: сборщик укажет новую версию.").format(
+        how=how[:1].upper() + how[1:])
+
+
+class UpdateAdvice(QWidget):
+    """An outdated version: the desk asks to update first — what to do, step by step."""
+
+    def __init__(self, state, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(32, 0, 0, 4)
+        lay.setSpacing(6)
+        self.banner = Banner("warning", tr("Поддержка просит сначала обновить программу: "
+                                           "часто ошибка уже исправлена в новой версии."))
+        lay.addWidget(self.banner)
+        row = FlowLayout(spacing=SPACE)
+        self.how = button(tr("Как обно&вить"), icon="info", on_click=self.toggle,
+                          accessible=tr("Как обновить GBS.Market"))
+        self.again = button(tr("Проверить &ещё раз"), icon="refresh", on_click=state.detect,
+                            accessible=tr("Проверить версию ещё раз"))
+        row.addWidget(self.how)
+        row.addWidget(self.again)
+        lay.addLayout(row)
+        self.steps = label("", selectable=True)
+        self.steps.hide()
+        lay.addWidget(self.steps)
+        self.hide()
+
+    def show_status(self, status) -> None:
+        self.steps.setText(update_steps(engine_text(status.how) or tr(
+            "в GBS.Market: Справка → Проверить обновления")))
+
+    def toggle(self) -> None:
+        self.steps.setVisible(not self.steps.isVisible())
+
+
 class StartPage(Page):
     key = "start"
+    fields = ("topic",)
 
     def __init__(self, state, window) -> None:
         super().__init__(state, window)
@@ -86,36 +140,54 @@ class StartPage(Page):
         self.add(self.outbox_banner)
         self.problem_banner = Banner("warning", closable=True)
         self.add(self.problem_banner)
+        self.demo_banner = Banner("info")
+        self.add(self.demo_banner)
 
-        cols = QHBoxLayout()
-        cols.setSpacing(2 * SPACE)
+        self.topic_title = label(tr("О чём обращение?"), name="CardTitle")
+        self.add(self.topic_title)
+        self.topics = TopicChoice()
+        self.topics.chosen.connect(self._topic_chosen)
+        self.add(self.topics)
+        self.topic_problems = ProblemList()
+        self.add(self.topic_problems)
+        self.add(label(tr("Одна тема — одно обращение: вопросы разных тем отправьте "
+                          "отдельно."), muted=True, small=True))
+
+        cols = Columns(FOUND_SIDE_BY_SIDE_MIN, spacing=2 * SPACE)
         self.found = Card(tr("Что найдено на этом компьютере"), "monitor")
         self.found.setAccessibleName(tr("Что найдено на этом компьютере"))
         self.program = StatusRow(tr("Программа"))
         self.version = StatusRow(tr("Версия"))
         self.data = StatusRow(tr("Папка данных"))
         self.database = StatusRow(tr("База данных"))
-        for row in (self.program, self.version, self.data, self.database):
+        self.update_box = UpdateAdvice(state)
+        for row in (self.program, self.version, self.update_box, self.data, self.database):
             self.found.add(row)
-        self.notes = QVBoxLayout()
-        self.notes.setSpacing(6)
-        self.found.add(self.notes)
         self.retry = button(tr("Искать ещё раз"), icon="refresh", on_click=state.detect,
                             accessible=tr("Искать GBS.Market ещё раз"))
-        retry_row = QHBoxLayout()
+        self.point = button(tr("Указать &папку программы…"), icon="folder",
+                            on_click=self._point_to_folder,
+                            tip=tr("Папка, где стоит GBS.Market (Market.exe), или её папка данных"))
+        retry_row = FlowLayout(spacing=SPACE)
+        retry_row.addWidget(self.point)
         retry_row.addWidget(self.retry)
-        retry_row.addStretch(1)
         self.found.add(retry_row)
+        # Without the program found, the desk's addresses stay in view (the request can still
+        # be written; the links are also how to reach a person).
+        self.desk = label("", small=True, rich=True)
+        self.desk.setOpenExternalLinks(True)
+        self.found.add(self.desk)
+        self.notes = QVBoxLayout()  # under what to do: where it looked, what is odd
+        self.notes.setSpacing(6)
+        self.found.add(self.notes)
         self.found.body.addStretch(1)
-        cols.addWidget(self.found, 3)
-        self.gbs = GbsIdPanel(state, qr_side=220)
-        cols.addWidget(self.gbs, 2)
+        cols.add(self.found, 3)
+        self.gbs = GbsIdPanel(state, qr_side=200)
+        cols.add(self.gbs, 2)
         self.add(cols)
 
-        self.next_hint = label(tr("Дальше — тема обращения, вопросы, день, когда случилась "
-                                  "проблема, что приложить и как с вами связаться. Всё, что вы "
-                                  "напишете, сохраняется само: окно можно закрыть и продолжить "
-                                  "потом."), muted=True)
+        self.next_hint = label(tr("Всё, что вы напишете, сохраняется само: окно можно закрыть и "
+                                  "продолжить потом."), muted=True, small=True)
         self.add(self.next_hint)
         self.links = links_label()
         self.add(self.links)
@@ -128,21 +200,26 @@ class StartPage(Page):
         return tr("Сборщик соберёт всё, что нужно поддержке GBS.Market, в один файл: точную "
                   "версию программы, журналы за день проблемы, копию базы данных и GBS.ID.")
 
-
-    def next_text(self) -> str:
-        return tr("&Начать")
-
     def next_enabled(self) -> bool:
-        return self.state.installation is not None
+        return not self.state.install.searching  # found or not, the request can be written
+
+    def first_focus(self):
+        return self.topics.first_radio(self.state.form.topic)
+
+    def _topic_chosen(self, key: str) -> None:
+        if self.state.form.topic != key:
+            self.state.form.topic = key
+            self.state.request.edit("topic")
 
     # --- actions -------------------------------------------------------------------------------
     def _continue_draft(self) -> None:
         page = self.state.restore_draft()
-        self.window_.go(page if page in self.window_.pages else "topic")
+        self.window_.go(page if page in self.window_.pages else "start")
 
     def _new_request(self) -> None:
         self.state.request.decline()
-        self.window_.go("topic")
+        self.refresh("draft")
+        self.topics.first_radio("").setFocus()
 
     def go_next(self) -> None:
         if not self.state.request.decided:
@@ -168,24 +245,33 @@ class StartPage(Page):
                                    .format(n=len(pending), names=names))
         else:
             self.outbox_banner.set("info", "")
+        self.demo_banner.set("info", demo_note(st.installation))
+        self.topics.show_topic(st.form.topic)
+        self.topic_problems.set_problems(self.page_problems() if self.tried_next else [])
         self._show_found()
         self._show_links()
         self.window_.update_nav()
 
     def _show_links(self) -> None:
-        if self.state.installation is None:
-            self.links.setText("")
-            return
         try:
-            self.links.setText(links_html(current_links(self.state)))
+            text = links_html(current_links(self.state))
         except Exception:  # the links are a convenience: never a reason to fail the page
-            self.links.setText("")
+            text = ""
+        missing = self.state.installation is None and not self.state.install.searching
+        self.links.setText("" if missing else text)
+        self.desk.setText(tr("Поддержка GBS.Market: {links}").format(links=text)
+                          if missing and text else "")
+        self.desk.setVisible(missing and bool(text))
+
+    def _point_to_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QFileDialog.getExistingDirectory(self, tr("Папка GBS.Market или её данных"))
+        if folder:
+            self.state.point_to(Path(folder))
 
     def _clear_notes(self) -> None:
-        while self.notes.count():
-            item = self.notes.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        clear_layout(self.notes)
 
     def _note(self, text: str, severity: str = "warning") -> None:
         b = Banner(severity, text)
@@ -199,17 +285,21 @@ class StartPage(Page):
             for row in (self.program, self.version, self.data, self.database):
                 row.set(None, tr("Ищу…"))
             self.retry.hide()
+            self.point.hide()
             return
         inst = st.installation
         if inst is None:
             self.retry.show()
+            self.point.show()
             self.program.set("failed", tr("GBS.Market не найдена"),
                              engine_text(st.install.error) if st.install.error else
-                             tr("Убедитесь, что программа установлена на этом компьютере, "
-                                "запустите её хотя бы раз и нажмите «Искать ещё раз». Если "
-                                "программа стоит в другой папке или на другом диске, "
-                                "запустите сборщик на том компьютере, где работает касса."))
+                             tr("Обращение всё равно можно отправить: выберите тему и нажмите "
+                                "«Далее». Сборщик приложит то, что найдёт, — сведения о "
+                                "компьютере, GBS.ID из резервных копий, ваши файлы. Если "
+                                "программа стоит в другой папке или на другом диске, укажите "
+                                "её папку."))
             self.version.hide()
+            self.update_box.hide()
             self.data.hide()
             self.database.hide()
             if st.install.detection is not None:
@@ -218,6 +308,7 @@ class StartPage(Page):
                 self._note(tr("Где искали:") + "\n" + where, "info")
             return
         self.retry.hide()
+        self.point.hide()
         for row in (self.version, self.data, self.database):
             row.show()
         product = engine_text(inst.product)
@@ -255,12 +346,14 @@ class StartPage(Page):
             return
         up = st.updates.status
         state = up.state if up is not None else "unknown"
+        self.update_box.setVisible(state == "outdated")
+        if state == "outdated":
+            self.update_box.show_status(up)
         if state == "current":
             self.version.set("ok", version, tr("Версия актуальна."))
         elif state == "outdated":
-            self.version.set("warning", version, engine_text(up.message))
-            self.version.detail.setStyleSheet("color: #9A5B00;")
-            return
+            self.version.set("warning", version, tr("Есть новая версия: {latest}.").format(
+                latest=up.latest))
         elif state == "newer":
             self.version.set("ok", version, engine_text(up.message))
         else:
@@ -289,3 +382,18 @@ class StartPage(Page):
             self.database.set("ok", name, tr("Размер: {size}").format(
                 size=fmt_size(db.size_bytes)), big=False)
 
+
+def demo_note(inst) -> str:
+    """On a demo installation: that nothing of it leaves the PC (``collector.demo``)."""
+    from collector import demo_desk
+    from collector.demo import installation_is_demo
+
+    if inst is None or not installation_is_demo(inst):
+        return ""
+    where = tr("«Отправить в поддержку» отправит обращение демо-серверу поддержки на этом "
+               "компьютере.") if demo_desk.running() is not None else tr(
+        "Отправка в поддержку для демо-архивов закрыта: откройте демо командой ./scripts/app, "
+        "и обращения будет принимать демо-сервер на этом компьютере.")
+    return tr("Это демонстрационная установка GBS.Market: с компьютера ничего не уходит. "
+              "Обновления проверяются только по ответу сервера, сохранённому программой.") + \
+        " " + where

@@ -57,7 +57,7 @@ class AppState(QObject):
                  out_dir: str | None = None, check_updates: bool = True) -> None:
         super().__init__()
         self.today = today or date.today()
-        self.install = InstallationSearch(root_arg)
+        self.install = InstallationSearch(root_arg, remembered_folders())
         self.updates = UpdateCheck(check_updates)
         self.calendar = LogCalendar(self.today)
         self.day = DayLogs()
@@ -108,6 +108,9 @@ class AppState(QObject):
         if self._started:
             return
         self._started = True
+        from collector.applog import setup_logging
+
+        setup_logging()  # the tool's own log file (what "details in the log" refers to)
         self.detect()
         self.request.load_offers()
         self.outbox.refresh()
@@ -115,6 +118,14 @@ class AppState(QObject):
 
     def detect(self) -> None:
         self.install.search(self.gbs.clipboard_now())
+
+    def point_to(self, folder: Path) -> None:
+        """The user showed where GBS.Market (or its data) is: look there too, from now on."""
+        if folder not in self.install.folders:
+            self.install.folders.insert(0, folder)
+            # one string: an ini file gives a one-element list back as a plain string
+            prefs.put("program_folders", "\n".join(str(f) for f in self.install.folders[:3]))
+        self.detect()
 
     def _found(self, found: Found) -> None:
         self.gbs.set_candidates(found.gbs_candidates)
@@ -124,6 +135,8 @@ class AppState(QObject):
             self.calendar.load(inst)
             if self.form.problem_date is not None:
                 self.load_day()
+        else:
+            self.calendar.none()
 
     def _edited(self, what: str) -> None:
         if what in ("problem_date", "around_days"):
@@ -148,8 +161,19 @@ class AppState(QObject):
                 self.installation, update=self.updates.status, gbs_id=self.gbs.value,
                 today=self.today, recent_requests=recent)
         ctx = dataclasses.replace(self._base_ctx)
-        ctx.attached = attached if attached is not None else planned_attachments(self.form, ctx)
+        if attached is None:
+            # the day's logs are only listed when they go (a payment question without them)
+            form = self.form if self.logs_going() else dataclasses.replace(self.form,
+                                                                          problem_date=None)
+            attached = planned_attachments(form, ctx)
+        ctx.attached = attached
         return ctx
+
+    def logs_going(self) -> bool:
+        """The day's logs go into the bundle: ticked, and for payment or cooperation asked for."""
+        if self.form.topic in ("licensing", "cooperation") and not self.extras.logs_wanted:
+            return False
+        return self.extras.logs_included
 
     def problems(self) -> list:
         from collector.request import advise, validate
@@ -195,7 +219,7 @@ class AppState(QObject):
         form = self.form.to_json()
         form["include_database"] = self.include_database()
         exclude = set(extras.exclude)
-        if not extras.logs_included:
+        if not self.logs_going():
             exclude.add("logs")
         return CollectOptions(
             problem_date=self.problem_date(),
@@ -222,8 +246,8 @@ class AppState(QObject):
                                      self.collect_options())
 
     def plan_input(self):
-        """A snapshot of everything the plan depends on; None while nothing is found."""
-        if self.installation is None or self.install.root is None:
+        """A snapshot of everything the plan depends on; None before the first search."""
+        if self.install.root is None:
             return None
         from collector.request import render_request_text
         from ui.plan import PlanInput
@@ -244,6 +268,12 @@ class AppState(QObject):
 
     def mark_mailed(self) -> None:
         self.request.mark_sent("")
+
+
+def remembered_folders() -> list[Path]:
+    """Folders the user pointed to before (still there)."""
+    saved = prefs.get("program_folders", "", str) or ""
+    return [Path(f) for f in saved.splitlines() if f.strip() and Path(f).is_dir()]
 
 
 def screens_info() -> list[dict[str, Any]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -25,9 +26,10 @@ class InstallationSearch(QObject):
     changed = Signal()  # a search started or ended (``searching``, ``detection``, ``error``)
     found = Signal(object)  # Found: a search answered (also when nothing was found)
 
-    def __init__(self, root_arg: str | None) -> None:
+    def __init__(self, root_arg: str | None, folders: list[Path] | None = None) -> None:
         super().__init__()
         self.root_arg = root_arg
+        self.folders: list[Path] = list(folders or [])  # where the user said the program is
         self.root = None
         self.detection = None
         self.searching = True  # until the first search has answered
@@ -41,7 +43,7 @@ class InstallationSearch(QObject):
         self.searching = True
         self.error = None
         self.changed.emit()
-        root_arg = self.root_arg
+        root_arg, folders = self.root_arg, list(self.folders)
 
         def work(task: tasks.Task) -> Found:
             from collector.gbsid import find_gbs_ids
@@ -49,7 +51,7 @@ class InstallationSearch(QObject):
             from collector.sysroot import SystemRoot
 
             root = SystemRoot.from_arg(root_arg)
-            det = detect(root)
+            det = detect(root, folders=folders)
             return Found(root, det, find_gbs_ids(root, det.installation, clipboard_id))
 
         tasks.start(work, on_done=self._done, on_error=self._failed, name="detect")
@@ -62,6 +64,8 @@ class InstallationSearch(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self.searching = False
+        # the details are in the tool's log (ui.tasks logs every unexpected failure)
         self.error = getattr(exc, "message", None) or _(
-            "Не удалось найти GBS.Market: {error}", error=f"{type(exc).__name__}: {exc}")
+            "Поиск GBS.Market не удался из-за непредвиденной ошибки. Нажмите «Искать ещё "
+            "раз»; если не поможет, обращение всё равно можно отправить.")
         self.changed.emit()

@@ -7,6 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import QObject, Signal
 
+from collector.i18n import _
 from ui import tasks
 
 CALENDAR_DAYS = 62  # two months back: the calendar shows the current and the previous month
@@ -26,6 +27,13 @@ class LogCalendar(QObject):
     @property
     def loading(self) -> bool:
         return self.days is None and self.error is None
+
+    def none(self) -> None:
+        """No installation: no logs to show (the day still matters to the desk)."""
+        self.days = {}
+        self.error = _("Журналы программы на этом компьютере не найдены. День всё равно "
+                       "укажите: поддержке важно, когда это началось.")
+        self.changed.emit()
 
     def load(self, inst) -> None:
         today = self.today

@@ -15,6 +15,7 @@ class Extras:
 
     page: str = "start"
     logs_included: bool = True
+    logs_wanted: bool = False  # payment and cooperation questions: the logs only when asked
     around_days: int = 0
     screenshots: list[str] = field(default_factory=list)  # files we made (also in attachments)
     exclude: list[str] = field(default_factory=list)  # archive paths unticked on the review page

@@ -131,11 +131,14 @@ class RequestDraft(QObject):
         ui["gbs_id"] = self._gbs_id()
         try:
             self.drafts.save(self.form, ui)
-            self.save_problem = None
+            if self.save_problem is not None:
+                self.save_problem = None
+                self.draft_changed.emit()  # the start page's warning goes
         except CollectorError as exc:
             if exc.message != self.save_problem:
                 self.save_problem = exc.message
                 self.notice.emit(exc.message)
+                self.draft_changed.emit()
 
     def mark_sent(self, code: str, form=None) -> None:
         """The request went to the desk (``code``; "" when handed to the mail client): its

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from collector.i18n import _
 from ui import tasks
 
 REVIEW_DELAY_MS = 300
@@ -73,7 +74,8 @@ class ReviewPlan(QObject):
             if task is not self.task:
                 return
             self.task = None
-            self.error = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
+            self.error = getattr(exc, "message", None) or _(
+                "непредвиденная ошибка (подробности — в журнале сборщика)")
             self.changed.emit()
 
         task = tasks.start(work, on_done=done, on_error=failed, name="plan")

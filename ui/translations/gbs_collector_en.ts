@@ -104,10 +104,6 @@
         <translation>Start</translation>
     </message>
     <message>
-        <source>Тема</source>
-        <translation>Topic</translation>
-    </message>
-    <message>
         <source>Вопросы</source>
         <translation>Questions</translation>
     </message>
@@ -148,6 +144,14 @@
         <translation>running, {p}%</translation>
     </message>
     <message>
+        <source>Отменяется…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>отменяется</source>
+        <translation>cancelling</translation>
+    </message>
+    <message>
         <source>{s} с</source>
         <translation>{s} s</translation>
     </message>
@@ -176,8 +180,12 @@
         <translation>The most important first — version, GBS.ID, logs; the database copy comes last.</translation>
     </message>
     <message>
-        <source>Отменяю…</source>
-        <translation>Cancelling…</translation>
+        <source>Шаги останавливаются, незаконченный архив удаляется.</source>
+        <translation>The steps are stopping; the unfinished archive is being removed.</translation>
+    </message>
+    <message>
+        <source>Непредвиденная ошибка. Соберите архив ещё раз; если повторится, напишите в поддержку: подробности записаны в журнал сборщика.</source>
+        <translation>An unexpected error. Collect the archive again; if it happens again, write to support: the details are in the collector&apos;s log.</translation>
     </message>
     <message>
         <source>&amp;Отменить</source>
@@ -192,10 +200,6 @@
         <translation>Stop collecting? The unfinished archive will be deleted; your request stays as a draft and can be collected again.</translation>
     </message>
     <message>
-        <source>Отменяю: останавливаю шаги и удаляю незаконченный архив…</source>
-        <translation>Cancelling: stopping the steps and deleting the unfinished archive…</translation>
-    </message>
-    <message>
         <source>Прошло {elapsed}</source>
         <translation>Elapsed {elapsed}</translation>
     </message>
@@ -206,10 +210,6 @@
     <message>
         <source>Сбор отменён, незаконченный архив удалён.</source>
         <translation>Collecting cancelled, the unfinished archive was deleted.</translation>
-    </message>
-    <message>
-        <source>Непредвиденная ошибка: {error}</source>
-        <translation>Unexpected error: {error}</translation>
     </message>
     <message>
         <source>Архив не собран</source>
@@ -324,20 +324,8 @@
         <translation>Choose the day the error appeared: support needs the logs of exactly that day.</translation>
     </message>
     <message>
-        <source>Для этой темы дата необязательна. Если вопрос связан с событием в программе (например, сообщение о лицензии), выберите тот день; иначе просто нажмите «Далее».</source>
-        <translation>For this topic the date is optional. If the question is about something the program did (a licence message, say), choose that day; otherwise just press &quot;Next&quot;.</translation>
-    </message>
-    <message>
         <source>Последний день с ошибками: {date}</source>
         <translation>Last day with errors: {date}</translation>
-    </message>
-    <message>
-        <source>Последний день с ошибками: {date}, ошибок: {n}</source>
-        <translation>Last day with errors: {date}, errors: {n}</translation>
-    </message>
-    <message>
-        <source>{date} — ошибок: {n}</source>
-        <translation>{date} — errors: {n}</translation>
     </message>
     <message>
         <source>За два месяца ошибок в журналах нет.</source>
@@ -352,16 +340,36 @@
         <translation>Click a day in the calendar or pick one from the list of days with errors.</translation>
     </message>
     <message>
-        <source>Ошибок: {n} · файлов журнала: {files} · {size}</source>
-        <translation>Errors: {n} · log files: {files} · {size}</translation>
+        <source>За этот день журналов нет: программа в тот день не запускалась или журналы уже удалены.</source>
+        <translation>There are no logs for this day: the program was not started that day, or the logs have been deleted.</translation>
     </message>
     <message>
-        <source>За этот день журналов нет.</source>
-        <translation>There are no logs for that day.</translation>
+        <source>Ближайшие дни с журналами:</source>
+        <translation>The nearest days with logs:</translation>
+    </message>
+    <message>
+        <source>{errors} · {files}, {size}</source>
+        <translation>{errors} · {files}, {size}</translation>
+    </message>
+    <message>
+        <source>ошибок нет</source>
+        <translation>no errors</translation>
     </message>
     <message>
         <source>Выбрать {date}</source>
         <translation>Choose {date}</translation>
+    </message>
+    <message>
+        <source>Выберите день, журналы за который приложить: например, когда программа показала сообщение о лицензии.</source>
+        <translation>Choose the day whose logs to attach: for example, when the program showed a message about the licence.</translation>
+    </message>
+    <message>
+        <source>Последний день с ошибками: {date}, {errors}</source>
+        <translation>The last day with errors: {date}, {errors}</translation>
+    </message>
+    <message>
+        <source>{date} — {errors}</source>
+        <translation>{date} — {errors}</translation>
     </message>
     <message>
         <source>Смотрю журналы за этот день…</source>
@@ -460,12 +468,16 @@ Attach the files they point to?</translation>
         <translation>&amp;Logs of the program for {date}</translation>
     </message>
     <message>
-        <source> и соседние дни</source>
-        <translation> and days around</translation>
+        <source>Журналы программы на этом компьютере не найдены.</source>
+        <translation>The program&apos;s logs were not found on this computer.</translation>
     </message>
     <message>
-        <source>Файлов: {n}{around} · {size} · ошибок: {errors}</source>
-        <translation>Files: {n}{around} · {size} · errors: {errors}</translation>
+        <source>{files}, {size}; {errors}</source>
+        <translation>{files}, {size}; {errors}</translation>
+    </message>
+    <message>
+        <source>(вместе с соседними днями)</source>
+        <translation>(with the days around it)</translation>
     </message>
     <message>
         <source>За этот день журналов нет — выберите другой день на предыдущей странице.</source>
@@ -496,8 +508,8 @@ Attach the files they point to?</translation>
         <translation>The database file {path} was not found.</translation>
     </message>
     <message>
-        <source>Копия делается средствами Firebird, сама программа и её база не меняются. Это может занять несколько минут.</source>
-        <translation>The copy is made by Firebird; the program and its database are not changed. It may take a few minutes.</translation>
+        <source>Сама программа и её база при этом не меняются. Копия может занять несколько минут.</source>
+        <translation>The program and its database are not changed by this. The copy may take a few minutes.</translation>
     </message>
     <message>
         <source>Для этой базы — {time}.</source>
@@ -518,6 +530,18 @@ Attach the files they point to?</translation>
     <message>
         <source>В таких случаях поддержке нужна копия базы данных, чтобы повторить ситуацию у себя: она будет приложена.</source>
         <translation>In such cases support needs a copy of the database to reproduce the situation: it will be included.</translation>
+    </message>
+    <message>
+        <source>Журналы программы</source>
+        <translation>The program&apos;s logs</translation>
+    </message>
+    <message>
+        <source>Приложить &amp;журналы работы программы</source>
+        <translation>Attach the program&apos;s &amp;logs</translation>
+    </message>
+    <message>
+        <source>Нужны, если вопрос связан с сообщением, которое показала программа, например о лицензии. День выберете на следующем шаге.</source>
+        <translation>Needed if the question is about a message the program showed, for example about the licence. You choose the day on the next step.</translation>
     </message>
     <message>
         <source>Продолжение прежнего обращения</source>
@@ -684,6 +708,10 @@ Attach the files they point to?</translation>
         <translation>part {i} of {n}</translation>
     </message>
     <message>
+        <source>С настоящей GBS.Market всё так же, только обращение уходит в поддержку: приходит настоящий номер, и поддержка отвечает на e-mail или телефон из обращения.</source>
+        <translation>With a real GBS.Market it all works the same, except that the request goes to support: a real number comes back, and support answers at the e-mail or phone given in the request.</translation>
+    </message>
+    <message>
         <source>Что дальше: поддержка обычно отвечает в течение нескольких часов в рабочее время — на e-mail или телефон, указанные в обращении.</source>
         <translation>What next: support usually answers within a few hours in working time — to the e-mail or phone given in the request.</translation>
     </message>
@@ -702,6 +730,10 @@ Attach the files they point to?</translation>
     <message>
         <source>Отправлено.</source>
         <translation>Sent.</translation>
+    </message>
+    <message>
+        <source>Демо-поддержка приняла обращение, номер {code} (не настоящий)</source>
+        <translation>The demo desk accepted the request, number {code} (not a real one)</translation>
     </message>
     <message>
         <source>Отправлено. Номер обращения: {code}</source>
@@ -820,10 +852,6 @@ Attach the files they point to?</translation>
         <translation>Request text</translation>
     </message>
     <message>
-        <source>Параметры</source>
-        <translation>Options</translation>
-    </message>
-    <message>
         <source>Снимите отметку с того, что не хотите отправлять. Двойной щелчок открывает файл — так он попадёт в архив.</source>
         <translation>Untick what you do not want to send. A double click opens a file as it will go into the archive.</translation>
     </message>
@@ -848,12 +876,16 @@ Attach the files they point to?</translation>
         <translation>Copy te&amp;xt</translation>
     </message>
     <message>
-        <source>Этот текст войдёт в архив как request.txt.</source>
-        <translation>This text goes into the archive as request.txt.</translation>
+        <source>Для специалиста</source>
+        <translation>For a technician</translation>
     </message>
     <message>
-        <source>Для специалиста: пределы времени шагов, шифрование, деление архива. Обычно менять ничего не нужно.</source>
-        <translation>For technicians: time limits of the steps, encryption, splitting. Usually nothing needs changing.</translation>
+        <source>Этот текст войдёт в архив первым: его поддержка прочитает сначала.</source>
+        <translation>This text goes into the archive first: support reads it before anything else.</translation>
+    </message>
+    <message>
+        <source>Обычно здесь ничего менять не нужно: это для специалиста поддержки, если он попросит.</source>
+        <translation>Usually nothing needs changing here: it is for a support technician, if they ask.</translation>
     </message>
     <message>
         <source>Пределы времени</source>
@@ -916,6 +948,10 @@ Attach the files they point to?</translation>
         <translation>Split into pa&amp;rts:</translation>
     </message>
     <message>
+        <source>С паролем архив шифруется вместе с именами файлов. Сообщите пароль поддержке отдельно, например по телефону; в архив и журналы сборщика он не попадает.</source>
+        <translation>With a password the archive is encrypted, file names included. Tell support the password separately, for example by phone; it never goes into the archive or the collector&apos;s logs.</translation>
+    </message>
+    <message>
         <source>Не хватает места в папке {folder} ({purpose}): нужно около {need}, свободно {free}. Освободите место или выберите другую папку.</source>
         <translation>Not enough space in the folder {folder} ({purpose}): about {need} needed, {free} free. Free some space or choose another folder.</translation>
     </message>
@@ -924,8 +960,20 @@ Attach the files they point to?</translation>
         <translation>Size and time are estimates made before collecting.</translation>
     </message>
     <message>
-        <source>С паролем архив шифруется (AES-256, вместе с именами файлов). Сообщите пароль поддержке отдельно, например по телефону; в архив и журналы сборщика он не попадает.</source>
-        <translation>With a password the archive is encrypted (AES-256, file names too). Give the password to support separately, by phone for example; it never goes into the archive or the collector&apos;s log.</translation>
+        <source>Обращение для программы поддержки</source>
+        <translation>The request for the support desk&apos;s software</translation>
+    </message>
+    <message>
+        <source>GBS.ID текстом</source>
+        <translation>GBS.ID as text</translation>
+    </message>
+    <message>
+        <source>Сведения о компьютере</source>
+        <translation>About this computer</translation>
+    </message>
+    <message>
+        <source>Копия базы данных</source>
+        <translation>Database copy</translation>
     </message>
     <message>
         <source>Проверьте перед сбором</source>
@@ -1028,8 +1076,12 @@ Attach the files they point to?</translation>
         <translation>Search for GBS.Market again</translation>
     </message>
     <message>
-        <source>Дальше — тема обращения, вопросы, день, когда случилась проблема, что приложить и как с вами связаться. Всё, что вы напишете, сохраняется само: окно можно закрыть и продолжить потом.</source>
-        <translation>Next: the topic, your questions, the day the problem happened, what to include and how to reach you. Everything you write is saved as you go: you can close the window and continue later.</translation>
+        <source>Указать &amp;папку программы…</source>
+        <translation>Point to the program&apos;s &amp;folder…</translation>
+    </message>
+    <message>
+        <source>Папка, где стоит GBS.Market (Market.exe), или её папка данных</source>
+        <translation>The folder GBS.Market (Market.exe) is in, or its data folder</translation>
     </message>
     <message>
         <source>Подготовить обращение в поддержку</source>
@@ -1040,8 +1092,44 @@ Attach the files they point to?</translation>
         <translation>The collector puts everything GBS.Market support needs into one file: the exact program version, the logs of the day of the problem, a database copy and the GBS.ID.</translation>
     </message>
     <message>
-        <source>&amp;Начать</source>
-        <translation>&amp;Start</translation>
+        <source>Поддержка просит сначала обновить программу: часто ошибка уже исправлена в новой версии.</source>
+        <translation>Support asks you to update the program first: the error is often already fixed in the new version.</translation>
+    </message>
+    <message>
+        <source>Как обно&amp;вить</source>
+        <translation>How to &amp;update</translation>
+    </message>
+    <message>
+        <source>Как обновить GBS.Market</source>
+        <translation>How to update GBS.Market</translation>
+    </message>
+    <message>
+        <source>Проверить &amp;ещё раз</source>
+        <translation>Check &amp;again</translation>
+    </message>
+    <message>
+        <source>Проверить версию ещё раз</source>
+        <translation>Check the version again</translation>
+    </message>
+    <message>
+        <source>1. Сохраните работу в GBS.Market.
+2. {how}.
+3. Вернитесь сюда и нажмите «Проверить ещё раз». Если проблема осталась и после обновления, продолжайте обращение: сборщик укажет новую версию.</source>
+        <translation>1. Save your work in GBS.Market.
+2. {how}.
+3. Come back here and press “Check again”. If the problem is still there after the update, go on with the request: the collector will state the new version.</translation>
+    </message>
+    <message>
+        <source>в GBS.Market: Справка → Проверить обновления</source>
+        <translation>in GBS.Market: Help (Справка) → Check for updates (Проверить обновления)</translation>
+    </message>
+    <message>
+        <source>Одна тема — одно обращение: вопросы разных тем отправьте отдельно.</source>
+        <translation>One topic per request: send questions on different topics separately.</translation>
+    </message>
+    <message>
+        <source>Всё, что вы напишете, сохраняется само: окно можно закрыть и продолжить потом.</source>
+        <translation>Everything you write is saved by itself: you can close the window and continue later.</translation>
     </message>
     <message>
         <source>Продолжить его или начать новое обращение?</source>
@@ -1052,6 +1140,14 @@ Attach the files they point to?</translation>
         <translation>Waiting to be sent to support: {n} — {names}. You can send them now.</translation>
     </message>
     <message>
+        <source>Поддержка GBS.Market: {links}</source>
+        <translation>GBS.Market support: {links}</translation>
+    </message>
+    <message>
+        <source>Папка GBS.Market или её данных</source>
+        <translation>The folder of GBS.Market or of its data</translation>
+    </message>
+    <message>
         <source>Ищу…</source>
         <translation>Searching…</translation>
     </message>
@@ -1060,8 +1156,8 @@ Attach the files they point to?</translation>
         <translation>GBS.Market not found</translation>
     </message>
     <message>
-        <source>Убедитесь, что программа установлена на этом компьютере, запустите её хотя бы раз и нажмите «Искать ещё раз». Если программа стоит в другой папке или на другом диске, запустите сборщик на том компьютере, где работает касса.</source>
-        <translation>Make sure the program is installed on this PC, run it at least once and press &quot;Search again&quot;. If the program lives on another computer, run the collector on the computer where the till works.</translation>
+        <source>Обращение всё равно можно отправить: выберите тему и нажмите «Далее». Сборщик приложит то, что найдёт, — сведения о компьютере, GBS.ID из резервных копий, ваши файлы. Если программа стоит в другой папке или на другом диске, укажите её папку.</source>
+        <translation>You can still send a request: choose a topic and press “Next”. The collector attaches what it finds: details of this computer, the GBS.ID from the backups, your files. If the program is in another folder or on another disk, point to its folder.</translation>
     </message>
     <message>
         <source>Где искали:</source>
@@ -1108,6 +1204,10 @@ Attach the files they point to?</translation>
         <translation>The version is up to date.</translation>
     </message>
     <message>
+        <source>Есть новая версия: {latest}.</source>
+        <translation>A newer version is out: {latest}.</translation>
+    </message>
+    <message>
         <source>Не удалось проверить, последняя ли это версия.</source>
         <translation>Could not check whether this is the latest version.</translation>
     </message>
@@ -1128,6 +1228,18 @@ Attach the files they point to?</translation>
         <translation>Size: {size}</translation>
     </message>
     <message>
+        <source>«Отправить в поддержку» отправит обращение демо-серверу поддержки на этом компьютере.</source>
+        <translation>“Send to support” sends the request to the demo support server on this computer.</translation>
+    </message>
+    <message>
+        <source>Отправка в поддержку для демо-архивов закрыта: откройте демо командой ./scripts/app, и обращения будет принимать демо-сервер на этом компьютере.</source>
+        <translation>Sending demo archives to support is closed: open the demo with ./scripts/app, and a demo server on this computer will accept the requests.</translation>
+    </message>
+    <message>
+        <source>Это демонстрационная установка GBS.Market: с компьютера ничего не уходит. Обновления проверяются только по ответу сервера, сохранённому программой.</source>
+        <translation>This is a demo installation of GBS.Market: nothing leaves this computer. Updates are checked only against the server answer the program saved.</translation>
+    </message>
+    <message>
         <source>Оплата, продление и активация лицензии, перенос на другой компьютер, счета и чеки.</source>
         <translation>Payment, renewal and activation of the licence, moving to another PC, invoices and receipts.</translation>
     </message>
@@ -1140,12 +1252,8 @@ Attach the files they point to?</translation>
         <translation>Partnership, dealership, integrating your services with GBS.Market.</translation>
     </message>
     <message>
-        <source>В одном обращении — одна тема: технические специалисты не решают вопросы оплаты, а вопросы об оплате не помогут с ошибкой. Вопросы разных тем отправьте отдельными обращениями.</source>
-        <translation>One topic per request: technical staff do not handle payments, and the payment desk cannot help with an error. Send questions on different topics as separate requests.</translation>
-    </message>
-    <message>
-        <source>Перед обращением поищите ответ в базе знаний на сайте {site}: часто так быстрее.</source>
-        <translation>Before writing, look for the answer in the knowledge base on {site}: it is often faster.</translation>
+        <source>Тема обращения</source>
+        <translation>Request topic</translation>
     </message>
     <message>
         <source>Открыть &amp;базу знаний</source>
@@ -1154,10 +1262,6 @@ Attach the files they point to?</translation>
     <message>
         <source>О чём обращение?</source>
         <translation>What is the request about?</translation>
-    </message>
-    <message>
-        <source>Выберите тему — обращение попадёт к нужным специалистам.</source>
-        <translation>Choose the topic — the request goes to the right people.</translation>
     </message>
     <message>
         <source>Так файл попадёт в архив.</source>
@@ -1681,6 +1785,18 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
         <translation>{name} points to a folder: attach the folder itself.</translation>
     </message>
     <message>
+        <source>≈ {h} ч {m} мин до отправки</source>
+        <translation>≈ {h} h {m} min until sent</translation>
+    </message>
+    <message>
+        <source>≈ {n} с до отправки</source>
+        <translation>≈ {n} s until sent</translation>
+    </message>
+    <message>
+        <source>≈ {n} мин до отправки</source>
+        <translation>≈ {n} min until sent</translation>
+    </message>
+    <message>
         <source>Архив повреждён: не сходится контрольная сумма файла {name}.</source>
         <translation>The archive is damaged: the checksum of {name} does not match.</translation>
     </message>
@@ -1879,12 +1995,24 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>The archive {name} failed the check and was not sent: {problem} Make the archive again.</translation>
     </message>
     <message>
+        <source>Это архив демонстрационной установки: в настоящую поддержку он не отправляется — из выдуманных данных получилось бы настоящее обращение. Чтобы увидеть отправку целиком, откройте демо в окне (./scripts/app): окно само запускает демо-поддержку на этом компьютере. Из командной строки укажите сервер на этом компьютере: --intake http://127.0.0.1:ПОРТ/….</source>
+        <translation>This archive comes from a demo installation: it is not sent to real support — made-up data would become a real request. To see the whole sending, open the demo in the window (./scripts/app): the window starts a demo support desk on this computer itself. From the command line, name a server on this computer: --intake http://127.0.0.1:PORT/….</translation>
+    </message>
+    <message>
         <source>Обращение принято поддержкой с архивом без базы данных. Полный архив с базой подготовлен письмами ({count}) с номером обращения в теме: отправьте их все{to}.</source>
         <translation>Support accepted the request with the archive without the database. The full archive with the database is prepared as letters ({count}) with the request number in the subject: send them all{to}.</translation>
     </message>
     <message>
+        <source>{advice} Если поддержка GBS сама просит прислать архив через сборщик, это включает настройка intake_also_for.</source>
+        <translation>{advice} If GBS support itself asks for the archive through the collector, the intake_also_for setting turns that on.</translation>
+    </message>
+    <message>
         <source>Этот архив уже отправлен раньше; второй раз он не отправлен.</source>
         <translation>This archive was sent before; it was not sent a second time.</translation>
+    </message>
+    <message>
+        <source>Демонстрация: обращение принял демо-сервер поддержки внутри этого приложения, номер {number} — не настоящий. Ничего не ушло с компьютера: настоящая поддержка этот архив не получила. Что пришло на демо-сервер — в папке {folder}.</source>
+        <translation>Demo: the request was accepted by the demo support server inside this application; number {number} is not a real one. Nothing left this computer: real support did not get this archive. What reached the demo server is in the folder {folder}.</translation>
     </message>
     <message>
         <source>Архив загружен на сервер поддержки: сообщите этот код поддержке — по нему найдут ваш архив.</source>
@@ -1973,6 +2101,46 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>Журнал событий Windows</source>
         <translation>Windows event log</translation>
+    </message>
+    <message>
+        <source>Украина</source>
+        <translation>Ukraine</translation>
+    </message>
+    <message>
+        <source>Казахстан</source>
+        <translation>Kazakhstan</translation>
+    </message>
+    <message>
+        <source>{program}: её поддержка — не поддержка GBS, и сама программа обращения в поддержку GBS не отправляет ({why}). Отправьте архив в свою поддержку: {how}.</source>
+        <translation>{program}: its support is not GBS support, and the program itself does not send requests to GBS support ({why}). Send the archive to your own support: {how}.</translation>
+    </message>
+    <message>
+        <source>обратитесь туда, где приобрели программу, и отправьте архив так, как там скажут</source>
+        <translation>contact the place where you bought the program and send the archive the way they tell you</translation>
+    </message>
+    <message>
+        <source>письмом на {address} (архив приложится к письму: кнопка «Письмо», команда collector email)</source>
+        <translation>by e-mail to {address} (the archive is attached to the letter: the “E-mail” button, the collector email command)</translation>
+    </message>
+    <message>
+        <source>по телефону {phones}</source>
+        <translation>by phone {phones}</translation>
+    </message>
+    <message>
+        <source>через страницу поддержки {url}</source>
+        <translation>through the support page {url}</translation>
+    </message>
+    <message>
+        <source>это сборка GBS.Market для поставщика</source>
+        <translation>this is a vendor build of GBS.Market</translation>
+    </message>
+    <message>
+        <source>это партнёрская сборка GBS.Market</source>
+        <translation>this is a partner build of GBS.Market</translation>
+    </message>
+    <message>
+        <source>страна в настройках программы — {country}</source>
+        <translation>the country in the program settings is {country}</translation>
     </message>
     <message>
         <source>Скопируйте ID в {product}: окно лицензии, кнопка копирования рядом с ID.</source>
@@ -2157,6 +2325,10 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>{name} не прочитан: {error}. {product} с таким файлом не запускается.</source>
         <translation>{name} not read: {error}. {product} does not start with such a file.</translation>
+    </message>
+    <message>
+        <source>в {path} нет ни программы, ни её данных</source>
+        <translation>{path} holds neither the program nor its data</translation>
     </message>
     <message>
         <source>ссылка на {target}</source>
@@ -2503,6 +2675,10 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>GBS.ID not found. It helps support find your licence faster: copy it in GBS.Market&apos;s licence window with the copy button next to the ID.</translation>
     </message>
     <message>
+        <source>В вопросе {n} упомянуто {named}, а журналы выбраны за {chosen}. Проверьте дату: нужен день, когда появилась ошибка.</source>
+        <translation>Question {n} names {named}, but the logs are chosen for {chosen}. Check the date: the day the error appeared is needed.</translation>
+    </message>
+    <message>
         <source>Вопрос {n} — подсказка из шаблона формы: замените её своим вопросом.</source>
         <translation>Question {n} is the form template&apos;s hint: replace it with your own question.</translation>
     </message>
@@ -2551,10 +2727,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>nested deeper than {n} folders</translation>
     </message>
     <message>
-        <source>Заголовок базы данных</source>
-        <translation>Database header</translation>
-    </message>
-    <message>
         <source>База данных: ODS {ods}, страница {page} байт; транзакции: oldest {oit}, oldest active {oat}, next {next} (разрыв {gap}).</source>
         <translation>Database: ODS {ods}, page {page} bytes; transactions: oldest {oit}, oldest active {oat}, next {next} (gap {gap}).</translation>
     </message>
@@ -2595,28 +2767,8 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>program crashes on the chosen days: {n}</translation>
     </message>
     <message>
-        <source>Журнал Firebird за день</source>
-        <translation>The Firebird log of the day</translation>
-    </message>
-    <message>
         <source>В журнале Firebird (firebird.log) за выбранные дни записей: {n}; первая в {when}: «{text}».</source>
         <translation>The Firebird log (firebird.log) holds {n} entries for the chosen days; the first at {when}: &quot;{text}&quot;.</translation>
-    </message>
-    <message>
-        <source>Записей за выбранные дни: {n}</source>
-        <translation>Entries for the chosen days: {n}</translation>
-    </message>
-    <message>
-        <source>Журнал Firebird (firebird.log) не найден</source>
-        <translation>The Firebird log (firebird.log) was not found</translation>
-    </message>
-    <message>
-        <source>В журнале Firebird за выбранные дни записей нет</source>
-        <translation>The Firebird log has no entries for the chosen days</translation>
-    </message>
-    <message>
-        <source>Журнал Firebird {path} не прочитан: {error}</source>
-        <translation>The Firebird log {path} was not read: {error}</translation>
     </message>
     <message>
         <source>записи журнала Firebird за выбранные дни (firebird/firebird.log)</source>
@@ -2631,12 +2783,24 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>Last time {product} did not close normally (CorrectExit = false in DataBase.json).</translation>
     </message>
     <message>
+        <source>Первая ошибка {day} — в {time}: {text}</source>
+        <translation>The first error on {day}, at {time}: {text}</translation>
+    </message>
+    <message>
         <source>Путь {path} ведёт за пределы системного корня (через ссылку) — он не читается</source>
         <translation>The path {path} leads out of the system root (through a link): it is not read</translation>
     </message>
     <message>
         <source>Путь {path} выходит за пределы системного корня — он не читается</source>
         <translation>The path {path} climbs out of the system root: it is not read</translation>
+    </message>
+    <message>
+        <source>это демонстрационная установка: настоящий сервер обновлений не спрашивается</source>
+        <translation>this is a demo installation: the real update server is not asked</translation>
+    </message>
+    <message>
+        <source> (по последнему ответу сервера обновлений, сохранённому программой{when}; {why})</source>
+        <translation> (from the last update server answer the program saved{when}; {why})</translation>
     </message>
     <message>
         <source>Журнал событий Windows есть только в Windows</source>
@@ -2663,24 +2827,16 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>The Windows event log is unavailable: {error}</translation>
     </message>
     <message>
+        <source>Журналы программы на этом компьютере не найдены. День всё равно укажите: поддержке важно, когда это началось.</source>
+        <translation>The program&apos;s logs were not found on this computer. Choose the day anyway: support needs to know when it began.</translation>
+    </message>
+    <message>
         <source>Не удалось проверить обновления: внутренняя ошибка сборщика (подробности в журнале).</source>
         <translation>Could not check for updates: an internal error of the collector (details in its log).</translation>
     </message>
     <message>
         <source>Файл обращения {path} должен содержать объект JSON</source>
         <translation>The request file {path} must hold a JSON object</translation>
-    </message>
-    <message>
-        <source>≈ {h} ч {m} мин до отправки</source>
-        <translation>≈ {h} h {m} min until sent</translation>
-    </message>
-    <message>
-        <source>≈ {n} с до отправки</source>
-        <translation>≈ {n} s until sent</translation>
-    </message>
-    <message>
-        <source>≈ {n} мин до отправки</source>
-        <translation>≈ {n} min until sent</translation>
     </message>
     <message>
         <source>зашифровать архив (AES-256)</source>
@@ -3693,14 +3849,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>{value} ({where})</translation>
     </message>
     <message>
-        <source>За {days}: файлов — {n}, ошибок — {errors}</source>
-        <translation>For {days}: {n} files, {errors} errors</translation>
-    </message>
-    <message>
-        <source>{size}, таблиц: {tables}</source>
-        <translation>{size}, tables: {tables}</translation>
-    </message>
-    <message>
         <source>GBS.Market не найдена</source>
         <translation>GBS.Market not found</translation>
     </message>
@@ -3715,10 +3863,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>не добавлены</source>
         <translation>none added</translation>
-    </message>
-    <message>
-        <source>Файлов: {n}; скрыто секретных значений: {count}</source>
-        <translation>Files: {n}; secret values hidden: {count}</translation>
     </message>
     <message>
         <source>Не всё прочитано: {parts}</source>
@@ -3739,10 +3883,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>Вместо неё приложена автоматическая копия программы от {when} ({age}).</source>
         <translation>The program&apos;s automatic copy of {when} ({age}) was included instead.</translation>
-    </message>
-    <message>
-        <source>Файлов: {n}</source>
-        <translation>Files: {n}</translation>
     </message>
     <message>
         <source>найдены и другие: {ids}</source>
@@ -4127,10 +4267,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>the GBS.ID as text and its QR code (gbs_id.txt, gbs_id_qr.png)</translation>
     </message>
     <message>
-        <source>журналы работы программы за {day} ({n} {files})</source>
-        <translation>the program&apos;s logs for {day} ({n} {files})</translation>
-    </message>
-    <message>
         <source>журнал обмена с «Честным знаком» за {day}</source>
         <translation>the &quot;Chestny ZNAK&quot; exchange log for {day}</translation>
     </message>
@@ -4387,16 +4523,20 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>{host}: {reason}</translation>
     </message>
     <message>
-        <source>Не удалось найти GBS.Market: {error}</source>
-        <translation>Could not search for GBS.Market: {error}</translation>
-    </message>
-    <message>
         <source>GBS.ID получен из буфера обмена: {value}</source>
         <translation>GBS.ID taken from the clipboard: {value}</translation>
     </message>
     <message>
+        <source>Поиск GBS.Market не удался из-за непредвиденной ошибки. Нажмите «Искать ещё раз»; если не поможет, обращение всё равно можно отправить.</source>
+        <translation>Searching for GBS.Market failed with an unexpected error. Press “Search again”; if that does not help, you can still send the request.</translation>
+    </message>
+    <message>
+        <source>непредвиденная ошибка (подробности — в журнале сборщика)</source>
+        <translation>an unexpected error (the details are in the collector&apos;s log)</translation>
+    </message>
+    <message>
         <source>Сведения о компьютере</source>
-        <translation>Computer details</translation>
+        <translation>About this computer</translation>
     </message>
     <message>
         <source>Вложения</source>
@@ -4425,6 +4565,130 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>GBS.Market на этом компьютере не найдена.</source>
         <translation>GBS.Market was not found on this computer.</translation>
+    </message>
+    <message>
+        <source>файл</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>файла</source>
+        <translation>files</translation>
+    </message>
+    <message>
+        <source>файлов</source>
+        <translation>files</translation>
+    </message>
+    <message>
+        <source>{files}</source>
+        <translation>{files}</translation>
+    </message>
+    <message>
+        <source>{files}, скрыто {secrets}</source>
+        <translation>{files}, {secrets} hidden</translation>
+    </message>
+    <message>
+        <source>{files}, секретных значений в них нет</source>
+        <translation>{files}, no secret values in them</translation>
+    </message>
+    <message>
+        <source>секретное значение</source>
+        <translation>secret value</translation>
+    </message>
+    <message>
+        <source>секретных значения</source>
+        <translation>secret values</translation>
+    </message>
+    <message>
+        <source>секретных значений</source>
+        <translation>secret values</translation>
+    </message>
+    <message>
+        <source>{size}, {tables}</source>
+        <translation>{size}, {tables}</translation>
+    </message>
+    <message>
+        <source>таблица</source>
+        <translation>table</translation>
+    </message>
+    <message>
+        <source>таблицы</source>
+        <translation>tables</translation>
+    </message>
+    <message>
+        <source>таблиц</source>
+        <translation>tables</translation>
+    </message>
+    <message>
+        <source>Проверка базы данных</source>
+        <translation>Database check</translation>
+    </message>
+    <message>
+        <source>Похоже, в базе долго не закрывается транзакция — частая причина медленной работы; подробности поддержка увидит в обращении.</source>
+        <translation>A transaction seems to stay open in the database for long — a common cause of slowness; support will see the details in the request.</translation>
+    </message>
+    <message>
+        <source>Сведения о базе записаны в обращение</source>
+        <translation>The database facts are in the request</translation>
+    </message>
+    <message>
+        <source>Журнал сервера базы данных за день</source>
+        <translation>The database server&apos;s log for the day</translation>
+    </message>
+    <message>
+        <source>{entries} за выбранные дни</source>
+        <translation>{entries} for the chosen days</translation>
+    </message>
+    <message>
+        <source>Журнал сервера базы данных не найден</source>
+        <translation>The database server&apos;s log was not found</translation>
+    </message>
+    <message>
+        <source>За выбранные дни записей нет</source>
+        <translation>No entries for the chosen days</translation>
+    </message>
+    <message>
+        <source>Журнал сервера базы данных не прочитан: {error}</source>
+        <translation>The database server&apos;s log could not be read: {error}</translation>
+    </message>
+    <message>
+        <source>запись</source>
+        <translation>entry</translation>
+    </message>
+    <message>
+        <source>записи</source>
+        <translation>entries</translation>
+    </message>
+    <message>
+        <source>записей</source>
+        <translation>entries</translation>
+    </message>
+    <message>
+        <source>{files} за {days}, в них {errors}</source>
+        <translation>{files} for {days}, with {errors}</translation>
+    </message>
+    <message>
+        <source>{files} за {days}, ошибок в них нет</source>
+        <translation>{files} for {days}, no errors in them</translation>
+    </message>
+    <message>
+        <source>не приложены</source>
+        <translation>not attached</translation>
+    </message>
+    <message>
+        <source>журналы работы программы за {day} ({files})</source>
+        <translation>the program&apos;s logs for {day} ({files})</translation>
+    </message>
+    <message>
+        <source>ошибка</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>ошибки</source>
+        <translation>errors</translation>
+    </message>
+    <message>
+        <source>ошибок</source>
+        <translation>errors</translation>
     </message>
     <message>
         <source>В testing.json включены тестовые серверы: программа работает не с настоящими серверами обновлений и лицензий.</source>

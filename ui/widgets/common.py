@@ -34,6 +34,16 @@ def breakable(text: str) -> str:
     return "".join(out)
 
 
+def clear_layout(layout: QLayout) -> None:
+    """Remove every widget of ``layout``, hidden at once (deletion waits for the event loop)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        w = item.widget()
+        if w is not None:
+            w.hide()
+            w.deleteLater()
+
+
 def label(text: str = "", *, muted: bool = False, small: bool = False, wrap: bool = True,
           selectable: bool = False, name: str | None = None, rich: bool = False) -> QLabel:
     w = QLabel(text)

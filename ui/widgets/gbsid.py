@@ -22,6 +22,7 @@ from ui import theme
 from ui.i18n import engine_text, tr
 from ui.theme import SPACE
 from ui.widgets.common import Card, Spinner, breakable, button, label
+from ui.widgets.flow import FlowLayout
 
 
 class QrView(QWidget):
@@ -134,11 +135,9 @@ class GbsIdPanel(Card):
         self.rejection = label("", selectable=True, small=True)
         self.rejection.setStyleSheet(f"color: {theme.ERR};")
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(SPACE)
+        buttons = FlowLayout(spacing=SPACE)
         buttons.addWidget(self.copy)
         buttons.addWidget(self.bigger)
-        buttons.addStretch(1)
 
         text_col = QVBoxLayout()
         text_col.setSpacing(6)
