@@ -14,7 +14,7 @@ import uuid
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
 from collector.i18n import _
@@ -25,6 +25,7 @@ DEMO_USER = "Магазин"
 MARKER = "GBS-DEMO.txt"
 EXE_DIR = r"Program Files (x86)\F-Lab\Market 6"
 DATA_DIR = r"ProgramData\F-Lab\GBS.Market\6"
+DEMO_ZONE = timezone(timedelta(hours=3))  # the shop is in Moscow: registry.reg says so
 
 
 @dataclass
@@ -100,7 +101,7 @@ def build_demo(
 ) -> DemoInfo:
     """Write the demo under ``root`` (empty or a previous demo, which is replaced)."""
     # here, not at the top: telling demo work (is_demo_root…) must not load Firebird
-    from collector import demo_db, demo_exe, demo_logs
+    from collector import demo_db, demo_eventlog, demo_exe, demo_logs
 
     root = root.absolute()
     if root.exists() and any(root.iterdir()) and not (root / MARKER).exists():
@@ -156,6 +157,13 @@ def build_demo(
     (root / "Users" / "Public").mkdir(parents=True, exist_ok=True)
 
     _write_update_answer(data / "Updates", version, today)
+
+    say(_("Журнал событий Windows"))
+    crash_day = today - timedelta(days=demo_logs.CRASH_DAYS_AGO)
+    crash_at = demo_logs.day_runs(crash_day, crash=True)[0].end
+    assert crash_at is not None
+    demo_eventlog.write_application_log(root / "eventlog" / "Application.xml", crash_at,
+                                        DEMO_ZONE, version=version, today=today)
 
     say(_("Реестр registry.reg"))
     (root / "registry.reg").write_bytes(_registry(version, rnd))
@@ -311,6 +319,12 @@ def _registry(version: str, rnd: random.Random) -> bytes:
         (r"HKEY_CURRENT_USER\Software\Microsoft\Windows\CurrentVersion\Run", [
             ("AutoRunMarket", RegValue(REG_SZ, exe_dir + "\\Market.exe")),
         ]),
+        # the PC's time zone: the event log's UTC times are read as the shop's local ones
+        (r"HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Control\TimeZoneInformation", [
+            ("Bias", RegValue(REG_DWORD, _dword(-180))),
+            ("ActiveTimeBias", RegValue(REG_DWORD, _dword(-180))),
+            ("TimeZoneKeyName", RegValue(REG_SZ, "Russian Standard Time")),
+        ]),
         (uninstall, [
             ("Inno Setup: Setup Version", RegValue(REG_SZ, "6.2.2")),
             ("Inno Setup: App Path", RegValue(REG_SZ, exe_dir)),
@@ -331,6 +345,11 @@ def _registry(version: str, rnd: random.Random) -> bytes:
         ]),
     ]
     return format_reg(keys)
+
+
+def _dword(value: int) -> int:
+    """A signed LONG as the registry stores it in a DWORD."""
+    return value & 0xFFFFFFFF
 
 
 def _remove_tree(root: Path) -> None:

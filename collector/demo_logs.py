@@ -30,6 +30,7 @@ CRLF = "\r\n"
 DATA_WIN = r"C:\ProgramData\F-Lab\GBS.Market\6"
 TEMP_WIN = r"C:\Users\Магазин\AppData\Local\Temp"
 
+CRASH_DAYS_AGO = 3  # write_week's day whose first run dies (the event log records it too)
 CALLSITES = [
     ("TRACE", "CashRegisterViewModel.AddGoods", "Добавлен товар в чек: {goods}"),
     ("TRACE", "BarcodeScanner.OnDataReceived", "Сканирован штрихкод 46{barcode}"),
@@ -336,7 +337,7 @@ def write_week(
             continue  # a day the shop was closed: no folder at all
         counts[day] = write_day(logs_dir / day.isoformat(), day, version=version, errors=errors,
                                 trace_lines=trace_lines + rnd.randrange(100), seed=seed,
-                                crpt_dir=crpt_dir, open_run=(i == 0), crash=(i == 3),
+                                crpt_dir=crpt_dir, open_run=(i == 0), crash=(i == CRASH_DAYS_AGO),
                                 gbs_id=gbs_id)
     if crpt_dir is not None:  # the day folders of these are gone (kept 30 days), CRPT zips stay
         for back in (41, 58):

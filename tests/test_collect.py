@@ -76,7 +76,7 @@ def test_full_bundle_on_the_demo(demo: DemoInfo, tmp_path: Path) -> None:
     assert manifest["problem_date"] == DAY
     # cheap, vital steps first, the database last, the request text after all of them
     assert [s["name"] for s in manifest["steps"]] == [
-        "installation", "gbs_id", "logs", "configs", "system", "attachments",
+        "installation", "gbs_id", "logs", "configs", "system", "event_log", "attachments",
         "database_header", "firebird_log", "database",
         "request"]
     assert all(s["status"] in ("ok", "skipped") for s in manifest["steps"]), manifest["steps"]

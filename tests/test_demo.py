@@ -151,3 +151,37 @@ def test_rebuilding_a_demo_replaces_it(tmp_path: Path) -> None:
     build_demo(root, with_database=False)
     assert not (root / "лишнее.txt").exists()
     assert (root / "registry.reg").exists()
+
+
+def test_the_event_log_records_the_crash_day_of_trace_log(demo_template) -> None:
+    """The demo PC's Application log (a wevtutil export saved by PowerShell: UTF-16 LE, BOM)
+    holds one Market.exe crash, at the moment the crash day's first run stops in trace.log,
+    read in the zone registry.reg gives; other programs' entries stand beside it."""
+    from datetime import timedelta
+
+    from collector.crash_events import crash_query, program_crashes
+    from collector.sysroot import SystemRoot
+    from collector.winsys.eventlog import decode_export, open_event_log, parse_export
+
+    raw = (demo_template.root / "eventlog" / "Application.xml").read_bytes()
+    assert raw.startswith(codecs.BOM_UTF16_LE)
+    every, bad = parse_export(decode_export(raw))
+    assert bad == 0 and {e.provider for e in every} == {
+        ".NET Runtime", "Application Error", "Windows Error Reporting"}
+    log = open_event_log(SystemRoot.from_arg(demo_template.root))
+    crashes = {}
+    for back in range(7):
+        day = demo_template.today - timedelta(days=back)
+        found, _used = program_crashes(log.query(crash_query(day, day, log.zone)), log.zone)
+        if found:
+            crashes[day] = found
+    [(day, [crash])] = crashes.items()
+    trace = (demo_template.root / DATA / "Logs" / day.isoformat() / "trace.log").read_text(
+        encoding="utf-8")
+    times = [line[11:19] for line in trace.splitlines() if ENTRY.match(line)]
+    starts = [line[11:19] for line in trace.splitlines() if "Запуск программы." in line]
+    assert len(starts) == 2 and "Работа восстановлена после аварийного завершения" in trace
+    before_restart = max(t for t in times if t < starts[1])
+    assert before_restart <= crash.when.strftime("%H:%M:%S") < starts[1]
+    assert (crash.exception, crash.module) == ("System.NullReferenceException",
+                                               "KERNELBASE.dll")

@@ -1,5 +1,6 @@
 """What is already known, at the top of request.txt and in the manifest: crash hints from
-trace.log, CorrectExit, the database header, Firebird's own firebird.log."""
+trace.log, CorrectExit, the database header, Firebird's own firebird.log, the Windows
+Application log's crash entries."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from collector.database.firebird_log import entries_of_days, parse_firebird_log
 from collector.logs.runs import Runs, crash_hints
+from collector.winsys.eventlog import parse_export
 from tests.test_collect import extract
 
 DATA = Path("ProgramData/F-Lab/GBS.Market/6")
@@ -76,4 +78,16 @@ def test_the_known_block_of_a_crash_day(demo, tmp_path):
         moved.count("vm\tTue Nov 17")
     request = files["request.txt"].decode("utf-8")
     assert "Что известно" in request and "Работа восстановлена" in request
+    # the Windows Application log (the demo's export): the crash itself, with its exception
+    crash_line = ("17.11.2026 13:10:01 — аварийное завершение Market.exe (.NET: "
+                  "System.NullReferenceException в Gbs.Forms.Reports.ProfitReportViewModel.Build)")
+    assert crash_line in known and crash_line in request
+    [crash] = manifest["event_log"]["crashes"]
+    assert (crash["module"], crash["code"]) == ("KERNELBASE.dll", "0xe0434352")
+    assert manifest["event_log"]["entries"] == 2  # the runtime's 1026 and WER's 1000
+    packed, bad = parse_export(files["system/eventlog-application.xml"].decode("utf-8"))
+    assert bad == 0 and [(e.provider, e.event_id) for e in packed] == [
+        (".NET Runtime", 1026), ("Application Error", 1000)]
+    assert all("Market.exe" in e.data[0][1] for e in packed)
+    assert "журнала событий Windows о сбоях программы" in request
     shutil.rmtree(fb_dir)

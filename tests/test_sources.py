@@ -55,8 +55,8 @@ def with_notes(monkeypatch: pytest.MonkeyPatch):
 
 def test_the_registry_orders_the_run() -> None:
     assert sources.names() == ["installation", "gbs_id", "logs", "configs", "system",
-                               "attachments", "database_header", "firebird_log", "database",
-                               "request"]
+                               "event_log", "attachments", "database_header", "firebird_log",
+                               "database", "request"]
     assert [g.name for g in sources.groups()] == ["request", "logs", "configs", "system",
                                                   "attachments", "database"]
     assert all(sources.owner(s.prefixes[0]) is s for s in sources.REGISTRY if s.prefixes)

@@ -168,3 +168,77 @@ def test_the_system_snapshot_reads_everything_on_windows() -> None:
     assert "problems" not in snap, snap.get("problems")
     assert snap["os"]["system"] == "Windows"
     assert snap["services"]["problem"] is None
+
+
+def _report_event(source: str, event_id: int, strings: list[str], category: int = 0) -> None:
+    """An Application log entry written as the .NET runtime and WER write theirs: ReportEventW
+    with the source's insertion strings (each becomes one <Data>)."""
+    from ctypes import wintypes as w
+
+    adv = ctypes.WinDLL("advapi32", use_last_error=True)
+    adv.RegisterEventSourceW.argtypes = [w.LPCWSTR, w.LPCWSTR]
+    adv.RegisterEventSourceW.restype = w.HANDLE
+    adv.ReportEventW.argtypes = [w.HANDLE, w.WORD, w.WORD, w.DWORD, ctypes.c_void_p, w.WORD,
+                                 w.DWORD, ctypes.POINTER(w.LPCWSTR), ctypes.c_void_p]
+    adv.ReportEventW.restype = w.BOOL
+    adv.DeregisterEventSource.argtypes = [w.HANDLE]
+    handle = adv.RegisterEventSourceW(None, source)
+    assert handle, ctypes.get_last_error()
+    try:
+        texts = (w.LPCWSTR * len(strings))(*strings)
+        error_type = 0x0001  # EVENTLOG_ERROR_TYPE
+        assert adv.ReportEventW(handle, error_type, category, event_id, None, len(strings), 0,
+                                texts, None), ctypes.get_last_error()
+    finally:
+        adv.DeregisterEventSource(handle)
+
+
+def test_market_crash_entries_written_by_windows_are_found_live_and_in_wevtutils_export(
+        tmp_path: Path) -> None:
+    """Real entries in the real Application log, read back by WinEventLog (EvtQuery) and from
+    the exports the real wevtutil makes of them (default and /uni:true) by the lab's
+    ExportedEventLog: the same entries, the same crash."""
+    import uuid
+    from datetime import date
+
+    from collector.crash_events import crash_query, program_crashes
+    from collector.winsys.eventlog import ExportedEventLog, WinEventLog
+
+    marker = "Run" + uuid.uuid4().hex[:12]
+    stack = (f"Application: Market.exe\r\nFramework Version: v4.0.30319\r\nDescription: The "
+             f"process was terminated due to an unhandled exception.\r\nException Info: "
+             f"System.NullReferenceException\r\n   at Gbs.Tests.Crash.{marker}()\r\n"
+             f"   at Gbs.App.Main()\r\n   (касса №2)\r\n")
+    app_path = f"C:\\GBS-Test-{marker}\\Market.exe"
+    _report_event(".NET Runtime", 1026, [stack])
+    _report_event("Application Error", 1000, [
+        "Market.exe", "6.6.12.2634", "6734a5c1", "KERNELBASE.dll", "10.0.20348.1", "3e0d6a1c",
+        "e0434352", "000000000012e9b2", "1a2c", "01db38c5f1a3b7e4", app_path,
+        r"C:\Windows\System32\KERNELBASE.dll", str(uuid.uuid4()), "", ""], category=100)
+
+    today = date.today()
+    query = crash_query(today, today, None)
+
+    def ours(events):
+        return [e for e in events if marker in "".join(v for _k, v in e.data)]
+
+    live = ours(WinEventLog().query(query))
+    assert [(e.provider, e.event_id) for e in live] == [(".NET Runtime", 1026),
+                                                       ("Application Error", 1000)]
+    assert "(касса №2)" in live[0].data[0][1]
+    crashes, _used = program_crashes(live, None)
+    assert len(crashes) == 1 and crashes[0].frame == f"Gbs.Tests.Crash.{marker}()"
+    assert crashes[0].module == "KERNELBASE.dll" and crashes[0].code == "0xe0434352"
+
+    for n, extra in enumerate(([], ["/uni:true"])):
+        folder = tmp_path / f"root{n}" / "eventlog"
+        folder.mkdir(parents=True)
+        out = subprocess.run(["wevtutil", "qe", "Application", f"/q:{query.xpath()}",
+                              "/f:xml", "/e:Events", *extra], capture_output=True, check=True)
+        (folder / "Application.xml").write_bytes(out.stdout)
+        exported = ours(ExportedEventLog(folder, None).query(query))
+        assert [(e.record_id, e.provider, e.event_id, e.created) for e in exported] == \
+            [(e.record_id, e.provider, e.event_id, e.created) for e in live], extra
+        assert program_crashes(exported, None)[0][0].known_line() == crashes[0].known_line()
+        if extra:  # Unicode output keeps what the system's code page may not
+            assert exported[0].data == live[0].data

@@ -51,7 +51,8 @@ def test_the_workflow_runs_the_tests_of_every_windows_code_path() -> None:
     windows_tests = (REPO / "tests" / "test_windows.py").read_text(encoding="utf-8")
     # each Windows implementation is exercised there
     for used in ("WinRegistry", "open_shared", "is_sharing_violation", "clipboard.copy_text",
-                 "list_services", "WindowsDesktop", "GetFileVersionInfoW", "snapshot("):
+                 "list_services", "WindowsDesktop", "GetFileVersionInfoW", "snapshot(",
+                 "WinEventLog", "ReportEventW", '"wevtutil"'):
         assert used in windows_tests, used
     assert "pyinstaller --noconfirm collector.spec" in text
     for command in ('"demo"', '"detect"', '"collect"', '"verify"'):

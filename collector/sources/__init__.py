@@ -15,6 +15,7 @@ from collector.sources.base import PlanContext, PreviewContext, Source, Step
 from collector.sources.configs import ConfigsSource
 from collector.sources.database import DatabaseSource
 from collector.sources.database_header import DatabaseHeaderSource
+from collector.sources.event_log import EventLogSource
 from collector.sources.firebird_log import FirebirdLogSource
 from collector.sources.gbs_id import GbsIdSource
 from collector.sources.installation import InstallationSource
@@ -28,6 +29,7 @@ REGISTRY: list[Source] = [
     LogsSource(),
     ConfigsSource(),
     SystemSource(),
+    EventLogSource(),
     AttachmentsSource(),
     DatabaseHeaderSource(),
     FirebirdLogSource(),

@@ -1943,6 +1943,34 @@ Puts the program version, logs, a database copy and the GBS.ID into one archive 
 The archive {name} is kept in the &quot;Send later&quot; queue: the program offers to send it at its next start (or the command: collector upload --pending).</translation>
     </message>
     <message>
+        <source>{when} — аварийное завершение {exe} ({details})</source>
+        <translation>{when} — {exe} crashed ({details})</translation>
+    </message>
+    <message>
+        <source>{when} — аварийное завершение {exe}</source>
+        <translation>{when} — {exe} crashed</translation>
+    </message>
+    <message>
+        <source>код исключения {code}</source>
+        <translation>exception code {code}</translation>
+    </message>
+    <message>
+        <source>.NET: {exception} в {method}</source>
+        <translation>.NET: {exception} in {method}</translation>
+    </message>
+    <message>
+        <source>.NET: {exception}</source>
+        <translation>.NET: {exception}</translation>
+    </message>
+    <message>
+        <source>сбойный модуль {module} {version}</source>
+        <translation>faulting module {module} {version}</translation>
+    </message>
+    <message>
+        <source>сбойный модуль {module}</source>
+        <translation>faulting module {module}</translation>
+    </message>
+    <message>
         <source>Под системным корнем сервер Firebird должен быть на этом компьютере (localhost): сборщик даёт серверу свою копию базы, а сам файл {path} не меняется. Сервер {host} эту копию не увидит.</source>
         <translation>Under a system root the Firebird server must be on this computer (localhost): the collector hands the server its own copy of the database, and the file {path} itself never changes. Server {host} would not see that copy.</translation>
     </message>
@@ -2105,6 +2133,10 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>Адрес сервера загрузки не настроен (upload_url в collector_settings.json рядом с программой). Отправьте архив по почте или укажите адрес: --url.</source>
         <translation>The upload server address is not set (upload_url in collector_settings.json beside the program). Send the archive by e-mail or give the address: --url.</translation>
+    </message>
+    <message>
+        <source>Журнал событий Windows</source>
+        <translation>Windows event log</translation>
     </message>
     <message>
         <source>Украина</source>
@@ -2691,12 +2723,44 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>Warning: a password on the command line is visible to other programs on this computer. Safer: give the option without a value, or the variable {env}.</translation>
     </message>
     <message>
+        <source>{name} ({reason})</source>
+        <translation>{name} ({reason})</translation>
+    </message>
+    <message>
+        <source>ссылка</source>
+        <translation>a link</translation>
+    </message>
+    <message>
+        <source>ярлык</source>
+        <translation>a shortcut</translation>
+    </message>
+    <message>
+        <source>не обычный файл</source>
+        <translation>not a regular file</translation>
+    </message>
+    <message>
         <source>пароли и ключи будут заменены метками вида ***secret-1***</source>
         <translation>passwords and keys will be replaced by tags like ***secret-1***</translation>
     </message>
     <message>
+        <source>не текст: приложен как есть</source>
+        <translation>not text: attached as it is</translation>
+    </message>
+    <message>
+        <source>Configs\{name} не будет приложен: {reason}</source>
+        <translation>Configs\{name} will not be attached: {reason}</translation>
+    </message>
+    <message>
+        <source>не приложены: {names}</source>
+        <translation>not attached: {names}</translation>
+    </message>
+    <message>
         <source>настройки программы (пароли и ключи заменены метками)</source>
         <translation>the program&apos;s settings (passwords and keys replaced by tags)</translation>
+    </message>
+    <message>
+        <source>вложенность больше {n} папок</source>
+        <translation>nested deeper than {n} folders</translation>
     </message>
     <message>
         <source>База данных: ODS {ods}, страница {page} байт; транзакции: oldest {oit}, oldest active {oat}, next {next} (разрыв {gap}).</source>
@@ -2713,6 +2777,30 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>Заголовок базы не прочитан: {error}</source>
         <translation>The database header was not read: {error}</translation>
+    </message>
+    <message>
+        <source>Журнал событий Windows: сбои программы</source>
+        <translation>Windows event log: program crashes</translation>
+    </message>
+    <message>
+        <source>Аварийных завершений за выбранные дни: {n}</source>
+        <translation>Crashes on the chosen days: {n}</translation>
+    </message>
+    <message>
+        <source>В журнале событий Windows за выбранные дни сбоев программы нет</source>
+        <translation>The Windows event log has no crashes of the program on the chosen days</translation>
+    </message>
+    <message>
+        <source>…и ещё аварийных завершений в журнале событий Windows: {n}</source>
+        <translation>…and more crashes in the Windows event log: {n}</translation>
+    </message>
+    <message>
+        <source>записи журнала событий Windows о сбоях программы (system/eventlog-application.xml)</source>
+        <translation>Windows event log entries about the program&apos;s crashes (system/eventlog-application.xml)</translation>
+    </message>
+    <message>
+        <source>сбои программы за выбранные дни: {n}</source>
+        <translation>program crashes on the chosen days: {n}</translation>
     </message>
     <message>
         <source>В журнале Firebird (firebird.log) за выбранные дни записей: {n}; первая в {when}: «{text}».</source>
@@ -2749,6 +2837,30 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source> (по последнему ответу сервера обновлений, сохранённому программой{when}; {why})</source>
         <translation> (from the last update server answer the program saved{when}; {why})</translation>
+    </message>
+    <message>
+        <source>Журнал событий Windows есть только в Windows</source>
+        <translation>The Windows event log exists only on Windows</translation>
+    </message>
+    <message>
+        <source>Файл журнала событий содержит DTD и не читается: в выгрузке Windows её не бывает</source>
+        <translation>The event log file contains a DTD and is not read: a Windows export never has one</translation>
+    </message>
+    <message>
+        <source>Журнал событий Windows не прочитан: {error}</source>
+        <translation>The Windows event log was not read: {error}</translation>
+    </message>
+    <message>
+        <source>Нет выгрузки журнала {channel} ({path}) в системном корне</source>
+        <translation>No export of the {channel} log ({path}) in the system root</translation>
+    </message>
+    <message>
+        <source>Выгрузка журнала {path} не прочитана: {error}</source>
+        <translation>The log export {path} was not read: {error}</translation>
+    </message>
+    <message>
+        <source>Журнал событий Windows недоступен: {error}</source>
+        <translation>The Windows event log is unavailable: {error}</translation>
     </message>
     <message>
         <source>Журналы программы на этом компьютере не найдены. День всё равно укажите: поддержке важно, когда это началось.</source>
@@ -3759,10 +3871,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>вложенная папка пропущена: слишком глубоко или по кругу</source>
         <translation>a nested folder was skipped: too deep, or a loop</translation>
-    </message>
-    <message>
-        <source>не приложены (не файлы настроек): {names}</source>
-        <translation>not attached (not settings files): {names}</translation>
     </message>
     <message>
         <source>автоматическая резервная копия базы, сделанная программой</source>
