@@ -341,13 +341,14 @@ def run_side(name: str, db: Path, intake: str, tus: str, data_dir: Path) -> dict
 
 # --- calibration of the presets ----------------------------------------------------------------
 
-def calibrate(fbk: Path) -> None:
-    from collector.bundle.preset import PRESETS, lzma_filters
-    from collector.bundle.streaming import ParallelLzma2
+def calibrate(fbk: Path, db: Path) -> None:
+    from bench.bundle_bench import gbak_cmd, warm
+    from collector.bundle.preset import PRESETS
+    from collector.bundle.streaming import parallel_coder
 
     size = fbk.stat().st_size
     for p in PRESETS:
-        enc = ParallelLzma2(lzma_filters(p), block_size=p.writer_args()["block_size"], workers=2)
+        enc = parallel_coder(p.filters(), block_size=p.writer_args()["block_size"], workers=2)
         out = 0
         c0, t0 = os.times(), time.perf_counter()
         with open(fbk, "rb") as f:
@@ -356,9 +357,24 @@ def calibrate(fbk: Path) -> None:
         out += len(enc.flush())
         c1, t1 = os.times(), time.perf_counter()
         cpu = c1.user - c0.user + c1.system - c0.system
-        print(f"{p.name:8} level {p.level} {p.match_finder} dict {p.dict_size >> 20} MiB: "
-              f"cpu_per_mib={cpu / (size / MiB):.3f} ratio={size / out:.2f} "
-              f"(wall {t1 - t0:.1f} s)", flush=True)
+        print(f"{p.name:8} {p.method} level {p.level} {p.match_finder} dict "
+              f"{p.dict_size >> 10} KiB: cpu_per_mib={cpu / (size / MiB):.3f} "
+              f"ratio={size / out:.2f} (wall {t1 - t0:.1f} s)", flush=True)
+    # The backup's own CPU (it shares the cores with the compressor): gbak to a pipe, read off.
+    warm(db)
+    c0, t0 = os.times(), time.perf_counter()
+    proc = subprocess.Popen(gbak_cmd(db, "stdout"), stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    assert proc.stdout is not None
+    backup = 0
+    while chunk := proc.stdout.read(MiB):
+        backup += len(chunk)
+    if proc.wait():
+        raise RuntimeError("gbak failed")
+    c1, t1 = os.times(), time.perf_counter()
+    cpu = c1.children_user - c0.children_user + c1.children_system - c0.children_system
+    print(f"gbak     backup {backup / MiB:.0f} MiB: cpu_per_mib={cpu / (backup / MiB):.3f} "
+          f"(wall {t1 - t0:.1f} s)", flush=True)
 
 
 def main() -> int:
@@ -368,7 +384,7 @@ def main() -> int:
     ap.add_argument("--mbit", type=float, default=10.0)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--sides", default="program,7zz,fixed,ours",
-                    help="which sides (fixed = every preset of PRESETS)")
+                    help="which sides (fixed = every preset of PRESETS, fixed:<name> one)")
     ap.add_argument("--calibrate", action="store_true")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     for name in ("db", "work", "intake", "tus"):
@@ -381,7 +397,7 @@ def main() -> int:
     from collector.bundle.preset import PRESETS
 
     if args.calibrate:
-        calibrate(shop_backup(args.size_mb))
+        calibrate(shop_backup(args.size_mb), shop_database(args.size_mb))
         return 0
     try:
         from tests.intake_server import IntakeServer
@@ -396,6 +412,8 @@ def main() -> int:
     sides = [s for s in ("program", "7zz") if s in wanted]
     if "fixed" in wanted:
         sides += [f"fixed:{p.name}" for p in PRESETS]
+    else:  # fixed:<name>: only those presets
+        sides += [f"fixed:{p.name}" for p in PRESETS if f"fixed:{p.name}" in wanted]
     if "ours" in wanted:
         sides.append("ours:adaptive")
     data_dir = Path(tempfile.mkdtemp(prefix="bench-ttd-"))

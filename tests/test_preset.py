@@ -6,9 +6,14 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from collector.bundle import BundleWriter
+from collector.bundle.names import DEFLATE, LZMA2
 from collector.bundle.preset import (
+    BACKUP_CPU_PER_MIB,
     DEFAULT,
+    MIN_SPEED,
     PRESETS,
     choose,
     estimate,
@@ -32,6 +37,44 @@ def test_slow_line_takes_the_smallest_archive_fast_line_the_quickest_compressor(
     for choice in (slow, fast):
         assert choice.estimate is not None
         assert all(choice.estimate.total_s <= e.total_s for e in choice.candidates)
+
+
+def _least(input_bytes: int, uplink: float, backup_s: float) -> str:
+    """The preset with the least total by :func:`estimate`, computed here one by one."""
+    volume = volume_size_for(uplink, int(input_bytes / max(p.ratio for p in PRESETS)))
+    totals = {p.name: estimate(p, input_bytes, uplink, cores=2, volume_size=volume,
+                               backup_s=backup_s).total_s for p in PRESETS}
+    return min(totals, key=totals.__getitem__)
+
+
+def test_fast_line_takes_deflate_slow_line_lzma2_from_the_measured_costs():
+    backup = 128 * MiB  # the 256 MiB shop database's backup, gbak alongside (~4 s)
+    volume = volume_size_for(50 * MBIT, int(backup / max(p.ratio for p in PRESETS)))
+    fast = choose(backup, 50 * MBIT, cores=2, volume_size=volume, backup_s=4.3)
+    assert fast.preset.method == DEFLATE and fast.preset.name == _least(backup, 50 * MBIT, 4.3)
+    assert fast.to_json()["method"] == DEFLATE
+    volume = volume_size_for(1 * MBIT, int(backup / max(p.ratio for p in PRESETS)))
+    slow = choose(backup, 1 * MBIT, cores=2, volume_size=volume, backup_s=4.3)
+    assert slow.preset.method == LZMA2 and slow.preset.name == _least(backup, 1 * MBIT, 4.3)
+    # Deflate's archive is the biggest: where bytes cost more than CPU it loses.
+    light = next(e for e in slow.candidates if e.preset.method == DEFLATE)
+    assert light.total_s > slow.estimate.total_s and light.upload_s > slow.estimate.upload_s
+
+
+def test_the_backup_alongside_shares_the_cores():
+    p = next(p for p in PRESETS if p.name == "fast")
+    alone = estimate(p, DATA, 50 * MBIT, cores=2, volume_size=8 * MiB)
+    shared = estimate(p, DATA, 50 * MBIT, cores=2, volume_size=8 * MiB, backup_s=1.0)
+    mib = DATA / MiB
+    assert alone.compress_s == pytest.approx(mib * p.cpu_per_mib / 2)
+    assert shared.compress_s == pytest.approx(mib * (p.cpu_per_mib + BACKUP_CPU_PER_MIB) / 2)
+
+
+@pytest.mark.parametrize("uplink", [None, 0.0, MIN_SPEED - 1])
+@pytest.mark.parametrize("size", [1 * MiB, DATA, 8 * DATA])
+def test_unknown_uplink_never_takes_deflate(uplink: float | None, size: int):
+    choice = choose(size, uplink, volume_size=8 * MiB, backup_s=10.0)
+    assert choice.preset.method == LZMA2 and choice.preset == DEFAULT
 
 
 def test_no_measurement_keeps_the_default_and_says_so():

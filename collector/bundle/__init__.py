@@ -1,6 +1,7 @@
 """The bundle: one verified ``.7z`` (or volumes ``.7z.001`` …) for the support desk.
 
-:class:`BundleWriter` streams every entry into a solid LZMA2 archive (py7zr; AES-256 with
+:class:`BundleWriter` streams every entry into a solid LZMA2 archive (Deflate for the light
+preset of fast lines; py7zr; AES-256 with
 encrypted file names when a password is set), hashes each entry on the way, adds
 ``manifest.json`` last, checks the finished archive by reading it back and only then renames
 the ``.part`` files to their real names and writes ``<bundle>.sha256`` beside them. Anything
@@ -10,7 +11,8 @@ that goes wrong (full disk, cancel, an exception in the caller) removes every fi
 The modules, along the seams:
 
 - :mod:`.writer`: :class:`BundleWriter`, the entries and the result; the LZMA2 settings;
-- :mod:`.streaming`: py7zr fed from readers of unknown length, LZMA2 on several threads;
+- :mod:`.streaming`: py7zr fed from readers of unknown length, LZMA2 or Deflate on several
+  threads;
 - :mod:`.pipe`: the bounded pipe from a producer thread (the database backup) to the archive;
 - :mod:`.volumes`: ``.part`` volumes written, volumes read back as one file;
 - :mod:`.readback` and :mod:`.verify`: decoding with bounded memory, the checks and reports;

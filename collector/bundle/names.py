@@ -13,6 +13,8 @@ CHUNK = 1 << 20  # read/write granularity; py7zr's own default block size on 64-
 MiB = 1 << 20
 MANIFEST_NAME = "manifest.json"
 INCOMPLETE_SUFFIX = ".incomplete"
+LZMA2 = "lzma2"      # the bundle's coders (7z methods)
+DEFLATE = "deflate"
 
 # Mail servers check the size of the *encoded* message: base64 turns 57 bytes into a 76-character
 # line plus CRLF, ×1.368. 17 MiB of archive becomes 24.4 MB on the wire and leaves ~0.6 MB of a

@@ -1,13 +1,15 @@
-"""The adaptive preset: the LZMA2 settings that bring the archive to the desk soonest.
+"""The adaptive preset: the coder and settings that bring the archive to the desk soonest.
 
-On a fast line the compressor is the bottleneck and a light preset wins; on a slow one every
-byte saved is worth seconds of upload and a heavy preset wins. With the archive sent while it is
+On a fast line the compressor is the bottleneck and a light preset wins (down to Deflate, whose
+CPU cost leaves the cores to the backup); on a slow one every byte saved is worth seconds of
+upload and a heavy LZMA2 preset wins. With the archive sent while it is
 made (``collector.delivery.overlap``) the time to the desk is about
 
     max(backup, compress, upload) + the tail (the check, then the last volume and volume 1)
 
 so :func:`choose` takes, from :data:`PRESETS`, the one with the least such total for the
-measured uplink (the last upload's speed, or a short probe) and the expected size of the data.
+measured uplink (the last upload's speed, or a short probe) and the expected size of the data;
+the backup's own CPU (gbak, :data:`BACKUP_CPU_PER_MIB`) shares the cores with the compressor.
 The costs per preset (CPU seconds per MiB of input, and the ratio) were measured with
 ``bench/time_to_desk.py --calibrate`` on the shop database of ``bench/shopdb.py`` (its backup
 compresses like a real shop's, 5.8:1 with 7-Zip -mx5); the wall time divides the CPU cost by
@@ -22,13 +24,14 @@ from __future__ import annotations
 
 import contextlib
 import json
-import lzma
 import math
 import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from collector.bundle.names import DEFLATE, LZMA2
 
 MiB = 1 << 20
 UPLINK_FILE = "uplink.json"
@@ -37,32 +40,48 @@ UPLINK_FILE = "uplink.json"
 @dataclass(frozen=True)
 class Preset:
     name: str
-    level: int            # xz preset: match finder (hc4 below 4, bt4 from 4), depth, mode
-    dict_size: int
+    level: int            # LZMA2: the xz preset (match finder hc4 below 4, bt4 from 4, depth,
+                          # mode); Deflate: zlib's level
+    dict_size: int        # LZMA2's dictionary (Deflate's window is always 32 KiB)
     nice_len: int | None  # None: the level's own
     cpu_per_mib: float    # CPU seconds per MiB of input (measured, see module doc)
     ratio: float          # input / output (measured)
+    method: str = LZMA2   # the 7z method: LZMA2 or Deflate
 
     @property
     def match_finder(self) -> str:
+        if self.method == DEFLATE:
+            return "zlib"
         return "hc4" if self.level <= 3 else "bt4"
 
     def writer_args(self) -> dict[str, Any]:
         """Keyword arguments of :class:`~collector.bundle.BundleWriter`."""
-        return {"preset": self.level, "dict_size": self.dict_size, "nice_len": self.nice_len,
-                "block_size": max(8 * MiB, 4 * self.dict_size)}
+        return {"method": self.method, "preset": self.level, "dict_size": self.dict_size,
+                "nice_len": self.nice_len, "block_size": max(8 * MiB, 4 * self.dict_size)}
+
+    def filters(self) -> list[dict[str, Any]]:
+        """py7zr's filter list of the coder (without AES)."""
+        from collector.bundle.streaming import coder_filters
+
+        return coder_filters(self.method, self.level, dict_size=self.dict_size,
+                             nice_len=self.nice_len)
 
 
 # Measured on the lab machine (2 shared cores, loaded: CPU seconds, not wall) by compressing the
-# 256 MiB shop database's backup with ParallelLzma2 on two threads, one preset at a time — what
-# ``bench/time_to_desk.py --calibrate`` repeats. Sorted light → heavy.
+# 256 MiB shop database's backup on two threads (ParallelDeflate, ParallelLzma2), one preset at
+# a time: ``bench/time_to_desk.py --calibrate --size-mb 256``. Sorted light → heavy. ``light``
+# is Deflate (zlib level 1): a third bigger than ``fast`` but a tenth of its CPU, so on a fast
+# line the backup alone bounds the time (xz level 0 measured 0.064 / 4.79: still six times the
+# CPU for a 4 % smaller archive than ``fast``'s, and it lost to ``light`` at 50 Mbit/s).
 PRESETS = (
+    Preset("light", 1, 32 << 10, None, cpu_per_mib=0.010, ratio=3.64, method=DEFLATE),
     Preset("fast", 1, 1 * MiB, None, cpu_per_mib=0.112, ratio=4.85),
     Preset("balanced", 4, 2 * MiB, 32, cpu_per_mib=0.394, ratio=5.65),
     Preset("normal", 5, 3 * MiB, 48, cpu_per_mib=0.583, ratio=6.00),
     Preset("strong", 6, 4 * MiB, 64, cpu_per_mib=0.710, ratio=6.04),
 )
 DEFAULT = next(p for p in PRESETS if p.name == "normal")
+BACKUP_CPU_PER_MIB = 0.040  # gbak (embedded engine) per MiB of backup it writes (--calibrate)
 VERIFY_CPU_PER_MIB = 0.004  # reading back: decompressing and hashing (per MiB of input)
 MIN_SPEED = 1024  # bytes/s: below that a measurement is taken as noise
 
@@ -90,7 +109,8 @@ class Choice:
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
-            "preset": self.preset.name, "level": self.preset.level,
+            "preset": self.preset.name, "method": self.preset.method,
+            "level": self.preset.level,
             "match_finder": self.preset.match_finder, "dict_size": self.preset.dict_size,
             "nice_len": self.preset.nice_len, "reason": self.reason,
             "uplink_bytes_per_second": round(self.uplink) if self.uplink else None,
@@ -105,7 +125,9 @@ class Choice:
 def estimate(preset: Preset, input_bytes: int, uplink: float, *, cores: int,
              volume_size: int | None, backup_s: float = 0.0) -> Estimate:
     mib = input_bytes / MiB
-    compress = max(backup_s, mib * preset.cpu_per_mib / max(1, cores))
+    # The backup alongside is not free: gbak's own CPU shares the cores with the compressor.
+    backup_cpu = mib * BACKUP_CPU_PER_MIB if backup_s else 0.0
+    compress = max(backup_s, (backup_cpu + mib * preset.cpu_per_mib) / max(1, cores))
     archive = input_bytes / preset.ratio
     upload = archive / uplink
     # After the end: the read-back check, then what could not travel before it: volume 1
@@ -146,14 +168,6 @@ def volume_size_for(uplink: float | None, archive_bytes: int | None = None, *,
     if archive_bytes:
         size = min(size, archive_bytes / 6)
     return int(max(lowest, size) // MiB * MiB)
-
-
-def lzma_filters(preset: Preset) -> list[dict[str, Any]]:
-    f: dict[str, Any] = {"id": lzma.FILTER_LZMA2, "preset": preset.level,
-                         "dict_size": preset.dict_size}
-    if preset.nice_len is not None:
-        f["nice_len"] = preset.nice_len
-    return [f]
 
 
 def eta_text(seconds: float) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 import py7zr
-from py7zr.compressor import AESDecompressor, SevenZipDecompressor
+from py7zr.compressor import AESDecompressor, DeflateDecompressor, SevenZipDecompressor
 from py7zr.io import Py7zIO, WriterFactory
 
 from collector.bundle import aeskey  # noqa: F401 - one key derivation per password
@@ -22,17 +22,43 @@ class UnsupportedLayout(Exception):
     """An archive this reader does not decode itself (another coder chain): use py7zr's own."""
 
 
+class _Inflater:
+    """Raw Deflate behind the interface of ``lzma.LZMADecompressor`` that :func:`_decode_folder`
+    drives (``eof``, ``needs_input``, ``decompress(data, max_length)``): zlib keeps what it did
+    not use in ``unconsumed_tail``; a full output may leave more to come even without input."""
+
+    def __init__(self) -> None:
+        self._z = zlib.decompressobj(-15)
+        self._full = False
+
+    @property
+    def eof(self) -> bool:
+        return self._z.eof
+
+    @property
+    def needs_input(self) -> bool:
+        return not self._z.unconsumed_tail and not self._full
+
+    def decompress(self, data: bytes, max_length: int) -> bytes:
+        tail = self._z.unconsumed_tail
+        out = self._z.decompress(tail + data if tail else data, max_length)
+        self._full = len(out) == max_length
+        return out
+
+
 def _decode_folder(fp: BinaryIO, folder: Any, start: int, packsize: int, password: str | None,
                    cancel: threading.Event | None) -> Iterator[bytes]:
     """The unpacked bytes of one 7z folder, at most 1 MiB at a time.
 
     py7zr's extraction asks its decoders for up to 128 MB per call (and would buffer the packed
-    input without limit if asked for less); here the LZMA decoder is driven by ``needs_input``,
-    so memory stays at one chunk whatever the archive's size.
+    input without limit if asked for less); here the LZMA2 or Deflate decoder is driven by
+    ``needs_input``, so memory stays at one chunk whatever the archive's size.
     """
     dec = SevenZipDecompressor(folder.coders, packsize, folder.unpacksizes, folder.crc, password)
     *stages, last = dec.chain
-    if not isinstance(last, lzma.LZMADecompressor) or any(
+    if isinstance(last, DeflateDecompressor):
+        last = _Inflater()
+    if not isinstance(last, lzma.LZMADecompressor | _Inflater) or any(
             not isinstance(s, AESDecompressor) for s in stages):
         raise UnsupportedLayout
     fp.seek(start)
@@ -50,7 +76,7 @@ def _decode_folder(fp: BinaryIO, folder: Any, start: int, packsize: int, passwor
             check_cancel(cancel)
             yield last.decompress(b"", CHUNK)
         if left <= 0 and not last.eof and last.needs_input:
-            raise py7zr.Bad7zFile("LZMA2 stream ends early")
+            raise py7zr.Bad7zFile("compressed stream ends early")
 
 
 def hash_entries(archive: py7zr.SevenZipFile, fp: BinaryIO, password: str | None,

@@ -15,6 +15,8 @@ multi-threaded LZMA2 encoder does: it cuts the input into blocks, compresses eac
 fresh encoder on a worker thread (liblzma releases the GIL) and joins the results in order. Every
 raw LZMA2 stream starts with a dictionary reset and ends with a single 0x00 end marker, so
 dropping the marker from all but the last block yields one valid LZMA2 stream.
+:class:`ParallelDeflate` does the same for the light preset of fast lines (7z method Deflate,
+which every 7-Zip reads), the way pigz makes one Deflate stream on several cores.
 """
 
 from __future__ import annotations
@@ -23,23 +25,41 @@ import collections
 import hashlib
 import lzma
 import threading
+import zlib
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import wait as futures_wait
 from typing import Any, BinaryIO
 
 import py7zr
-from py7zr.compressor import LZMA1Compressor
+from py7zr.compressor import DeflateCompressor, LZMA1Compressor
 from py7zr.helpers import ArchiveTimestamp
 
 from collector.bundle import aeskey  # noqa: F401 - one key derivation per password
 from collector.bundle.errors import check_cancel
-from collector.bundle.names import CHUNK
+from collector.bundle.names import CHUNK, DEFLATE, LZMA2
 from collector.errors import Cancelled
 
 # --- compression -------------------------------------------------------------------------------
 
-def _compress_block(filters: list[dict[str, Any]], block: bytearray | memoryview) -> bytes:
+DEFLATE_WINDOW = 32 << 10
+
+
+def coder_filters(method: str, level: int, *, dict_size: int = 0,
+                  nice_len: int | None = None) -> list[dict[str, Any]]:
+    """py7zr's filter list of one coder (without AES). Deflate has no 7z properties: its level
+    travels in the dict for :class:`ParallelDeflate` only (py7zr ignores it)."""
+    if method == DEFLATE:
+        return [{"id": py7zr.FILTER_DEFLATE, "level": level}]
+    if method != LZMA2:
+        raise ValueError(f"unknown method {method!r}")
+    f: dict[str, Any] = {"id": py7zr.FILTER_LZMA2, "preset": level, "dict_size": dict_size}
+    if nice_len is not None:
+        f["nice_len"] = nice_len
+    return [f]
+
+
+def _lzma2_block(filters: list[dict[str, Any]], block: bytearray | memoryview) -> bytes:
     enc = lzma.LZMACompressor(format=lzma.FORMAT_RAW, filters=filters)
     head = enc.compress(block)
     tail = enc.flush()
@@ -48,26 +68,41 @@ def _compress_block(filters: list[dict[str, Any]], block: bytearray | memoryview
     return head + tail[:-1]
 
 
-class ParallelLzma2:
-    """Drop-in for py7zr's LZMA2 coder (``compress(data) -> bytes``, ``flush() -> bytes``).
+def _deflate_block(level: int, block: bytearray | memoryview, history: bytes) -> bytes:
+    enc = (zlib.compressobj(level, zlib.DEFLATED, -15, zdict=history) if history
+           else zlib.compressobj(level, zlib.DEFLATED, -15))
+    return enc.compress(block) + enc.flush(zlib.Z_SYNC_FLUSH)
 
-    Memory is fixed up front: ``workers`` encoders (liblzma, bt4: about 12 × dict_size each) and
-    ``workers + 1`` block buffers, reused rather than reallocated so that the allocator has no
-    churn to fragment. When every worker is busy the caller waits for the oldest block: that
-    back-pressure reaches the producer through the pipe and keeps memory flat.
+
+class ParallelBlocks:
+    """Drop-in for one of py7zr's coders (``compress(data) -> bytes``, ``flush() -> bytes``)
+    that compresses blocks of the input on worker threads and joins them in order.
+
+    Memory is fixed up front: ``workers`` encoders and ``workers + 1`` block buffers, reused
+    rather than reallocated so that the allocator has no churn to fragment. When every worker
+    is busy the caller waits for the oldest block: that back-pressure reaches the producer
+    through the pipe and keeps memory flat.
     """
 
-    def __init__(self, filters: list[dict[str, Any]], *, block_size: int, workers: int,
+    history = 0      # bytes of the previous block each block may refer back to
+    end = b""        # what ends the joined stream
+    thread_name = "blocks"
+
+    def _block(self, data: bytearray | memoryview, history: bytes) -> bytes:
+        raise NotImplementedError
+
+    def __init__(self, *, block_size: int, workers: int,
                  cancel: threading.Event | None = None) -> None:
-        self.filters = filters
         self.cancel = cancel
         self.block_size = block_size
         self.workers = max(1, workers)
-        self._pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="lzma2")
+        self._pool = ThreadPoolExecutor(max_workers=self.workers,
+                                        thread_name_prefix=self.thread_name)
         self._pending: collections.deque[tuple[Future[bytes], bytearray]] = collections.deque()
         self._free = [bytearray(block_size) for _ in range(self.workers)]
-        self._block = bytearray(block_size)
+        self._buf = bytearray(block_size)
         self._filled = 0
+        self._tail = b""  # the end of the previous block (``history`` bytes)
         self._out: list[bytes] = []
 
     def compress(self, data: bytes | bytearray | memoryview) -> bytes:
@@ -75,7 +110,7 @@ class ParallelLzma2:
         pos = 0
         while pos < len(view):
             take = min(len(view) - pos, self.block_size - self._filled)
-            self._block[self._filled:self._filled + take] = view[pos:pos + take]
+            self._buf[self._filled:self._filled + take] = view[pos:pos + take]
             self._filled += take
             pos += take
             if self._filled == self.block_size:
@@ -87,7 +122,7 @@ class ParallelLzma2:
             self._submit()
         out = self._ready(wait=True)
         self.close()
-        return out + b"\x00"
+        return out + self.end
 
     def close(self) -> None:
         """Stop the workers (also on failure: queued blocks are dropped)."""
@@ -98,14 +133,15 @@ class ParallelLzma2:
         self._free.clear()
 
     def _submit(self) -> None:
-        block = self._block
+        block = self._buf
         data = block if self._filled == self.block_size else memoryview(block)[:self._filled]
-        self._pending.append((self._pool.submit(_compress_block, self.filters, data), block))
+        history, self._tail = self._tail, (bytes(data[-self.history:]) if self.history else b"")
+        self._pending.append((self._pool.submit(self._block, data, history), block))
         self._filled = 0
         if not self._free:  # all buffers in flight: the oldest must finish first
             self._wait(self._pending[0][0])
             self._recycle_done()
-        self._block = self._free.pop()
+        self._buf = self._free.pop()
 
     def _recycle_done(self) -> None:
         """Move finished blocks' output to ``_out`` (in order) and their buffers back."""
@@ -127,6 +163,53 @@ class ParallelLzma2:
             check_cancel(self.cancel)
 
 
+class ParallelLzma2(ParallelBlocks):
+    """7-Zip's multi-threaded LZMA2 (module doc); liblzma, bt4: about 12 × dict_size per
+    encoder."""
+
+    end = b"\x00"
+    thread_name = "lzma2"
+
+    def __init__(self, filters: list[dict[str, Any]], *, block_size: int, workers: int,
+                 cancel: threading.Event | None = None) -> None:
+        super().__init__(block_size=block_size, workers=workers, cancel=cancel)
+        self.filters = filters
+
+    def _block(self, data: bytearray | memoryview, history: bytes) -> bytes:
+        return _lzma2_block(self.filters, data)
+
+
+class ParallelDeflate(ParallelBlocks):
+    """One Deflate stream made on several threads, as pigz makes it: each block is compressed
+    by a fresh encoder primed with the previous block's last 32 KiB (so matches reach back as
+    far as in one encoder) and ends with a sync flush (an empty stored block: byte-aligned, not
+    final); the stream ends with an empty final block. zlib releases the GIL while it works."""
+
+    history = DEFLATE_WINDOW
+    end = zlib.compressobj(1, zlib.DEFLATED, -15).flush()  # an empty final block
+    thread_name = "deflate"
+
+    def __init__(self, level: int, *, block_size: int, workers: int,
+                 cancel: threading.Event | None = None) -> None:
+        super().__init__(block_size=block_size, workers=workers, cancel=cancel)
+        self.level = level
+
+    def _block(self, data: bytearray | memoryview, history: bytes) -> bytes:
+        return _deflate_block(self.level, data, history)
+
+
+def parallel_coder(filters: list[dict[str, Any]], *, block_size: int, workers: int,
+                   cancel: threading.Event | None = None) -> ParallelBlocks:
+    """The block-parallel coder for the compressing filter of ``filters``."""
+    for f in filters:
+        if f["id"] == py7zr.FILTER_LZMA2:
+            return ParallelLzma2([f], block_size=block_size, workers=workers, cancel=cancel)
+        if f["id"] == py7zr.FILTER_DEFLATE:
+            return ParallelDeflate(f.get("level", 6), block_size=block_size, workers=workers,
+                                   cancel=cancel)
+    raise ValueError("no LZMA2 or Deflate among the filters")
+
+
 class StreamingSevenZipFile(py7zr.SevenZipFile):
     """py7zr's writer with :meth:`write_reader` for inputs of unknown length."""
 
@@ -138,11 +221,11 @@ class StreamingSevenZipFile(py7zr.SevenZipFile):
             # py7zr would LZMA-compress the header with preset 7 (a 33 MB encoder for a few KB of
             # file names); a plain header is just as valid 7z. Encrypted headers use AES only.
             self.set_encoded_header_mode(False)
-        self._lzma_filters = [f for f in filters if f["id"] == py7zr.FILTER_LZMA2]
+        self._coder_filters = [f for f in filters if f["id"] != py7zr.FILTER_CRYPTO_AES256_SHA256]
         self._block_size = block_size
         self._workers = workers
         self._cancel = cancel
-        self.parallel: ParallelLzma2 | None = None
+        self.parallel: ParallelBlocks | None = None
 
     def write_reader(self, reader: Any, arcname: str, mtime: float | None = None) -> None:
         """Compress ``reader.read()`` until it returns ``b""``; sizes come from what was read."""
@@ -175,10 +258,11 @@ class StreamingSevenZipFile(py7zr.SevenZipFile):
         if self.parallel is not None:
             return
         chain = folder.get_compressor().chain
-        if not chain or not isinstance(chain[0], LZMA1Compressor) or not self._lzma_filters:
-            raise RuntimeError("py7zr folder layout changed: expected LZMA2 first in the chain")
-        self.parallel = ParallelLzma2(self._lzma_filters, block_size=self._block_size,
-                                      workers=self._workers, cancel=self._cancel)
+        if not chain or not isinstance(chain[0], (LZMA1Compressor, DeflateCompressor)):
+            raise RuntimeError("py7zr folder layout changed: expected LZMA2 or Deflate first "
+                               "in the chain")
+        self.parallel = parallel_coder(self._coder_filters, block_size=self._block_size,
+                                       workers=self._workers, cancel=self._cancel)
         chain[0] = self.parallel
 
     def discard(self) -> None:

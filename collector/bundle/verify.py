@@ -6,6 +6,7 @@ import json
 import lzma
 import re
 import threading
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -210,8 +211,8 @@ def verify_volumes(volumes: list[Path], password: str | None, *,
                 out.add("damaged", _("Архив повреждён: не сходится контрольная сумма файла "
                                      "{name}.", name=name))
             return out
-        except (py7zr.Bad7zFile, py7zr.exceptions.ArchiveError, lzma.LZMAError, EOFError,
-                ValueError, KeyError, IndexError, TypeError, AttributeError, UnicodeError,
+        except (py7zr.Bad7zFile, py7zr.exceptions.ArchiveError, lzma.LZMAError, zlib.error,
+                EOFError, ValueError, KeyError, IndexError, TypeError, AttributeError, UnicodeError,
                 OSError) as exc:
             if password is not None:
                 out.add("password", _("Неверный пароль, или архив повреждён "

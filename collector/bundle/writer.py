@@ -30,13 +30,14 @@ from collector.bundle.errors import (
 from collector.bundle.names import (
     CHUNK,
     INCOMPLETE_SUFFIX,
+    LZMA2,
     MANIFEST_NAME,
     MIN_VOLUME_SIZE,
     MiB,
     check_arcname,
 )
 from collector.bundle.pipe import ProducerPipe, run_producer
-from collector.bundle.streaming import HashingReader, StreamingSevenZipFile
+from collector.bundle.streaming import HashingReader, StreamingSevenZipFile, coder_filters
 from collector.bundle.verify import verify_volumes
 from collector.bundle.volumes import VolumeWriter
 from collector.errors import Cancelled, CollectorError
@@ -142,13 +143,15 @@ class BundleWriter:
     ``w.add_file(path, "logs/…")``; ``w.add_stream("database/main.fbk", producer)``;
     ``result = w.finish(manifest)``. Leaving the block without ``finish`` (an exception, a cancel)
     deletes every file the writer made. Entries are added from the calling thread only;
-    ``cancel`` may be set from any thread at any time.
+    ``cancel`` may be set from any thread at any time. ``method`` is the coder: LZMA2 (``preset``
+    is the xz level) or Deflate (``preset`` is zlib's level; the light preset of fast lines,
+    ``collector.bundle.preset``).
     """
 
     def __init__(self, out_dir: Path, name: str, *, password: str | None = None,
                  volume_size: int | None = None, preset: int = DEFAULT_PRESET,
                  dict_size: int = DEFAULT_DICT_SIZE, nice_len: int | None = DEFAULT_NICE_LEN,
-                 workers: int | None = None,
+                 method: str = LZMA2, workers: int | None = None,
                  block_size: int | None = None, cancel: threading.Event | None = None,
                  progress: Callable[[str, int], None] | None = None,
                  volume_sink: VolumeSink | None = None) -> None:
@@ -167,11 +170,9 @@ class BundleWriter:
         self.workers = max(1, min(DEFAULT_WORKERS, os.cpu_count() or 1)) if workers is None \
             else max(1, workers)
         self.block_size = block_size or 4 * dict_size
-        lzma2: dict[str, Any] = {"id": py7zr.FILTER_LZMA2, "preset": preset,
-                                 "dict_size": dict_size}
-        if nice_len is not None:
-            lzma2["nice_len"] = nice_len
-        self.filters: list[dict[str, Any]] = [lzma2]
+        self.method = method
+        self.filters: list[dict[str, Any]] = coder_filters(method, preset, dict_size=dict_size,
+                                                           nice_len=nice_len)
         if password is not None:
             self.filters.append({"id": py7zr.FILTER_CRYPTO_AES256_SHA256})
         self.entries: list[FileEntry] = []
