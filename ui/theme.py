@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -227,24 +227,39 @@ ICON_SIZES = (16, 20, 24, 32)
 PIXEL_RATIOS = (1.0, 1.5, 2.0)
 
 
-def drawn_icon(draw: Painter, colour: str, *, disabled: str | None = FAINT) -> QIcon:
+def screen_ratios() -> tuple[float, ...]:
+    """The pixel ratios to paint icons at: the screens' own when each is one of PIXEL_RATIOS
+    (QIcon then shows the pixmaps of exactly that ratio, the others never: the same picture for a
+    third of the painting); otherwise all, for QIcon to pick the closest and scale."""
+    ratios = {s.devicePixelRatio() for s in QGuiApplication.screens()}
+    if ratios and ratios <= set(PIXEL_RATIOS):
+        return tuple(sorted(ratios))
+    return PIXEL_RATIOS
+
+
+def drawn_icon(draw: Painter, colour: str, *, disabled: str | None = FAINT,
+               ratios: tuple[float, ...] | None = None) -> QIcon:
     icon = QIcon()
     modes = [(QIcon.Mode.Normal, colour)]
     if disabled:
         modes.append((QIcon.Mode.Disabled, disabled))
     for size in ICON_SIZES:
-        for ratio in PIXEL_RATIOS:
-            side = max(1, round(size * ratio))
+        for ratio in ratios or screen_ratios():
             for mode, tint in modes:
-                pm = QPixmap(side, side)
-                pm.fill(Qt.GlobalColor.transparent)
-                p = QPainter(pm)
-                p.setRenderHint(QPainter.RenderHint.Antialiasing)
-                draw(p, QRectF(0, 0, side, side), QColor(tint))
-                p.end()
-                pm.setDevicePixelRatio(ratio)
-                icon.addPixmap(pm, mode)
+                icon.addPixmap(_painted(draw, size, ratio, tint), mode)
     return icon
+
+
+def _painted(draw: Painter, size: int, ratio: float, tint: str) -> QPixmap:
+    side = max(1, round(size * ratio))
+    pm = QPixmap(side, side)
+    pm.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    draw(p, QRectF(0, 0, side, side), QColor(tint))
+    p.end()
+    pm.setDevicePixelRatio(ratio)
+    return pm
 
 
 def _stroke(p: QPainter, r: QRectF, colour: QColor, width: float = 2.0) -> float:
@@ -582,9 +597,32 @@ ICONS: dict[str, tuple[Painter, str]] = {
 _cache: dict[tuple[str, str], QIcon] = {}
 
 
+_pixmaps: dict[tuple[str, int, float], QPixmap] = {}
+
+
 def icon(name: str, colour: str | None = None) -> QIcon:
     draw, default = ICONS[name]
     key = (name, colour or default)
     if key not in _cache:
         _cache[key] = drawn_icon(draw, colour or default)
     return _cache[key]
+
+
+def pixmap(name: str, size: int) -> QPixmap:
+    """``icon(name).pixmap(size)``, what a label shows. At a size and pixel ratio the icon is
+    drawn at, that is the one pixmap painted for them, so it is painted alone: a label on the first
+    page does not cost the whole icon (every size and ratio, twice)."""
+    draw, colour = ICONS[name]
+    ratio = QGuiApplication.instance().devicePixelRatio()
+    if (name, colour) in _cache or size not in ICON_SIZES or ratio not in PIXEL_RATIOS:
+        return icon(name).pixmap(QSize(size, size))
+    key = (name, size, ratio)
+    if key not in _pixmaps:
+        _pixmaps[key] = _painted(draw, size, ratio, colour)
+    return _pixmaps[key]
+
+
+def clear_caches() -> None:
+    """Drop the drawn icons (before Qt goes: no pixmap may outlive the application)."""
+    _cache.clear()
+    _pixmaps.clear()

@@ -259,10 +259,15 @@ class MainWindow(QMainWindow):
         self._notice_timer.setSingleShot(True)
         self._notice_timer.timeout.connect(lambda: self.notice.setText(""))
         self.restore_geometry()
-        from PySide6.QtWidgets import QApplication
-
-        QApplication.instance().installEventFilter(self)  # removed with the window
         self.go("start", record=False)
+        # The keys are watched from the first paint on (no key reaches a window not on screen):
+        # a Python filter on the whole application makes the binding look up the type of every
+        # object it sees, and the first of those (Qt's own windows, the gesture manager of a
+        # scroll area) cost a long look-up each. The app builds the next page once the window is
+        # on screen (build_next_page), so none of that is on the first picture or on «Далее».
+        self._keys_watched = False
+        self.on_first_paint(self._watch_keys)
+        QTimer.singleShot(250, self, self._watch_keys)  # a minimised start paints nothing
 
     # --- menus and keys ------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -379,7 +384,7 @@ class MainWindow(QMainWindow):
         """The steps of this request (they depend on its topic), as the sidebar lists them."""
         from ui.pages import flow
 
-        return flow(self.state.form.topic, self.state.extras.logs_wanted)
+        return flow(self.state.request.topic, self.state.extras.logs_wanted)
 
     def go(self, key: str, record: bool = True) -> None:
         if key not in self.ORDER:
@@ -657,6 +662,19 @@ class MainWindow(QMainWindow):
             page.set_compact(narrow, low)
 
     # --- first paint (start-up time) -----------------------------------------------------------
+    def _watch_keys(self) -> None:
+        if not self._keys_watched:
+            from PySide6.QtWidgets import QApplication
+
+            self._keys_watched = True
+            QApplication.instance().installEventFilter(self)  # removed with the window
+
+    def build_next_page(self) -> None:
+        """Build the page «Далее» leads to, before it is asked for."""
+        order = self.step_order()
+        if self.current in order and order.index(self.current) + 1 < len(order):
+            self.pages[order[order.index(self.current) + 1]]  # built on first access
+
     def on_first_paint(self, callback) -> None:
         self._first_paint_callbacks.append(callback)
 

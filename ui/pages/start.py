@@ -204,10 +204,10 @@ class StartPage(Page):
         return not self.state.install.searching  # found or not, the request can be written
 
     def first_focus(self):
-        return self.topics.first_radio(self.state.form.topic)
+        return self.topics.first_radio(self.state.request.topic)
 
     def _topic_chosen(self, key: str) -> None:
-        if self.state.form.topic != key:
+        if self.state.request.topic != key:
             self.state.form.topic = key
             self.state.request.edit("topic")
 
@@ -246,7 +246,7 @@ class StartPage(Page):
         else:
             self.outbox_banner.set("info", "")
         self.demo_banner.set("info", demo_note(st.installation))
-        self.topics.show_topic(st.form.topic)
+        self.topics.show_topic(st.request.topic)
         self.topic_problems.set_problems(self.page_problems() if self.tried_next else [])
         self._show_found()
         self._show_links()
@@ -385,10 +385,12 @@ class StartPage(Page):
 
 def demo_note(inst) -> str:
     """On a demo installation: that nothing of it leaves the PC (``collector.demo``)."""
+    if inst is None:
+        return ""
     from collector import demo_desk
     from collector.demo import installation_is_demo
 
-    if inst is None or not installation_is_demo(inst):
+    if not installation_is_demo(inst):
         return ""
     where = tr("«Отправить в поддержку» отправит обращение демо-серверу поддержки на этом "
                "компьютере.") if demo_desk.running() is not None else tr(
