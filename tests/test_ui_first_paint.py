@@ -115,3 +115,30 @@ def test_icons_painted_at_the_screens_ratio_show_what_all_ratios_show(qapp, rati
             for mode in (QIcon.Mode.Normal, QIcon.Mode.Disabled):
                 assert every.pixmap(QSize(size, size), ratio, mode).toImage() == \
                     only.pixmap(QSize(size, size), ratio, mode).toImage(), (name, size, mode)
+
+
+def test_a_screen_of_another_pixel_ratio_has_the_icons_shown_painted_again(
+        qapp, monkeypatch) -> None:
+    from PySide6.QtCore import QSize
+
+    from ui import theme
+    from ui.widgets.common import button
+
+    theme.clear_caches()
+    monkeypatch.setattr(theme, "screen_ratios", lambda: (1.0,))
+    shown = button("Далее", icon="next", primary=True)
+    plain = button("Назад", icon="back")
+    draw, _colour = theme.ICONS["next"]
+    every = theme.drawn_icon(draw, "#FFFFFF", ratios=theme.PIXEL_RATIOS)
+    at_two = every.pixmap(QSize(18, 18), 2.0).toImage()
+    assert shown.icon().pixmap(QSize(18, 18), 2.0).toImage() != at_two  # scaled from 1.0
+
+    monkeypatch.setattr(theme, "screen_ratios", lambda: (1.0, 2.0))  # a 200 % monitor comes
+    theme._repaint_shown()
+    assert shown.icon().pixmap(QSize(18, 18), 2.0).toImage() == at_two
+    back = theme.drawn_icon(*theme.ICONS["back"], ratios=theme.PIXEL_RATIOS)
+    assert plain.icon().pixmap(QSize(18, 18), 2.0).toImage() == \
+        back.pixmap(QSize(18, 18), 2.0).toImage()
+    shown.deleteLater()
+    plain.deleteLater()
+    theme.clear_caches()

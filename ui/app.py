@@ -106,6 +106,7 @@ def build(argv: list[str], on_shown=None) -> Controller:
     from ui.state import AppState
 
     theme.apply(app)
+    theme.watch_screens(app)
     icon = _icon_path()
     if icon is not None:
         from PySide6.QtGui import QIcon

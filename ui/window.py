@@ -44,7 +44,7 @@ from ui.i18n import LANGUAGES, engine_text, tr
 from ui.theme import SPACE
 from ui.widgets.common import button, label
 
-_step_icons: dict[tuple[int, str], QIcon] = {}
+_step_icons: dict[tuple[int, str, tuple[float, ...]], QIcon] = {}
 NARROW_WIDTH = 1100  # below it (1024×768, 1366×768 at 125 % and more): narrower margins
 LOW_HEIGHT = 640  # below it (a laptop at 125 % or 150 % less the taskbar): a compact header
 
@@ -57,7 +57,7 @@ def _is_enter(event) -> bool:
 
 def step_icon(number: int, mode: str) -> QIcon:
     """A numbered circle: ``current`` filled with the accent, ``done`` a check, else outlined."""
-    key = (number, mode)
+    key = (number, mode, theme.screen_ratios())
     if key not in _step_icons:
         _step_icons[key] = _make_step_icon(number, mode)
     return _step_icons[key]
