@@ -37,6 +37,14 @@ DEFAULT_DATA_DIR = "C:\\ProgramData\\F-Lab\\GBS.Market\\6\\"  # fixed, drive inc
 BACKUPS_FOLDER = "GBS.Market6_backups"
 
 
+def product_name(installation: Any | None) -> str:
+    """What to call the program in a message about ``installation`` (``installation.Installation``
+    or None): the build's own name («HiPos», a vendor's ApplicationName), GBS.Market when nothing
+    has been found."""
+    branding = getattr(installation, "branding", None)
+    return branding.name if isinstance(branding, Branding) else ORIGINAL_NAME
+
+
 def vendor_hash(data: bytes) -> str:
     """What ``vendor.hash`` must hold for ``vendor.dll`` of these bytes."""
     return base64.b64encode(hashlib.sha256(data + VENDOR_SALT.encode("utf-8")).digest()).decode()

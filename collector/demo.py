@@ -170,6 +170,16 @@ def build_demo(
     return DemoInfo(root, gbs_id, version, today, error_days, db_path, secrets)
 
 
+def make_partner_build(root: Path, name: str = "HiPos") -> None:
+    """Turn the demo under ``root`` into a partner build (GBS_MARKET.md §1): ``partner.json``
+    with the partner's Uid beside Market.exe; the data folder stays where it is."""
+    from collector.branding import PARTNER_FILE, PARTNERS
+
+    uid = next(u for u, n in PARTNERS.items() if n.casefold() == name.casefold())
+    (root / Path(*EXE_DIR.split("\\")) / PARTNER_FILE).write_text(
+        json.dumps({"Uid": uid, "IsBlockRegion": False}), encoding="utf-8")
+
+
 def _secret(rnd: random.Random, n: int = 32) -> str:
     """Looks like the program's encrypted values: base64 of random bytes."""
     import base64

@@ -132,6 +132,18 @@ class Desk:
     phones: list[str] = field(default_factory=list)
     links: Any = None  # collector.links.DeskLinks
 
+    @property
+    def name(self) -> str:
+        """Whose desk, for «Поддержка …»: GBS.Market's (F-Lab's), the build's own («HiPos», a
+        vendor's name) or the country's («GBS.Market (Украина)»)."""
+        if self.gbs:
+            return "GBS.Market"
+        if self.facts.build != "original":
+            return self.facts.name
+        country = next((r for r in self.reasons if r in COUNTRY_NAMES), "")
+        return str(_("{product} ({country})", product=self.facts.name,
+                     country=COUNTRY_NAMES[country])) if country else self.facts.name
+
     def why(self) -> Text:
         """Why the program itself does not send to the GBS intake (Russian)."""
         parts = []

@@ -257,7 +257,7 @@ def _from_registry(root: SystemRoot, sources: list[Source], add) -> None:
         if values is not None:
             held = [v for v in PROGRAM_KEY_VALUES if v.casefold() in values]
             program_keys.append(f"{major} ({', '.join(held)})" if held else str(major))
-    detail = "; ".join(hits) if hits else _("записей об установке GBS.Market нет")
+    detail = "; ".join(hits) if hits else _("записей об установке программы нет")
     if program_keys:
         detail += "; " + _("ключ программы HKCU\\Software\\F-Lab\\GBS.Market\\{majors} есть",
                            majors=", ".join(program_keys))
@@ -337,7 +337,8 @@ def _from_data_folders(root: SystemRoot, sources: list[Source]) -> list[Path]:
     sources.append(
         Source("data_folder", "found" if found else "not_found",
                "; ".join(root.windows_path(f) for f in found) if found
-               else _("папки данных GBS.Market нет"))
+               else _("папки данных по умолчанию {path} нет", path=root.windows_path(
+                   _known(root, DEFAULT_DATA_DIR.replace("{major}", "6")))))
     )
     return found
 

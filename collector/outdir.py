@@ -37,18 +37,22 @@ def suggested_out_dir() -> Path:
 def program_folders(installation: Any, root: Any = None) -> list[tuple[Path, str]]:
     """GBS.Market's folders, which the tool only reads: install folder, data folder, the
     database's folder and the program's own backup folder."""
+    from collector.branding import product_name
+
     found: list[tuple[Path, str]] = []
+    product = product_name(installation)
     exe = getattr(installation, "exe", None)
     if exe is not None:
-        found.append((Path(exe).parent, _("папка установки GBS.Market")))
+        found.append((Path(exe).parent, _("папка установки {product}", product=product)))
     data = getattr(installation, "data_path", None)
     if data is not None:
-        found.append((Path(data), _("папка данных GBS.Market")))
+        found.append((Path(data), _("папка данных {product}", product=product)))
     db = getattr(installation, "database", None)
     if db is not None and getattr(db, "path", None) is not None:
-        found.append((Path(db.path).parent, _("папка базы данных GBS.Market")))
+        found.append((Path(db.path).parent, _("папка базы данных {product}", product=product)))
     if db is not None and getattr(db, "backup_path", None) is not None:
-        found.append((Path(db.backup_path), _("папка резервных копий GBS.Market")))
+        found.append((Path(db.backup_path), _("папка резервных копий {product}",
+                                              product=product)))
     if root is not None and getattr(root, "base", None) is not None:
         found.append((Path(root.base), _("системный корень (диск клиента, только для чтения)")))
     return found

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from collector.branding import update_hash
+from collector.branding import ORIGINAL_NAME, product_name, update_hash
 from collector.i18n import Text, _, join
 
 log = logging.getLogger("collector.updates")
@@ -64,6 +64,7 @@ class FeedParams:
     country: str = ""
     local_info: Path | None = None  # <DataPath>\Updates\info.json
     local_zip: Path | None = None
+    product: str = ORIGINAL_NAME  # what the program calls itself, for the advice
 
     @classmethod
     def of(cls, inst: Any | None) -> FeedParams:
@@ -79,7 +80,8 @@ class FeedParams:
                    update_type=_enum(facts.update_type, UPDATE_TYPES, 2),
                    country=facts.country,
                    local_info=inst.data_path / "Updates" / "info.json",
-                   local_zip=inst.data_path / "Updates" / "update.zip")
+                   local_zip=inst.data_path / "Updates" / "update.zip",
+                   product=product_name(inst))
 
     def urls(self, mirrors: list[str]) -> list[str]:
         chosen = [m for m in mirrors if m]
@@ -109,15 +111,16 @@ class UpdateStatus:
         return asdict(self)
 
 
-def how_to_update(update_type: int, downloaded: bool = False) -> Text:
+def how_to_update(update_type: int, downloaded: bool = False,
+                  product: str = ORIGINAL_NAME) -> Text:
     if update_type == 2:
         if downloaded:
-            return _("обновление уже скачано программой: закройте GBS.Market и запустите снова — "
-                     "она установит его сама при запуске")
-        return _("закройте GBS.Market и запустите снова — она сама проверит и установит "
-                 "обновление при запуске (автообновление включено); или в GBS.Market: Справка → "
-                 "Проверить обновления")
-    return _("в GBS.Market: Справка → Проверить обновления")
+            return _("обновление уже скачано программой: закройте программу {product} и "
+                     "запустите снова — она установит его сама при запуске", product=product)
+        return _("закройте программу {product} и запустите снова — она сама проверит и "
+                 "установит обновление при запуске (автообновление включено); или в программе "
+                 "{product}: Справка → Проверить обновления", product=product)
+    return _("в программе {product}: Справка → Проверить обновления", product=product)
 
 
 def _local_version(path: Path | None) -> tuple[str | None, str]:
@@ -235,7 +238,7 @@ def check_update(installed: str | None, params: FeedParams | None = None, *,
     common = {"source": source, "downloaded": downloaded, "feed_url": url, "reason": why,
               **base}
     if mine < theirs:
-        how = how_to_update(params.update_type, downloaded)
+        how = how_to_update(params.update_type, downloaded, params.product)
         return UpdateStatus(
             "outdated", installed, latest,
             _("Доступно обновление {latest} (установлена {installed}){where}. Поддержка просит "

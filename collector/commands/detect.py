@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from collector.cli import add_json_option, add_root_option, err, print_json
+from collector.desk import BuildFacts, desk_of
 from collector.errors import ExitCode
 from collector.gbsid import find_gbs_ids, no_id_help
 from collector.humanize import human_size
@@ -59,8 +60,8 @@ def run(args: argparse.Namespace) -> int:
     if detection.installation is not None:
         update = check_update_for(detection.installation, args)
     gbs_ids = find_gbs_ids(root, detection.installation) if detection.installation else []
-    links = desk_links(load_settings(), detection.installation,
-                       gbs_ids[0].value if gbs_ids else None)
+    settings = load_settings()
+    links = desk_links(settings, detection.installation, gbs_ids[0].value if gbs_ids else None)
     if args.json:
         data = detection.to_json()
         data["update"] = update.to_json() if update else None
@@ -70,7 +71,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         text = format_detection(detection, update, gbs_ids)
         if links.support or links.kb:
-            text += "\n\nПоддержка:"
+            desk = desk_of(BuildFacts.of_installation(detection.installation), settings)
+            text += f"\n\nПоддержка {desk.name}:"
             if links.kb:
                 text += f"\n  База знаний (сначала поищите ответ там): {links.kb}"
             if links.support:
@@ -129,7 +131,8 @@ def format_detection(det: Detection, update: UpdateStatus | None,
                 label = "  GBS.ID:           " if i == 0 else "  ещё GBS.ID:       "
                 lines.append(f"{label}{cand.value} ({cand.detail})")
         else:
-            lines.append("  GBS.ID:           не найден. " + str(no_id_help()).splitlines()[0])
+            lines.append("  GBS.ID:           не найден. "
+                         + str(no_id_help(product=inst.name)).splitlines()[0])
         if inst.problems:
             lines.append("")
             lines.append("Замечания:")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from collector.branding import product_name
 from collector.cli import add_json_option, add_root_option, err, print_json
 from collector.errors import CollectorError, ExitCode
 from collector.gbsid import (
@@ -73,14 +74,14 @@ def run(args: argparse.Namespace) -> int:
             "ambiguous": len(candidates) > 1,
             "searched": [p.windows_path for p in places],
             "clipboard_problem": clip_problem,
-            "help": None if candidates else no_id_help(places),
+            "help": None if candidates else no_id_help(places, product_name(inst)),
             "files": files,
         })
     else:
         if clip_problem:
             err(clip_problem)
         if not candidates:
-            err(no_id_help(places))
+            err(no_id_help(places, product_name(inst)))
         else:
             err(_("Найдено GBS.ID: {n}", n=len(candidates)))
             for i, c in enumerate(candidates, 1):

@@ -159,7 +159,7 @@ def explain(reason: str, *, path: str, server: str, detail: str | None = None,
                  "базы данных.", server=server)
     if reason == "server_down":
         return _("Сервер Firebird ({server}) не отвечает: служба базы данных не запущена или "
-                 "порт закрыт. Запустите GBS.Market (она запускает свой сервер) или службу "
+                 "порт закрыт. Запустите программу (она сама запускает свой сервер) или службу "
                  "Firebird и повторите. Пакет собран без базы данных.", server=server)
     if reason == "login":
         return _("Сервер Firebird ({server}) не принял имя пользователя и пароль (пробовали: "

@@ -46,7 +46,7 @@ def encoded_size(n: int) -> int:
 def subject_for(info: BundleInfo, request_number: str = "") -> str:
     parts = [
         info.topic_title,
-        f"GBS.Market {info.version or _('версия не определена')}",
+        f"{info.build.name} {info.version or _('версия не определена')}",
         info.gbs_id or _("GBS.ID не найден"),
     ]
     if request_number:
@@ -129,8 +129,8 @@ def _body(info: BundleInfo, files: BundleFiles, group: list[Path], index: int, c
         if request_text:
             lines.append(request_text.rstrip("\n"))
         else:
-            lines.append(_("Обращение в поддержку GBS.Market. Описание проблемы — в файле "
-                           "request.txt внутри приложенного архива."))
+            lines.append(_("Обращение в поддержку {product}. Описание проблемы — в файле "
+                           "request.txt внутри приложенного архива.", product=info.build.name))
     return "\n".join(lines) + "\n"
 
 

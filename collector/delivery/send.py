@@ -249,8 +249,8 @@ class Sender:
                  notes: list[tuple[str, str]], repeat_of: str) -> IntakeMessage:
         text = request_text if request_text is not None else info.request_text
         if not text:
-            text = str(_("Обращение в поддержку GBS.Market. Описание — в файле request.txt "
-                         "внутри архива."))
+            text = str(_("Обращение в поддержку {product}. Описание — в файле request.txt "
+                         "внутри архива.", product=info.build.name))
         gbs = info.gbs_id if not info.gbs_id or info.gbs_id.startswith("6:") \
             else f"6:{info.gbs_id}"
         lines = list(notes)

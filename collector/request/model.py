@@ -343,7 +343,8 @@ class SentRequest:
 
 @dataclass
 class RequestContext:
-    product: str | None = None  # "GBS.Market 6"
+    product: str | None = None  # "GBS.Market 6", "HiPos (партнёрская сборка GBS.Market)"
+    program: str = "GBS.Market"  # what the program calls itself: "HiPos" (branding.product_name)
     version: str | None = None  # exact, from Market.exe: "6.6.12.2634"
     update_state: str = "unknown"  # current | outdated | newer | unknown (updates.UpdateStatus)
     latest_version: str | None = None
@@ -367,6 +368,8 @@ class RequestContext:
         recent_requests: Iterable[SentRequest] = (),
     ) -> RequestContext:
         """Everything known from ``installation.Installation`` and ``updates.UpdateStatus``."""
+        from collector.branding import product_name
+
         log_days = None
         if inst is not None:
             from collector.logs import day_folders
@@ -375,6 +378,7 @@ class RequestContext:
         db = getattr(inst, "database", None)
         return cls(
             product=getattr(inst, "product", None),
+            program=product_name(inst),
             version=getattr(inst, "version", None),
             update_state=getattr(update, "state", "unknown") or "unknown",
             latest_version=getattr(update, "latest", None),

@@ -33,7 +33,8 @@ def render_request_text(form: RequestForm, ctx: RequestContext | None = None) ->
     Plain text (no tabs, no markup), LF line breaks, ready to paste into an e-mail.
     """
     ctx = ctx or RequestContext()
-    lines: list[str] = [str(_("Обращение в службу поддержки GBS.Market")), ""]
+    lines: list[str] = [str(_("Обращение в службу поддержки {product}",
+                                      product=ctx.program)), ""]
     lines.append(_("Тема: {topic}", topic=TOPICS.get(form.topic, form.topic or _("не указана"))))
     if ctx.version:
         product = f" ({ctx.product})" if ctx.product else ""

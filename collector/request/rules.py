@@ -227,9 +227,9 @@ def _check_topic(form: RequestForm, out: list[Problem]) -> None:
 def _check_version(ctx: RequestContext, out: list[Problem]) -> None:
     if not ctx.version:
         _p(out, "version", "warning", "version.unknown",
-           _("Точную версию программы определить не удалось. Посмотрите её в GBS.Market: "
-             "Справка → О программе — и напишите в вопросе, например: «У меня версия "
-             "6.3.0.1693»."))
+           _("Точную версию программы определить не удалось. Посмотрите её в программе "
+             "{product}: Справка → О программе — и напишите в вопросе, например: «У меня версия "
+             "6.3.0.1693».", product=ctx.program))
     elif ctx.update_state == "outdated":
         latest = _(", последняя — {latest}", latest=ctx.latest_version) \
             if ctx.latest_version else ""
@@ -243,20 +243,21 @@ def _check_version(ctx: RequestContext, out: list[Problem]) -> None:
 def _check_gbs_id(form: RequestForm, ctx: RequestContext, out: list[Problem]) -> None:
     if ctx.gbs_id and normalize_gbs_id(ctx.gbs_id) is None:
         _p(out, "gbs_id", "error", "gbs_id.invalid",
-           _("GBS.ID «{value}» неверный. Скопируйте его в окне лицензии GBS.Market кнопкой "
-             "копирования рядом с ID.", value=ctx.gbs_id))
+           _("GBS.ID «{value}» неверный. Скопируйте его в окне лицензии программы {product} "
+             "кнопкой копирования рядом с ID.", value=ctx.gbs_id, product=ctx.program))
         return
     if ctx.gbs_id:
         return
     if form.topic == "licensing":
         _p(out, "gbs_id", "error", "gbs_id.missing",
-           _("Для вопроса о лицензии нужен GBS.ID. Скопируйте его в окне лицензии GBS.Market "
-             "кнопкой копирования рядом с ID — сборщик подхватит его сам. Вручную ID не "
-             "переписывайте."))
+           _("Для вопроса о лицензии нужен GBS.ID. Скопируйте его в окне лицензии программы "
+             "{product} кнопкой копирования рядом с ID — сборщик подхватит его сам. Вручную ID "
+             "не переписывайте.", product=ctx.program))
     elif form.topic == "errors":
         _p(out, "gbs_id", "warning", "gbs_id.missing",
            _("GBS.ID не найден. Он поможет поддержке быстрее найти вашу лицензию: скопируйте "
-             "его в окне лицензии GBS.Market кнопкой копирования рядом с ID."))
+             "его в окне лицензии программы {product} кнопкой копирования рядом с ID.",
+             product=ctx.program))
 
 
 def _check_date(form: RequestForm, ctx: RequestContext, out: list[Problem]) -> None:

@@ -169,6 +169,7 @@ class DatabaseSource(Source):
 
     def _program_backup_fallback(self, step: Step, db) -> None:
         """Offered, never forced: the program's own newest backup, with its age stated."""
+        from collector.branding import product_name
         from collector.database import find_program_backups
         from collector.database.program_backups import fbk_name_for, no_fbk_reason
 
@@ -181,7 +182,7 @@ class DatabaseSource(Source):
                 step.say(join(" ", [step.report.message, _(
                     "В автоматических копиях программы базы нет: {reason}", reason=no_fbk_reason(
                         db.connection_type, db.create_db_in_backup,
-                        job.installation.name if job.installation else "GBS.Market"))]))
+                        product_name(job.installation)))]))
             return
         newest = backups[0]
         when = newest.created.strftime("%d.%m.%Y %H:%M")

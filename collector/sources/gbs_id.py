@@ -38,6 +38,7 @@ class GbsIdSource(Source):
         return None
 
     def collect(self, step: Step) -> None:
+        from collector.branding import product_name
         from collector.gbsid import (
             find_gbs_ids,
             no_id_help,
@@ -48,7 +49,7 @@ class GbsIdSource(Source):
         )
 
         job = step.job
-        product = job.installation.name if job.installation is not None else "GBS.Market"
+        product = product_name(job.installation)
         placeholder = placeholder_seen(job.root, job.installation)
         if placeholder:
             step.known(placeholder)

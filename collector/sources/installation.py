@@ -75,7 +75,7 @@ def known_of(detection) -> list[str]:
         out.append(_("Версия {version}; программа показывает её как {shown}.",
                      version=facts.version, shown=facts.shown))
     if inst.correct_exit is False:  # None while Market.exe runs: it sets false at every start
-        out.append(_("В прошлый раз {product} закрылась не штатно (CorrectExit = false в "
+        out.append(_("В прошлый раз программа {product} закрылась не штатно (CorrectExit = false в "
                      "DataBase.json).", product=inst.name))
     for other in detection.others:
         if other.major == 5:

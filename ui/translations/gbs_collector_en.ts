@@ -1971,12 +1971,24 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>faulting module {module}</translation>
     </message>
     <message>
+        <source>Сервер Firebird ({server}) не отвечает: служба базы данных не запущена или порт закрыт. Запустите программу (она сама запускает свой сервер) или службу Firebird и повторите. Пакет собран без базы данных.</source>
+        <translation>The Firebird server ({server}) does not answer: the database service is not running or the port is closed. Start the program (it starts its own server) or the Firebird service and try again. The bundle was made without the database.</translation>
+    </message>
+    <message>
+        <source>программа {product} не смогла сделать копию базы (gbak завершился с ошибкой; в журнале программы это «Резервная копия БД не была создана», подробности в backup.log).</source>
+        <translation>{product} could not back up the database (gbak failed; the program logs it as &quot;Резервная копия БД не была создана&quot;, details in backup.log).</translation>
+    </message>
+    <message>
         <source>Под системным корнем сервер Firebird должен быть на этом компьютере (localhost): сборщик даёт серверу свою копию базы, а сам файл {path} не меняется. Сервер {host} эту копию не увидит.</source>
         <translation>Under a system root the Firebird server must be on this computer (localhost): the collector hands the server its own copy of the database, and the file {path} itself never changes. Server {host} would not see that copy.</translation>
     </message>
     <message>
         <source>Удалены остатки прерванного сбора: недописанных архивов — {files}, временных папок — {folders} ({size}).</source>
         <translation>Removed what an interrupted collection left: unfinished archives: {files}, temporary folders: {folders} ({size}).</translation>
+    </message>
+    <message>
+        <source>Обращение в поддержку {product}. Описание проблемы — в файле request.txt внутри приложенного архива.</source>
+        <translation>A {product} support request. The description of the problem is in request.txt inside the attached archive.</translation>
     </message>
     <message>
         <source>Этот архив уже отправлен в поддержку: номер обращения {number}. Письмо с ним создало бы второе обращение. Если поддержка попросит прислать его ещё раз, используйте --again.</source>
@@ -2061,10 +2073,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>Обращение принято поддержкой с архивом без базы данных; полный архив с базой загружен отдельно и привязан к номеру обращения.</source>
         <translation>Support accepted the request with the archive without the database; the full archive with the database was uploaded separately and tied to the request number.</translation>
-    </message>
-    <message>
-        <source>Обращение в поддержку GBS.Market. Описание — в файле request.txt внутри архива.</source>
-        <translation>A GBS.Market support request. The description is in request.txt inside the archive.</translation>
     </message>
     <message>
         <source>Отправка обращения в поддержку…</source>
@@ -2153,6 +2161,10 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>обратитесь туда, где приобрели программу, и отправьте архив так, как там скажут</source>
         <translation>contact the place where you bought the program and send the archive the way they tell you</translation>
+    </message>
+    <message>
+        <source>{product} ({country})</source>
+        <translation>{product} ({country})</translation>
     </message>
     <message>
         <source>письмом на {address} (архив приложится к письму: кнопка «Письмо», команда collector email)</source>
@@ -2343,6 +2355,10 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>Could not read the root certificate file {path}. Check the setting ca_bundle.</translation>
     </message>
     <message>
+        <source>записей об установке программы нет</source>
+        <translation>no installation entries of the program</translation>
+    </message>
+    <message>
         <source>{version}; в программе показана как {shown}</source>
         <translation>{version}; the program shows it as {shown}</translation>
     </message>
@@ -2357,6 +2373,10 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>{name} указывает на папку данных {target}, но её нет: {product} создаёт её при запуске (или не запускается, если не может). Проверьте, подключён ли диск.</source>
         <translation>{name} names the data folder {target}, but it does not exist: {product} creates it when it starts (or does not start if it cannot). Check that the drive is connected.</translation>
+    </message>
+    <message>
+        <source>папки данных по умолчанию {path} нет</source>
+        <translation>no default data folder {path}</translation>
     </message>
     <message>
         <source>{name} не прочитан: {error}. {product} с таким файлом не запускается.</source>
@@ -2603,22 +2623,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>The folder {path} is read-only (the disk is write-protected or mounted read-only). Choose another folder, for example {suggestion}.</translation>
     </message>
     <message>
-        <source>папка установки GBS.Market</source>
-        <translation>the GBS.Market installation folder</translation>
-    </message>
-    <message>
-        <source>папка данных GBS.Market</source>
-        <translation>the GBS.Market data folder</translation>
-    </message>
-    <message>
-        <source>папка базы данных GBS.Market</source>
-        <translation>the GBS.Market database folder</translation>
-    </message>
-    <message>
-        <source>папка резервных копий GBS.Market</source>
-        <translation>the GBS.Market backup folder</translation>
-    </message>
-    <message>
         <source>системный корень (диск клиента, только для чтения)</source>
         <translation>the system root (the customer&apos;s disk, read only)</translation>
     </message>
@@ -2697,18 +2701,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>причина неизвестна</source>
         <translation>reason unknown</translation>
-    </message>
-    <message>
-        <source>GBS.ID «{value}» неверный. Скопируйте его в окне лицензии GBS.Market кнопкой копирования рядом с ID.</source>
-        <translation>The GBS.ID «{value}» is not valid. Copy it in GBS.Market&apos;s licence window with the copy button next to the ID.</translation>
-    </message>
-    <message>
-        <source>Для вопроса о лицензии нужен GBS.ID. Скопируйте его в окне лицензии GBS.Market кнопкой копирования рядом с ID — сборщик подхватит его сам. Вручную ID не переписывайте.</source>
-        <translation>A licence question needs the GBS.ID. Copy it in GBS.Market&apos;s licence window with the copy button next to the ID — the collector picks it up by itself. Do not retype the ID.</translation>
-    </message>
-    <message>
-        <source>GBS.ID не найден. Он поможет поддержке быстрее найти вашу лицензию: скопируйте его в окне лицензии GBS.Market кнопкой копирования рядом с ID.</source>
-        <translation>GBS.ID not found. It helps support find your licence faster: copy it in GBS.Market&apos;s licence window with the copy button next to the ID.</translation>
     </message>
     <message>
         <source>В вопросе {n} упомянуто {named}, а журналы выбраны за {chosen}. Проверьте дату: нужен день, когда появилась ошибка.</source>
@@ -2813,10 +2805,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>только записи за выбранные дни</source>
         <translation>only the entries of the chosen days</translation>
-    </message>
-    <message>
-        <source>В прошлый раз {product} закрылась не штатно (CorrectExit = false в DataBase.json).</source>
-        <translation>Last time {product} did not close normally (CorrectExit = false in DataBase.json).</translation>
     </message>
     <message>
         <source>Первая ошибка {day} — в {time}: {text}</source>
@@ -3125,10 +3113,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>The program on this computer works with a database on another computer ({server}). The copy has to be made where the database is stored; the bundle was made without the database.</translation>
     </message>
     <message>
-        <source>Сервер Firebird ({server}) не отвечает: служба базы данных не запущена или порт закрыт. Запустите GBS.Market (она запускает свой сервер) или службу Firebird и повторите. Пакет собран без базы данных.</source>
-        <translation>The Firebird server ({server}) does not answer: the database service is not running or the port is closed. Start GBS.Market (it starts its own server) or the Firebird service and try again. The bundle was made without the database.</translation>
-    </message>
-    <message>
         <source>Сервер Firebird ({server}) не принял имя пользователя и пароль (пробовали: {tried}). Укажите логин и пароль базы данных — их знает специалист, настраивавший программу, — и повторите.</source>
         <translation>The Firebird server ({server}) refused the user name and password (tried: {tried}). Give the database login and password — the technician who set up the program knows them — and try again.</translation>
     </message>
@@ -3179,10 +3163,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>Файл базы {path} менялся, пока снималась копия: с ним работает сервер или программа. Укажите сервер Firebird (--fb-server адрес/порт) и повторите.</source>
         <translation>The database file {path} changed while it was being copied: a server or program works with it. Give the Firebird server (--fb-server host/port) and try again.</translation>
-    </message>
-    <message>
-        <source>{product} не смогла сделать копию базы (gbak завершился с ошибкой; в журнале программы это «Резервная копия БД не была создана», подробности в backup.log).</source>
-        <translation>{product} could not back up the database (gbak failed; the program logs it as &quot;Резервная копия БД не была создана&quot;, details in backup.log).</translation>
     </message>
     <message>
         <source>{product} на этом компьютере подключается к базе на другом компьютере (сетевой клиент): копию базы делает только компьютер, где база лежит.</source>
@@ -3369,10 +3349,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>The request text is in e-mail 1 of {count}.</translation>
     </message>
     <message>
-        <source>Обращение в поддержку GBS.Market. Описание проблемы — в файле request.txt внутри приложенного архива.</source>
-        <translation>A GBS.Market support request. The description of the problem is in request.txt inside the attached archive.</translation>
-    </message>
-    <message>
         <source>Файл {name} ({size} МБ, в письме займёт {mail} МБ) больше предела почты ({limit} МБ), письмо не создано. Отправьте архив через интернет (кнопка «Отправить», команда: collector upload) или соберите его заново томами по {volume} МБ (--volume-size {volume}M) — тогда тома разойдутся по нескольким письмам.</source>
         <translation>File {name} ({size} MB, {mail} MB in an e-mail) is larger than the e-mail limit ({limit} MB); no e-mail was made. Send the archive over the internet (the &quot;Send&quot; button, or: collector upload) or collect it again in volumes of {volume} MB (--volume-size {volume}M) — the volumes then go into several e-mails.</translation>
     </message>
@@ -3475,6 +3451,10 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>{why} Повтор через {seconds} с.</source>
         <translation>{why} Retrying in {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Обращение в поддержку {product}. Описание — в файле request.txt внутри архива.</source>
+        <translation>A {product} support request. The description is in request.txt inside the archive.</translation>
     </message>
     <message>
         <source>Проверка сервера поддержки…</source>
@@ -3625,10 +3605,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>{whole}.{tenth} MB</translation>
     </message>
     <message>
-        <source>записей об установке GBS.Market нет</source>
-        <translation>no installation records of GBS.Market</translation>
-    </message>
-    <message>
         <source>{name} (партнёрская сборка GBS.Market)</source>
         <translation>{name} (a partner build of GBS.Market)</translation>
     </message>
@@ -3671,10 +3647,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>Market.exe сейчас не запущен</source>
         <translation>Market.exe is not running now</translation>
-    </message>
-    <message>
-        <source>папки данных GBS.Market нет</source>
-        <translation>no GBS.Market data folder</translation>
     </message>
     <message>
         <source>Файл {path} не найден</source>
@@ -4151,10 +4123,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>Choose the topic of the request: {topics}. One topic per request: technical staff do not handle payment or partnership questions.</translation>
     </message>
     <message>
-        <source>Точную версию программы определить не удалось. Посмотрите её в GBS.Market: Справка → О программе — и напишите в вопросе, например: «У меня версия 6.3.0.1693».</source>
-        <translation>The exact program version could not be found. Look it up in GBS.Market: Help → About — and write it in your question, e.g. &quot;My version is 6.3.0.1693&quot;.</translation>
-    </message>
-    <message>
         <source>Дата {date} ещё не наступила. Укажите день, когда появилась ошибка.</source>
         <translation>The date {date} has not come yet. Give the day the error appeared.</translation>
     </message>
@@ -4229,10 +4197,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>Ответьте на все вопросы поддержки из её последнего сообщения — каждый отдельным пунктом и полностью.</source>
         <translation>Answer every question of the support&apos;s last message — each as its own item, in full.</translation>
-    </message>
-    <message>
-        <source>Обращение в службу поддержки GBS.Market</source>
-        <translation>A request to GBS.Market support</translation>
     </message>
     <message>
         <source>Дата проблемы: {date}</source>
@@ -4487,24 +4451,12 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>The program&apos;s settings</translation>
     </message>
     <message>
-        <source>в GBS.Market: Справка → Проверить обновления</source>
-        <translation>in GBS.Market: Help (Справка) → Check for updates (Проверить обновления)</translation>
-    </message>
-    <message>
-        <source>закройте GBS.Market и запустите снова — она сама проверит и установит обновление при запуске (автообновление включено); или в GBS.Market: Справка → Проверить обновления</source>
-        <translation>close GBS.Market and start it again — it checks for and installs the update itself at start (auto-update is on); or in GBS.Market: Help (Справка) → Check for updates (Проверить обновления)</translation>
-    </message>
-    <message>
         <source> (по последнему ответу сервера обновлений, сохранённому программой{when}; сейчас сервер не ответил: {why})</source>
         <translation> (by the update server&apos;s last answer the program kept{when}; the server did not answer now: {why})</translation>
     </message>
     <message>
         <source>Версия {installed} — последняя (канал {channel}){where}.</source>
         <translation>Version {installed} is the latest (channel {channel}){where}.</translation>
-    </message>
-    <message>
-        <source>обновление уже скачано программой: закройте GBS.Market и запустите снова — она установит его сама при запуске</source>
-        <translation>the program has downloaded the update already: close GBS.Market and start it again — it installs it itself at start</translation>
     </message>
     <message>
         <source>адрес сервера обновлений не настроен</source>
@@ -4591,6 +4543,22 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>The step was stopped: it took longer than allowed.</translation>
     </message>
     <message>
+        <source>папка установки {product}</source>
+        <translation>the {product} installation folder</translation>
+    </message>
+    <message>
+        <source>папка данных {product}</source>
+        <translation>the {product} data folder</translation>
+    </message>
+    <message>
+        <source>папка базы данных {product}</source>
+        <translation>the {product} database folder</translation>
+    </message>
+    <message>
+        <source>папка резервных копий {product}</source>
+        <translation>the {product} backup folder</translation>
+    </message>
+    <message>
         <source>Шаг остановлен: превышено время {limit:.0f} с.</source>
         <translation>The step was stopped: it exceeded {limit:.0f} s.</translation>
     </message>
@@ -4601,6 +4569,26 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>GBS.Market на этом компьютере не найдена.</source>
         <translation>GBS.Market was not found on this computer.</translation>
+    </message>
+    <message>
+        <source>Обращение в службу поддержки {product}</source>
+        <translation>A request to {product} support</translation>
+    </message>
+    <message>
+        <source>Точную версию программы определить не удалось. Посмотрите её в программе {product}: Справка → О программе — и напишите в вопросе, например: «У меня версия 6.3.0.1693».</source>
+        <translation>The exact program version could not be found. Look it up in {product}: Help → About — and write it in your question, e.g. &quot;My version is 6.3.0.1693&quot;.</translation>
+    </message>
+    <message>
+        <source>GBS.ID «{value}» неверный. Скопируйте его в окне лицензии программы {product} кнопкой копирования рядом с ID.</source>
+        <translation>The GBS.ID «{value}» is not valid. Copy it in the licence window of {product} with the copy button next to the ID.</translation>
+    </message>
+    <message>
+        <source>Для вопроса о лицензии нужен GBS.ID. Скопируйте его в окне лицензии программы {product} кнопкой копирования рядом с ID — сборщик подхватит его сам. Вручную ID не переписывайте.</source>
+        <translation>A licence question needs the GBS.ID. Copy it in the licence window of {product} with the copy button next to the ID — the collector picks it up by itself. Do not retype the ID.</translation>
+    </message>
+    <message>
+        <source>GBS.ID не найден. Он поможет поддержке быстрее найти вашу лицензию: скопируйте его в окне лицензии программы {product} кнопкой копирования рядом с ID.</source>
+        <translation>GBS.ID not found. It helps support find your licence faster: copy it in the licence window of {product} with the copy button next to the ID.</translation>
     </message>
     <message>
         <source>файл</source>
@@ -4699,6 +4687,10 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
         <translation>entries</translation>
     </message>
     <message>
+        <source>В прошлый раз программа {product} закрылась не штатно (CorrectExit = false в DataBase.json).</source>
+        <translation>Last time {product} did not close normally (CorrectExit = false in DataBase.json).</translation>
+    </message>
+    <message>
         <source>{files} за {days}, в них {errors}</source>
         <translation>{files} for {days}, with {errors}</translation>
     </message>
@@ -4753,6 +4745,18 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>Сетевой путь {path} недоступен в системном корне</source>
         <translation>The network path {path} is not available under the system root</translation>
+    </message>
+    <message>
+        <source>в программе {product}: Справка → Проверить обновления</source>
+        <translation>in {product}: Help (Справка) → Check for updates (Проверить обновления)</translation>
+    </message>
+    <message>
+        <source>закройте программу {product} и запустите снова — она сама проверит и установит обновление при запуске (автообновление включено); или в программе {product}: Справка → Проверить обновления</source>
+        <translation>close {product} and start it again — it checks for and installs the update itself at start (auto-update is on); or in {product}: Help (Справка) → Check for updates (Проверить обновления)</translation>
+    </message>
+    <message>
+        <source>обновление уже скачано программой: закройте программу {product} и запустите снова — она установит его сама при запуске</source>
+        <translation>the program has already downloaded the update: close {product} and start it again — it installs the update itself at start</translation>
     </message>
     <message>
         <source>Версия программы не определена — сравнить не с чем.</source>
