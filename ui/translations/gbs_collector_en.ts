@@ -1416,10 +1416,6 @@ Attach the files they point to?</translation>
         <translation>Waiting for you to copy the GBS.ID in {product}…</translation>
     </message>
     <message>
-        <source>Скопирован из буфера обмена</source>
-        <translation>Copied from the clipboard</translation>
-    </message>
-    <message>
         <source>&amp;Копировать</source>
         <translation>Cop&amp;y</translation>
     </message>
@@ -1438,6 +1434,10 @@ Attach the files they point to?</translation>
     <message>
         <source>Показать QR-код крупно</source>
         <translation>Show the QR code large</translation>
+    </message>
+    <message>
+        <source>Скопирован из программы {product} (буфер обмена)</source>
+        <translation>Copied from {product} (clipboard)</translation>
     </message>
     <message>
         <source>Скопировано: {value}</source>

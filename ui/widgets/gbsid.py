@@ -192,7 +192,8 @@ class GbsIdPanel(Card):
             self.value.setAccessibleDescription(value)
             cand = next((c for c in st.gbs.candidates if c.value == value), None)
             if st.gbs.from_clipboard:
-                src = tr("Скопирован из буфера обмена")
+                src = tr("Скопирован из программы {product} (буфер обмена)").format(
+                    product=st.product)
             else:
                 src = engine_text(cand.detail) if cand else ""
             self.source.setText(breakable(src))
