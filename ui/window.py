@@ -110,9 +110,9 @@ class Sidebar(QFrame):
         lay.setContentsMargins(2 * SPACE, 3 * SPACE, 2 * SPACE, 2 * SPACE)
         lay.setSpacing(4)
         title = label(tr("Обращение в поддержку"), name="AppTitle")
-        sub = label("GBS.Market", name="AppSubtitle")
+        self.subtitle = label("GBS.Market", name="AppSubtitle")  # the desk's name, once known
         lay.addWidget(title)
-        lay.addWidget(sub)
+        lay.addWidget(self.subtitle)
         lay.addSpacing(2 * SPACE)
         self.steps_layout = QVBoxLayout()
         self.steps_layout.setSpacing(2)
@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
 
         self.state = state
         self.controller = controller
-        self.setWindowTitle(tr("Обращение в поддержку GBS.Market"))
+        self.setWindowTitle(tr("Обращение в поддержку {product}").format(product="GBS.Market"))
         self.setObjectName("MainWindow")
         self.visited: set[str] = {"start"}
         self.current = "start"
@@ -254,6 +254,9 @@ class MainWindow(QMainWindow):
         for signal in (state.install.changed, state.request.edited, state.request.draft_changed,
                        state.outbox.changed):
             signal.connect(self._state_changed)
+        state.install.changed.connect(self._show_product)
+        if state.installation is not None:  # a rebuilt window (another language)
+            self._show_product()
         state.notice.connect(self.show_notice)
         self._notice_timer = QTimer(self)
         self._notice_timer.setSingleShot(True)
@@ -482,6 +485,18 @@ class MainWindow(QMainWindow):
             a.setEnabled(not busy)
         self.act_new.setEnabled(not busy)
 
+    def _show_product(self) -> None:
+        """The found build names the window («HiPos»); the page's texts follow it."""
+        from ui.links import desk_name
+
+        name = desk_name(self.state)
+        self.setWindowTitle(tr("Обращение в поддержку {product}").format(product=name))
+        self.sidebar.subtitle.setText(name)
+        page = self.pages.get(self.current)
+        if page is not None:
+            self.page_title.setText(page.title())
+            self.page_subtitle.setText(page.subtitle())
+
     def _state_changed(self, *_args) -> None:
         self.update_nav()
         if self.notice.text() == self._fix_first_text() and self.current in self.pages.built \
@@ -564,7 +579,8 @@ class MainWindow(QMainWindow):
     def show_gbsid_help(self) -> None:
         from collector.gbsid import no_id_help
 
-        QMessageBox.information(self, tr("Как скопировать GBS.ID"), engine_text(no_id_help()))
+        QMessageBox.information(self, tr("Как скопировать GBS.ID"),
+                                engine_text(no_id_help(product=self.state.product)))
 
     def _open_desk(self, which: str) -> None:
         """The desk's page (with the GBS.ID in its address, or the vendor build's own)."""
