@@ -15,7 +15,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from collector import __version__
-from collector.applog import setup_logging
 from collector.errors import Cancelled, CollectorError, ExitCode
 from collector.sysroot import RootError
 
@@ -105,6 +104,10 @@ def _commands_needed(argv: Sequence[str] | None) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
+    # Imported here: the GUI's launcher reads COMMANDS before its first paint, and the log's
+    # secret filter (collector.redact) is not needed for that.
+    from collector.applog import setup_logging
+
     # Only commands that change something keep a log file; looking (detect, logs…) leaves no trace.
     setup_logging(verbose=args.verbose, to_file=args.command in LOGGED_COMMANDS)
     log.info("command: %s", args.command)

@@ -120,10 +120,13 @@ def _use_embedded_settings() -> None:
 
 
 def _arm_exit_after_show() -> None:
-    """Make the first QApplication exit right after its first top-level window is painted.
+    """Make the process exit right after its first top-level window is painted.
 
-    The GUI makes its own QApplication; a subclass put in place of ``QApplication`` before the GUI
-    is imported watches for that first paint without the GUI knowing.
+    The GUI makes its own windows; ``QWidget.show`` is wrapped before the GUI is imported, so
+    each window shown is watched for its first paint without the GUI knowing. The watch sits on
+    the window alone: an application-wide Python filter would see every object's events, and
+    the first event of some of Qt's own objects (the gesture manager of a scroll area) costs the
+    binding a long type look-up that the product itself never pays before its first paint.
     """
     import json
 
@@ -148,15 +151,17 @@ def _arm_exit_after_show() -> None:
                 os._exit(0)  # the measurement ends at the first paint; teardown is not part of it
             return False
 
-    base = QtWidgets.QApplication
+    watcher: list[_Watcher] = []
+    show = QtWidgets.QWidget.show
 
-    class _ExitAfterShowApplication(base):  # type: ignore[misc, valid-type]
-        def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, **kwargs)
-            self._gbs_watcher = _Watcher()
-            self.installEventFilter(self._gbs_watcher)
+    def show_watched(widget: QtWidgets.QWidget) -> None:
+        if widget.isWindow():
+            if not watcher:
+                watcher.append(_Watcher())
+            widget.installEventFilter(watcher[0])
+        show(widget)
 
-    QtWidgets.QApplication = _ExitAfterShowApplication  # type: ignore[misc]
+    QtWidgets.QWidget.show = show_watched  # type: ignore[method-assign]
 
 
 if __name__ == "__main__":

@@ -2,9 +2,10 @@
 
 1. ``lupdate`` (from the PySide6-Essentials wheel) reads every ``tr("…")`` in ``ui/``.
 2. Engine messages are ``_("…")`` calls in ``collector/`` and ``ui/`` (plus the plain-text
-   ``TOPICS``/``SYMPTOMS`` tables of ``collector/request.py``); they are found with ``ast`` and
-   handed to the same ``lupdate`` run as ``translate("collector", …)`` lines of a stub file, so
-   they land in context ``collector`` and keep their translations across runs.
+   tables ``TOPICS`` of ``collector/topics.py`` and ``SYMPTOMS`` of ``collector/request/model.py``);
+   they are found with ``ast`` and handed to the same ``lupdate`` run as
+   ``translate("collector", …)`` lines of a stub file, so they land in context ``collector`` and
+   keep their translations across runs.
 3. ``lrelease`` compiles each ``.ts`` to the ``.qm`` the app loads (not kept in git; the app also
    builds it on first run when missing or stale).
 
@@ -29,7 +30,7 @@ sys.path.insert(0, str(REPO))
 ENGINE = REPO / "collector"
 UI = REPO / "ui"
 # Plain-str tables the GUI shows, by module.
-ENGINE_TABLES = {"collector/request/model.py": ("TOPICS", "SYMPTOMS")}
+ENGINE_TABLES = {"collector/topics.py": ("TOPICS",), "collector/request/model.py": ("SYMPTOMS",)}
 LANGS = ("en",)
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 

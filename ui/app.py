@@ -80,9 +80,12 @@ class Controller:
         self.build_window()
 
 
-def build(argv: list[str]) -> Controller:
+def build(argv: list[str], on_shown=None) -> Controller:
     """The application, its state and its window, shown, with the searches about to start
-    (what :func:`main` runs before the event loop; tests drive the result directly)."""
+    (what :func:`main` runs before the event loop; tests drive the result directly).
+
+    ``on_shown`` (the launcher's demo desk) runs once the window is on screen, before the
+    searches start, as the clean-up of a killed run does: none of it is in the first picture."""
     args = parse_args(argv)
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtGui import QGuiApplication
@@ -103,6 +106,7 @@ def build(argv: list[str]) -> Controller:
     from ui.state import AppState
 
     theme.apply(app)
+    theme.watch_screens(app)
     icon = _icon_path()
     if icon is not None:
         from PySide6.QtGui import QIcon
@@ -118,13 +122,25 @@ def build(argv: list[str]) -> Controller:
     controller.args = args
     app._controller = controller  # keep it alive with the application (tests reach it here)
     win = controller.build_window()
-    _say_what_was_cleaned(win)
     if args.startup_time:
         win.on_first_paint(lambda: _report_startup(win))
-    # The searches start once the window is on screen (or after a moment without a paint,
-    # e.g. a minimised start), so the first picture never waits for them.
-    win.on_first_paint(lambda: QTimer.singleShot(0, state.start))
-    QTimer.singleShot(250, state.start)
+    began = False
+
+    def begin() -> None:
+        nonlocal began
+        if began:
+            return
+        began = True
+        if on_shown is not None:
+            on_shown()
+        _say_what_was_cleaned(controller.window)
+        state.start()
+        QTimer.singleShot(0, controller.window.build_next_page)
+
+    # The rest starts once the window is on screen (or after a moment without a paint, e.g. a
+    # minimised start), so the first picture never waits for it.
+    win.on_first_paint(lambda: QTimer.singleShot(0, begin))
+    QTimer.singleShot(250, begin)
     return controller
 
 
@@ -137,13 +153,13 @@ def _say_what_was_cleaned(win) -> None:
         win.show_notice(cleaned.message(), 15000)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, on_shown=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     from PySide6.QtCore import QTimer
 
     from ui import tasks
 
-    controller = build(argv)
+    controller = build(argv, on_shown)
     app, args = controller.app, controller.args
     if args.screenshot:
         shooter = Screenshot(controller, Path(args.screenshot), args.page)
@@ -171,7 +187,7 @@ def _teardown(app, controller) -> None:
         win.deleteLater()
     app.sendPostedEvents(None, 0)
     app.processEvents()
-    theme._cache.clear()
+    theme.clear_caches()
     app._controller = None
     gc.collect()
 

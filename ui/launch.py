@@ -68,11 +68,17 @@ def main(argv: list[str] | None = None) -> int:
                                       "установите: pip install \".[gui]\")")
     from ui.app import main as gui_main
 
-    desk = start_demo_desk(argv)
-    try:
-        return gui_main(argv)
-    finally:
+    desks = []
+
+    def start_desk() -> None:  # once the window is on screen: the first picture needs no desk
+        desk = start_demo_desk(argv)
         if desk is not None:
+            desks.append(desk)
+
+    try:
+        return gui_main(argv, on_shown=start_desk)
+    finally:
+        for desk in desks:
             desk.close()
 
 

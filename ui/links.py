@@ -21,6 +21,22 @@ def current_links(state):
     return desk_links(load_settings(), state.installation, state.gbs.value)
 
 
+def desk_name(state) -> str:
+    """Whose support the window is about («Поддержка …»): GBS.Market's, the build's own
+    («HiPos») or the country's (``collector.desk.Desk.name``)."""
+    from collector.branding import ORIGINAL_NAME
+
+    if state.installation is None:
+        return ORIGINAL_NAME
+    from collector.desk import BuildFacts, desk_of
+    from collector.settings import load_settings
+
+    try:
+        return desk_of(BuildFacts.of_installation(state.installation), load_settings()).name
+    except Exception:  # a name in a title: never a reason to fail the window
+        return state.product
+
+
 def open_url(url: str) -> None:
     if url:
         QDesktopServices.openUrl(QUrl(url))

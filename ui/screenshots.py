@@ -1,12 +1,13 @@
 """Pictures of every page of the real window, rendered under Xvfb (README, tests, review).
 
     python -m ui.screenshots OUT_DIR [--size 1366x768] [--scale 1.25] [--taskbar 40]
-                             [--lang en] [--pages a,b]
+                             [--lang en] [--pages a,b] [--build hipos]
 
 ``--size`` is the screen as Windows reports it, in physical pixels; ``--scale`` its display
 scale (125 % = 1.25); ``--taskbar`` takes that many pixels (at 100 %) off the bottom, as the
 Windows taskbar does. The window then has ``size / scale`` logical pixels less the taskbar, as a
-maximised window on such a screen, and the picture is in physical pixels.
+maximised window on such a screen, and the picture is in physical pixels. ``--build hipos``
+makes the demo a partner build (``partner.json``, GBS_MARKET.md §1): the pictures get ``-hipos``.
 
 Builds a demo installation and a filled-in draft request in a temporary folder, starts Xvfb on a
 free display (``-displayfd``: the X server picks the number), and runs ``python -m ui
@@ -181,11 +182,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pages", default=",".join(PAGES))
     ap.add_argument("--no-program", action="store_true",
                     help="a PC without GBS.Market (the pictures get -noprogram)")
+    ap.add_argument("--build", choices=["original", "hipos"], default="original",
+                    help="the demo as a partner build: HiPos (the pictures get -hipos)")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="gbs-shots-") as tmp:
         os.environ["GBS_COLLECTOR_DATA_DIR"] = str(Path(tmp) / "build-data")
         root = make_demo(Path(tmp))
+        if args.build == "hipos":
+            from collector.demo import make_partner_build
+
+            make_partner_build(root, "HiPos")
         if args.no_program:
             root = Path(tmp) / "empty"
             root.mkdir()
@@ -200,6 +207,8 @@ def main(argv: list[str] | None = None) -> int:
                                  taskbar=args.taskbar)
                 if args.no_program:
                     name = name.replace(page, f"{page}-noprogram", 1)
+                if args.build != "original":
+                    name = name.replace(page, f"{page}-{args.build}", 1)
                 target = args.out / name
                 done = shoot(page, target, root=root,
                              data_template=None if page == "start" else data,

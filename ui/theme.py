@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -227,24 +227,89 @@ ICON_SIZES = (16, 20, 24, 32)
 PIXEL_RATIOS = (1.0, 1.5, 2.0)
 
 
-def drawn_icon(draw: Painter, colour: str, *, disabled: str | None = FAINT) -> QIcon:
+def screen_ratios() -> tuple[float, ...]:
+    """The pixel ratios to paint icons at: the screens' own when each is one of PIXEL_RATIOS
+    (QIcon then shows the pixmaps of exactly that ratio, the others never: the same picture for a
+    third of the painting); otherwise all, for QIcon to pick the closest and scale."""
+    ratios = {s.devicePixelRatio() for s in QGuiApplication.screens()}
+    if ratios and ratios <= set(PIXEL_RATIOS):
+        return tuple(sorted(ratios))
+    return PIXEL_RATIOS
+
+
+# How each icon painted for the screens was painted (by QIcon.cacheKey): a screen of another
+# pixel ratio later (a monitor plugged in, the scaling changed) has the icons shown painted again.
+_how: dict[int, tuple[Painter, str, str | None]] = {}
+_covered: set[float] = set()  # the pixel ratios the icons are painted at
+
+
+def drawn_icon(draw: Painter, colour: str, *, disabled: str | None = FAINT,
+               ratios: tuple[float, ...] | None = None) -> QIcon:
     icon = QIcon()
     modes = [(QIcon.Mode.Normal, colour)]
     if disabled:
         modes.append((QIcon.Mode.Disabled, disabled))
+    painted = ratios or screen_ratios()
     for size in ICON_SIZES:
-        for ratio in PIXEL_RATIOS:
-            side = max(1, round(size * ratio))
+        for ratio in painted:
             for mode, tint in modes:
-                pm = QPixmap(side, side)
-                pm.fill(Qt.GlobalColor.transparent)
-                p = QPainter(pm)
-                p.setRenderHint(QPainter.RenderHint.Antialiasing)
-                draw(p, QRectF(0, 0, side, side), QColor(tint))
-                p.end()
-                pm.setDevicePixelRatio(ratio)
-                icon.addPixmap(pm, mode)
+                icon.addPixmap(_painted(draw, size, ratio, tint), mode)
+    if ratios is None:
+        _how[icon.cacheKey()] = (draw, colour, disabled)
+        _covered.update(painted)
     return icon
+
+
+def watch_screens(app: QGuiApplication) -> None:
+    """Paint the icons shown again when a screen's pixel ratio is not among those painted."""
+    if getattr(app, "_gbs_screens_watched", False):
+        return
+    app._gbs_screens_watched = True
+    app.screenAdded.connect(_watch_screen)
+    for screen in app.screens():
+        _watch_screen(screen, repaint=False)
+
+
+def _watch_screen(screen, repaint: bool = True) -> None:
+    screen.logicalDotsPerInchChanged.connect(lambda _dpi: _repaint_shown())
+    if repaint:
+        _repaint_shown()
+
+
+def _repaint_shown() -> None:
+    if set(screen_ratios()) <= _covered:
+        return
+    from PySide6.QtWidgets import QAbstractButton
+
+    again: dict[int, QIcon] = {}
+
+    def repainted(old: QIcon) -> QIcon | None:
+        key = old.cacheKey()
+        if key not in _how:
+            return None
+        if key not in again:
+            draw, colour, disabled = _how[key]
+            again[key] = drawn_icon(draw, colour, disabled=disabled)
+        return again[key]
+
+    for w in QApplication.allWidgets():
+        if isinstance(w, QAbstractButton) and (new := repainted(w.icon())) is not None:
+            w.setIcon(new)
+        for action in w.actions():
+            if (new := repainted(action.icon())) is not None:
+                action.setIcon(new)
+
+
+def _painted(draw: Painter, size: int, ratio: float, tint: str) -> QPixmap:
+    side = max(1, round(size * ratio))
+    pm = QPixmap(side, side)
+    pm.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    draw(p, QRectF(0, 0, side, side), QColor(tint))
+    p.end()
+    pm.setDevicePixelRatio(ratio)
+    return pm
 
 
 def _stroke(p: QPainter, r: QRectF, colour: QColor, width: float = 2.0) -> float:
@@ -579,12 +644,39 @@ ICONS: dict[str, tuple[Painter, str]] = {
     "globe": (_globe, TEXT),
 }
 
-_cache: dict[tuple[str, str], QIcon] = {}
+_cache: dict[tuple[str, str, tuple[float, ...]], QIcon] = {}
+
+
+_pixmaps: dict[tuple[str, int, float], QPixmap] = {}
 
 
 def icon(name: str, colour: str | None = None) -> QIcon:
     draw, default = ICONS[name]
-    key = (name, colour or default)
+    ratios = screen_ratios()
+    key = (name, colour or default, ratios)
     if key not in _cache:
         _cache[key] = drawn_icon(draw, colour or default)
     return _cache[key]
+
+
+def pixmap(name: str, size: int) -> QPixmap:
+    """``icon(name).pixmap(size)``, what a label shows. At a size and pixel ratio the icon is
+    drawn at, that is the one pixmap painted for them, so it is painted alone: a label on the first
+    page does not cost the whole icon (every size and ratio, twice)."""
+    draw, colour = ICONS[name]
+    ratio = QGuiApplication.instance().devicePixelRatio()
+    if (name, colour, screen_ratios()) in _cache or size not in ICON_SIZES \
+            or ratio not in PIXEL_RATIOS:
+        return icon(name).pixmap(QSize(size, size))
+    key = (name, size, ratio)
+    if key not in _pixmaps:
+        _pixmaps[key] = _painted(draw, size, ratio, colour)
+    return _pixmaps[key]
+
+
+def clear_caches() -> None:
+    """Drop the drawn icons (before Qt goes: no pixmap may outlive the application)."""
+    _cache.clear()
+    _pixmaps.clear()
+    _how.clear()
+    _covered.clear()

@@ -44,7 +44,7 @@ from ui.i18n import LANGUAGES, engine_text, tr
 from ui.theme import SPACE
 from ui.widgets.common import button, label
 
-_step_icons: dict[tuple[int, str], QIcon] = {}
+_step_icons: dict[tuple[int, str, tuple[float, ...]], QIcon] = {}
 NARROW_WIDTH = 1100  # below it (1024×768, 1366×768 at 125 % and more): narrower margins
 LOW_HEIGHT = 640  # below it (a laptop at 125 % or 150 % less the taskbar): a compact header
 
@@ -57,7 +57,7 @@ def _is_enter(event) -> bool:
 
 def step_icon(number: int, mode: str) -> QIcon:
     """A numbered circle: ``current`` filled with the accent, ``done`` a check, else outlined."""
-    key = (number, mode)
+    key = (number, mode, theme.screen_ratios())
     if key not in _step_icons:
         _step_icons[key] = _make_step_icon(number, mode)
     return _step_icons[key]
@@ -110,9 +110,9 @@ class Sidebar(QFrame):
         lay.setContentsMargins(2 * SPACE, 3 * SPACE, 2 * SPACE, 2 * SPACE)
         lay.setSpacing(4)
         title = label(tr("Обращение в поддержку"), name="AppTitle")
-        sub = label("GBS.Market", name="AppSubtitle")
+        self.subtitle = label("GBS.Market", name="AppSubtitle")  # the desk's name, once known
         lay.addWidget(title)
-        lay.addWidget(sub)
+        lay.addWidget(self.subtitle)
         lay.addSpacing(2 * SPACE)
         self.steps_layout = QVBoxLayout()
         self.steps_layout.setSpacing(2)
@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
 
         self.state = state
         self.controller = controller
-        self.setWindowTitle(tr("Обращение в поддержку GBS.Market"))
+        self.setWindowTitle(tr("Обращение в поддержку {product}").format(product="GBS.Market"))
         self.setObjectName("MainWindow")
         self.visited: set[str] = {"start"}
         self.current = "start"
@@ -254,15 +254,23 @@ class MainWindow(QMainWindow):
         for signal in (state.install.changed, state.request.edited, state.request.draft_changed,
                        state.outbox.changed):
             signal.connect(self._state_changed)
+        state.install.changed.connect(self._show_product)
+        if state.installation is not None:  # a rebuilt window (another language)
+            self._show_product()
         state.notice.connect(self.show_notice)
         self._notice_timer = QTimer(self)
         self._notice_timer.setSingleShot(True)
         self._notice_timer.timeout.connect(lambda: self.notice.setText(""))
         self.restore_geometry()
-        from PySide6.QtWidgets import QApplication
-
-        QApplication.instance().installEventFilter(self)  # removed with the window
         self.go("start", record=False)
+        # The keys are watched from the first paint on (no key reaches a window not on screen):
+        # a Python filter on the whole application makes the binding look up the type of every
+        # object it sees, and the first of those (Qt's own windows, the gesture manager of a
+        # scroll area) cost a long look-up each. The app builds the next page once the window is
+        # on screen (build_next_page), so none of that is on the first picture or on «Далее».
+        self._keys_watched = False
+        self.on_first_paint(self._watch_keys)
+        QTimer.singleShot(250, self, self._watch_keys)  # a minimised start paints nothing
 
     # --- menus and keys ------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -379,7 +387,7 @@ class MainWindow(QMainWindow):
         """The steps of this request (they depend on its topic), as the sidebar lists them."""
         from ui.pages import flow
 
-        return flow(self.state.form.topic, self.state.extras.logs_wanted)
+        return flow(self.state.request.topic, self.state.extras.logs_wanted)
 
     def go(self, key: str, record: bool = True) -> None:
         if key not in self.ORDER:
@@ -477,6 +485,18 @@ class MainWindow(QMainWindow):
             a.setEnabled(not busy)
         self.act_new.setEnabled(not busy)
 
+    def _show_product(self) -> None:
+        """The found build names the window («HiPos»); the page's texts follow it."""
+        from ui.links import desk_name
+
+        name = desk_name(self.state)
+        self.setWindowTitle(tr("Обращение в поддержку {product}").format(product=name))
+        self.sidebar.subtitle.setText(name)
+        page = self.pages.get(self.current)
+        if page is not None:
+            self.page_title.setText(page.title())
+            self.page_subtitle.setText(page.subtitle())
+
     def _state_changed(self, *_args) -> None:
         self.update_nav()
         if self.notice.text() == self._fix_first_text() and self.current in self.pages.built \
@@ -559,7 +579,8 @@ class MainWindow(QMainWindow):
     def show_gbsid_help(self) -> None:
         from collector.gbsid import no_id_help
 
-        QMessageBox.information(self, tr("Как скопировать GBS.ID"), engine_text(no_id_help()))
+        QMessageBox.information(self, tr("Как скопировать GBS.ID"),
+                                engine_text(no_id_help(product=self.state.product)))
 
     def _open_desk(self, which: str) -> None:
         """The desk's page (with the GBS.ID in its address, or the vendor build's own)."""
@@ -657,6 +678,19 @@ class MainWindow(QMainWindow):
             page.set_compact(narrow, low)
 
     # --- first paint (start-up time) -----------------------------------------------------------
+    def _watch_keys(self) -> None:
+        if not self._keys_watched:
+            from PySide6.QtWidgets import QApplication
+
+            self._keys_watched = True
+            QApplication.instance().installEventFilter(self)  # removed with the window
+
+    def build_next_page(self) -> None:
+        """Build the page «Далее» leads to, before it is asked for."""
+        order = self.step_order()
+        if self.current in order and order.index(self.current) + 1 < len(order):
+            self.pages[order[order.index(self.current) + 1]]  # built on first access
+
     def on_first_paint(self, callback) -> None:
         self._first_paint_callbacks.append(callback)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -26,6 +27,7 @@ from collector.i18n import _
 
 log = logging.getLogger("collector.delivery")
 BLOCK = 1 << 20
+HASH_LAG = 8  # blocks read (and, but the last, sent) ahead of the hashing
 
 
 class Tampered(DeliveryError):
@@ -85,33 +87,34 @@ class SendHasher:
 
 def checked_blocks(path: Path, hasher: SendHasher | None, offset: int, length: int,
                    block: int = BLOCK) -> Iterator[bytes]:
-    """``length`` bytes of ``path`` from ``offset`` in blocks, each checked in by ``hasher``
-    before it is yielded. The hash of a block runs on a helper thread while the caller sends the
-    one before it (``hashlib`` releases the GIL), so checking costs no time on a fast line; the
-    last block is still checked before it is handed on."""
+    """``length`` bytes of ``path`` from ``offset`` in blocks, checked in by ``hasher`` on a
+    helper thread (``hashlib`` releases the GIL) while the caller sends: the reading may run up
+    to ``HASH_LAG`` blocks ahead of the hashing, so on a fast line the check costs max(hash,
+    send), not their sum, and memory stays bounded. Only the last block waits for the whole
+    digest: a file that does not match its ``.sha256`` never arrives complete."""
     if hasher is not None:
         hasher.catch_up(offset)
     left = length
     with open(path, "rb") as f, ThreadPoolExecutor(1, "send-hash") as pool:
         f.seek(offset)
-        pending: tuple[bytes, Future] | None = None
+        jobs: deque[Future] = deque()
+        held: bytes | None = None  # read, not yet handed on: it may be the last block
         while left > 0:
             data = f.read(min(block, left))
             if not data:
                 raise tampered(path.name)  # shorter than when the transfer began
             left -= len(data)
-            job = pool.submit(hasher.feed, data) if hasher is not None else None
-            if pending is not None:
-                done, fut = pending
-                if fut is not None:
-                    fut.result()
-                yield done
-            pending = (data, job)  # type: ignore[assignment]
-        if pending is not None:
-            done, fut = pending
-            if fut is not None:
-                fut.result()
-            yield done
+            if hasher is not None:
+                jobs.append(pool.submit(hasher.feed, data))
+            if held is not None:
+                while len(jobs) > HASH_LAG:
+                    jobs.popleft().result()
+                yield held
+            held = data
+        while jobs:
+            jobs.popleft().result()
+        if held is not None:
+            yield held
 
 
 def expected_hashes(files: BundleFiles, password: str | None = None, *,

@@ -18,6 +18,7 @@ from typing import Any
 
 from collector.errors import CollectorError
 from collector.i18n import _
+from collector.topics import TOPICS  # noqa: F401  (part of the request model)
 
 
 @dataclass(frozen=True)
@@ -36,11 +37,6 @@ class Rules:
 RULES = Rules()
 
 
-TOPICS: dict[str, str] = {  # the desk's three queues, in its order
-    "licensing": "Оплата и лицензирование",
-    "errors": "Возможности, технические вопросы и ошибки",
-    "cooperation": "Сотрудничество",
-}
 
 
 # The questions of a fresh FORM.json (``form new``): instructions, caught by the rules when sent

@@ -138,8 +138,8 @@ class CollectPage(Page):
             self.rows[name] = row
             steps.add(row)
         self.add(steps)
-        self.add(label(tr("Пока идёт сбор, можно работать в GBS.Market: сборщик только читает "
-                          "её файлы и ничего в них не меняет."), muted=True))
+        self.work_hint = label(self._work_hint(), muted=True)
+        self.add(self.work_hint)
         self.layout_.addStretch(1)
         self.started = 0.0
         self.overall = 0.0
@@ -152,6 +152,13 @@ class CollectPage(Page):
         state.collection.progress.connect(self.on_progress)
         state.collection.done.connect(self.on_done)
         state.collection.failed.connect(self.on_failed)
+
+    def _work_hint(self) -> str:
+        return tr("Пока идёт сбор, можно работать в программе {product}: сборщик только читает "
+                  "её файлы и ничего в них не меняет.").format(product=self.state.product)
+
+    def refresh(self, what: str = "") -> None:
+        self.work_hint.setText(self._work_hint())
 
     def title(self) -> str:
         return tr("Сбор архива")

@@ -63,8 +63,8 @@ class IncludePage(Page):
         self.add(self.db_card)
         # screenshots
         self.shots_card = Card(tr("Снимки экрана"), "camera")
-        self.shots_card.add(label(tr("Откройте в GBS.Market окно с ошибкой и сделайте снимок: "
-                                     "окно сборщика на это время скроется."), muted=True))
+        self.shots_hint = label(self._shots_hint(), muted=True)
+        self.shots_card.add(self.shots_hint)
         row = FlowLayout(spacing=SPACE)
         self.shot_now = button(tr("Снять &экран"), icon="camera",
                                on_click=lambda: self.capture(400))
@@ -188,8 +188,13 @@ class IncludePage(Page):
         return saved
 
     # --- showing -------------------------------------------------------------------------------
+    def _shots_hint(self) -> str:
+        return tr("Откройте в программе {product} окно с ошибкой и сделайте снимок: окно "
+                  "сборщика на это время скроется.").format(product=self.state.product)
+
     def refresh(self, what: str = "") -> None:
         st = self.state
+        self.shots_hint.setText(self._shots_hint())
         form = st.form
         inst = st.installation
         day = st.problem_date()

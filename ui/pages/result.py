@@ -230,7 +230,7 @@ class ResultPage(Page):
             # the step's title on its line, what it did below (no "title: message: …")
             detail = engine_text(s.message) if s.message else ""
             if s.status == "failed":
-                detail = "\n".join(filter(None, [detail, step_advice(s.name)]))
+                detail = "\n".join(filter(None, [detail, step_advice(s.name, self.state.product)]))
             col = QVBoxLayout()
             col.setSpacing(0)
             t = label(title, selectable=True)
@@ -272,7 +272,8 @@ class ResultPage(Page):
             newest = backups[0]
             self.fallback.set("warning", tr(
                 "Свежую копию базы сделать не удалось. Есть автоматическая копия, которую "
-                "GBS.Market сделала сама {when} ({age}): поддержке она тоже поможет.").format(
+                "программа {product} сделала сама {when} ({age}): поддержке она тоже поможет.")
+                .format(product=self.state.product,
                 when=newest.created.strftime("%d.%m.%Y %H:%M"), age=engine_text(newest.age_text)))
 
         tasks.start(work, on_done=done, on_error=lambda e: None, name="program-backups",
@@ -327,7 +328,7 @@ class ResultPage(Page):
         self.sent_what.setText(engine_text(result.summary()))
         if result.demo_desk:
             self.next_steps.setText(tr(
-                "С настоящей GBS.Market всё так же, только обращение уходит в поддержку: "
+                "С настоящей установкой программы всё так же, только обращение уходит в поддержку: "
                 "приходит настоящий номер, и поддержка отвечает на e-mail или телефон из "
                 "обращения."))
         else:
@@ -504,11 +505,12 @@ def bundle_desk(manifest: dict | None):
         return None
 
 
-def step_advice(name: str) -> str:
+def step_advice(name: str, product: str) -> str:
     """What to do when a step failed, in the user's words."""
     return {
-        "installation": tr("Проверьте, что GBS.Market установлена, и запустите сборщик снова."),
-        "gbs_id": tr("Скопируйте GBS.ID в GBS.Market (Справка → О программе) и соберите архив "
+        "installation": tr("Проверьте, что программа {product} установлена, и запустите сборщик "
+                           "снова."),
+        "gbs_id": tr("Скопируйте GBS.ID в окне лицензии программы {product} и соберите архив "
                      "ещё раз — сборщик подхватит его сам."),
         "logs": tr("Проверьте дату проблемы: возможно, за этот день журналов нет. Соседние дни "
                    "можно добавить на странице «Дата»."),
@@ -516,9 +518,9 @@ def step_advice(name: str) -> str:
         "system": tr("Сведения о компьютере не обязательны."),
         "attachments": tr("Проверьте, что приложенные файлы на месте и не открыты в другой "
                           "программе."),
-        "database": tr("Проверьте, что служба Firebird запущена и GBS.Market работает с базой, "
-                       "затем соберите архив ещё раз. Если не получится — отправьте этот архив: "
-                       "поддержка подскажет, как сделать копию базы."),
+        "database": tr("Проверьте, что служба Firebird запущена и программа {product} работает "
+                       "с базой, затем соберите архив ещё раз. Если не получится — отправьте "
+                       "этот архив: поддержка подскажет, как сделать копию базы."),
         "request": tr("Текст обращения можно скопировать кнопкой выше и вставить в письмо."),
-    }.get(name, "")
+    }.get(name, "").format(product=product)
 

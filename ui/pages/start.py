@@ -74,16 +74,16 @@ class StatusRow(QWidget):
         self.setAccessibleDescription(f"{value}. {detail}".strip(". "))
 
 
-def update_steps(how: str) -> str:
+def update_steps(how: str, product: str) -> str:
     """Step by step, around the engine's ``how`` (what this installation's update settings
     mean: it updates itself at start, or through Справка → Проверить обновления)."""
     how = how.strip().rstrip(".")
     return tr(
-        "1. Сохраните работу в GBS.Market.\n"
+        "1. Сохраните работу в программе {product}.\n"
         "2. {how}.\n"
         "3. Вернитесь сюда и нажмите «Проверить ещё раз». Если проблема осталась и после "
         "обновления, продолжайте обращение: сборщик укажет новую версию.").format(
-        how=how[:1].upper() + how[1:])
+        how=how[:1].upper() + how[1:], product=product)
 
 
 class UpdateAdvice(QWidget):
@@ -100,7 +100,7 @@ class UpdateAdvice(QWidget):
         lay.addWidget(self.banner)
         row = FlowLayout(spacing=SPACE)
         self.how = button(tr("Как обно&вить"), icon="info", on_click=self.toggle,
-                          accessible=tr("Как обновить GBS.Market"))
+                          accessible=tr("Как обновить программу"))
         self.again = button(tr("Проверить &ещё раз"), icon="refresh", on_click=state.detect,
                             accessible=tr("Проверить версию ещё раз"))
         row.addWidget(self.how)
@@ -112,8 +112,10 @@ class UpdateAdvice(QWidget):
         self.hide()
 
     def show_status(self, status) -> None:
+        product = self.state.product
         self.steps.setText(update_steps(engine_text(status.how) or tr(
-            "в GBS.Market: Справка → Проверить обновления")))
+            "в программе {product}: Справка → Проверить обновления").format(product=product),
+            product))
 
     def toggle(self) -> None:
         self.steps.setVisible(not self.steps.isVisible())
@@ -164,10 +166,10 @@ class StartPage(Page):
         for row in (self.program, self.version, self.update_box, self.data, self.database):
             self.found.add(row)
         self.retry = button(tr("Искать ещё раз"), icon="refresh", on_click=state.detect,
-                            accessible=tr("Искать GBS.Market ещё раз"))
+                            accessible=tr("Искать программу ещё раз"))
         self.point = button(tr("Указать &папку программы…"), icon="folder",
                             on_click=self._point_to_folder,
-                            tip=tr("Папка, где стоит GBS.Market (Market.exe), или её папка данных"))
+                            tip=tr("Папка, где стоит программа (Market.exe), или её папка данных"))
         retry_row = FlowLayout(spacing=SPACE)
         retry_row.addWidget(self.point)
         retry_row.addWidget(self.retry)
@@ -197,17 +199,20 @@ class StartPage(Page):
         return tr("Подготовить обращение в поддержку")
 
     def subtitle(self) -> str:
-        return tr("Сборщик соберёт всё, что нужно поддержке GBS.Market, в один файл: точную "
-                  "версию программы, журналы за день проблемы, копию базы данных и GBS.ID.")
+        from ui.links import desk_name
+
+        return tr("Сборщик соберёт всё, что нужно поддержке {desk}, в один файл: точную "
+                  "версию программы, журналы за день проблемы, копию базы данных и GBS.ID.") \
+            .format(desk=desk_name(self.state))
 
     def next_enabled(self) -> bool:
         return not self.state.install.searching  # found or not, the request can be written
 
     def first_focus(self):
-        return self.topics.first_radio(self.state.form.topic)
+        return self.topics.first_radio(self.state.request.topic)
 
     def _topic_chosen(self, key: str) -> None:
-        if self.state.form.topic != key:
+        if self.state.request.topic != key:
             self.state.form.topic = key
             self.state.request.edit("topic")
 
@@ -246,7 +251,7 @@ class StartPage(Page):
         else:
             self.outbox_banner.set("info", "")
         self.demo_banner.set("info", demo_note(st.installation))
-        self.topics.show_topic(st.form.topic)
+        self.topics.show_topic(st.request.topic)
         self.topic_problems.set_problems(self.page_problems() if self.tried_next else [])
         self._show_found()
         self._show_links()
@@ -259,14 +264,18 @@ class StartPage(Page):
             text = ""
         missing = self.state.installation is None and not self.state.install.searching
         self.links.setText("" if missing else text)
-        self.desk.setText(tr("Поддержка GBS.Market: {links}").format(links=text)
+        from ui.links import desk_name
+
+        self.desk.setText(tr("Поддержка {desk}: {links}").format(desk=desk_name(self.state),
+                                                                 links=text)
                           if missing and text else "")
         self.desk.setVisible(missing and bool(text))
 
     def _point_to_folder(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        folder = QFileDialog.getExistingDirectory(self, tr("Папка GBS.Market или её данных"))
+        folder = QFileDialog.getExistingDirectory(
+            self, tr("Папка программы {product} или её данных").format(product=self.state.product))
         if folder:
             self.state.point_to(Path(folder))
 
@@ -291,7 +300,8 @@ class StartPage(Page):
         if inst is None:
             self.retry.show()
             self.point.show()
-            self.program.set("failed", tr("GBS.Market не найдена"),
+            self.program.set("failed", tr("Программа {product} не найдена").format(
+                             product=st.product),
                              engine_text(st.install.error) if st.install.error else
                              tr("Обращение всё равно можно отправить: выберите тему и нажмите "
                                 "«Далее». Сборщик приложит то, что найдёт, — сведения о "
@@ -322,9 +332,10 @@ class StartPage(Page):
                       else "", big=False)
         self._show_database(inst)
         if inst.correct_exit is False:
-            self._note(tr("В прошлый раз GBS.Market закрылась некорректно (сбой, выключение "
-                          "питания или снятие задачи). Если проблема связана с этим, укажите в "
-                          "вопросе, когда это случилось."), "info")
+            self._note(tr("В прошлый раз программа {product} закрылась некорректно (сбой, "
+                          "выключение питания или снятие задачи). Если проблема связана с этим, "
+                          "укажите в вопросе, когда это случилось.").format(product=st.product),
+                       "info")
         for problem in inst.problems:
             self._note(engine_text(problem), "warning")
         for other in st.install.detection.others[:3]:
@@ -337,8 +348,9 @@ class StartPage(Page):
         st = self.state
         if not inst.version:
             self.version.set("warning", tr("Версия не определена"),
-                             tr("Посмотрите её в GBS.Market: Справка → О программе — и "
-                                "напишите в вопросе, например: «У меня версия 6.3.0.1693»."))
+                             tr("Посмотрите её в программе {product}: Справка → О программе — "
+                                "и напишите в вопросе, например: «У меня версия 6.3.0.1693».")
+                             .format(product=st.product))
             return
         version = inst.version_text or inst.version
         if st.updates.checking or (st.updates.status is None and st.updates.enabled):
@@ -385,15 +397,20 @@ class StartPage(Page):
 
 def demo_note(inst) -> str:
     """On a demo installation: that nothing of it leaves the PC (``collector.demo``)."""
+    if inst is None:
+        return ""
     from collector import demo_desk
     from collector.demo import installation_is_demo
 
-    if inst is None or not installation_is_demo(inst):
+    if not installation_is_demo(inst):
         return ""
     where = tr("«Отправить в поддержку» отправит обращение демо-серверу поддержки на этом "
                "компьютере.") if demo_desk.running() is not None else tr(
         "Отправка в поддержку для демо-архивов закрыта: откройте демо командой ./scripts/app, "
         "и обращения будет принимать демо-сервер на этом компьютере.")
-    return tr("Это демонстрационная установка GBS.Market: с компьютера ничего не уходит. "
-              "Обновления проверяются только по ответу сервера, сохранённому программой.") + \
+    from collector.branding import product_name
+
+    return tr("Это демонстрационная установка программы {product}: с компьютера ничего не "
+              "уходит. Обновления проверяются только по ответу сервера, сохранённому "
+              "программой.").format(product=product_name(inst)) + \
         " " + where

@@ -98,6 +98,13 @@ class AppState(QObject):
         return self.install.installation
 
     @property
+    def product(self) -> str:
+        """What to call the program: the found build's name («HiPos»), GBS.Market until then."""
+        from collector.branding import product_name
+
+        return product_name(self.installation)
+
+    @property
     def busy(self) -> bool:
         """A collection or an upload is running (the language and a new request wait)."""
         return self.collection.running or self.upload.running

@@ -66,6 +66,6 @@ class InstallationSearch(QObject):
         self.searching = False
         # the details are in the tool's log (ui.tasks logs every unexpected failure)
         self.error = getattr(exc, "message", None) or _(
-            "Поиск GBS.Market не удался из-за непредвиденной ошибки. Нажмите «Искать ещё "
+            "Поиск программы не удался из-за непредвиденной ошибки. Нажмите «Искать ещё "
             "раз»; если не поможет, обращение всё равно можно отправить.")
         self.changed.emit()

@@ -59,6 +59,12 @@ class RequestDraft(QObject):
         return self._form
 
     @property
+    def topic(self) -> str:
+        """The form's topic; a form not made yet has none. The first page shows the topic before
+        anything of the engine's request code is imported."""
+        return self._form.topic if self._form is not None else ""
+
+    @property
     def drafts(self):
         if self._drafts is None:
             from collector.drafts import DraftStore

@@ -168,10 +168,6 @@
         <translation>Steps</translation>
     </message>
     <message>
-        <source>Пока идёт сбор, можно работать в GBS.Market: сборщик только читает её файлы и ничего в них не меняет.</source>
-        <translation>You can keep working in GBS.Market meanwhile: the collector only reads its files and changes nothing in them.</translation>
-    </message>
-    <message>
         <source>Сбор архива</source>
         <translation>Collecting the archive</translation>
     </message>
@@ -198,6 +194,10 @@
     <message>
         <source>&amp;Отменить</source>
         <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Пока идёт сбор, можно работать в программе {product}: сборщик только читает её файлы и ничего в них не меняет.</source>
+        <translation>You can keep working in {product} meanwhile: the collector only reads its files and changes nothing in them.</translation>
     </message>
     <message>
         <source>Отменить сбор?</source>
@@ -388,10 +388,6 @@
         <translation>Screenshots</translation>
     </message>
     <message>
-        <source>Откройте в GBS.Market окно с ошибкой и сделайте снимок: окно сборщика на это время скроется.</source>
-        <translation>Open the window with the error in GBS.Market and take a shot: the collector&apos;s window hides meanwhile.</translation>
-    </message>
-    <message>
         <source>Снять &amp;экран</source>
         <translation>Take a &amp;screenshot</translation>
     </message>
@@ -470,6 +466,10 @@ Attach the files they point to?</translation>
     <message>
         <source>Снимок экрана добавлен</source>
         <translation>Screenshot added</translation>
+    </message>
+    <message>
+        <source>Откройте в программе {product} окно с ошибкой и сделайте снимок: окно сборщика на это время скроется.</source>
+        <translation>Open the window with the error in {product} and take a shot: the collector&apos;s window hides meanwhile.</translation>
     </message>
     <message>
         <source>&amp;Журналы работы программы за {date}</source>
@@ -616,6 +616,10 @@ Attach the files they point to?</translation>
         <translation>Sending progress</translation>
     </message>
     <message>
+        <source>Свежую копию базы сделать не удалось. Есть автоматическая копия, которую программа {product} сделала сама {when} ({age}): поддержке она тоже поможет.</source>
+        <translation>A fresh database copy could not be made. There is an automatic copy {product} made itself on {when} ({age}): it will help support too.</translation>
+    </message>
+    <message>
         <source>Код обращения:</source>
         <translation>Request code:</translation>
     </message>
@@ -692,10 +696,6 @@ Attach the files they point to?</translation>
         <translation>The archive holds what could be collected; the reasons are in manifest.json inside it.</translation>
     </message>
     <message>
-        <source>Свежую копию базы сделать не удалось. Есть автоматическая копия, которую GBS.Market сделала сама {when} ({age}): поддержке она тоже поможет.</source>
-        <translation>A fresh database copy could not be made. There is an automatic copy GBS.Market made itself on {when} ({age}): it will help support too.</translation>
-    </message>
-    <message>
         <source>Проверяю файл перед отправкой…</source>
         <translation>Checking the file before sending…</translation>
     </message>
@@ -714,10 +714,6 @@ Attach the files they point to?</translation>
     <message>
         <source>часть {i} из {n}</source>
         <translation>part {i} of {n}</translation>
-    </message>
-    <message>
-        <source>С настоящей GBS.Market всё так же, только обращение уходит в поддержку: приходит настоящий номер, и поддержка отвечает на e-mail или телефон из обращения.</source>
-        <translation>With a real GBS.Market it all works the same, except that the request goes to support: a real number comes back, and support answers at the e-mail or phone given in the request.</translation>
     </message>
     <message>
         <source>Что дальше: поддержка обычно отвечает в течение нескольких часов в рабочее время — на e-mail или телефон, указанные в обращении.</source>
@@ -780,8 +776,24 @@ Attach the files they point to?</translation>
         <translation>Request number copied</translation>
     </message>
     <message>
+        <source>Проверьте, что программа {product} установлена, и запустите сборщик снова.</source>
+        <translation>Check that {product} is installed and run the collector again.</translation>
+    </message>
+    <message>
+        <source>Скопируйте GBS.ID в окне лицензии программы {product} и соберите архив ещё раз — сборщик подхватит его сам.</source>
+        <translation>Copy the GBS.ID in the licence window of {product} and collect again — the collector picks it up itself.</translation>
+    </message>
+    <message>
+        <source>Проверьте, что служба Firebird запущена и программа {product} работает с базой, затем соберите архив ещё раз. Если не получится — отправьте этот архив: поддержка подскажет, как сделать копию базы.</source>
+        <translation>Check that the Firebird service is running and {product} works with its database, then collect again. If that fails, send this archive: support will tell you how to copy the database.</translation>
+    </message>
+    <message>
         <source>Этот архив уже был отправлен раньше.</source>
         <translation>This archive had already been sent.</translation>
+    </message>
+    <message>
+        <source>С настоящей установкой программы всё так же, только обращение уходит в поддержку: приходит настоящий номер, и поддержка отвечает на e-mail или телефон из обращения.</source>
+        <translation>With a real installation of the program it all works the same, except that the request goes to support: a real number comes back, and support answers at the e-mail or phone given in the request.</translation>
     </message>
     <message>
         <source>Отправка прервана. Архив остался в очереди: его можно отправить позже — сборщик напомнит при запуске.</source>
@@ -790,14 +802,6 @@ Attach the files they point to?</translation>
     <message>
         <source>Текст обращения скопирован: его можно вставить в письмо или Telegram.</source>
         <translation>The request text was copied: paste it into an e-mail or Telegram.</translation>
-    </message>
-    <message>
-        <source>Проверьте, что GBS.Market установлена, и запустите сборщик снова.</source>
-        <translation>Check that GBS.Market is installed and run the collector again.</translation>
-    </message>
-    <message>
-        <source>Скопируйте GBS.ID в GBS.Market (Справка → О программе) и соберите архив ещё раз — сборщик подхватит его сам.</source>
-        <translation>Copy the GBS.ID in GBS.Market (Help → About) and collect again — the collector picks it up itself.</translation>
     </message>
     <message>
         <source>Проверьте дату проблемы: возможно, за этот день журналов нет. Соседние дни можно добавить на странице «Дата».</source>
@@ -814,10 +818,6 @@ Attach the files they point to?</translation>
     <message>
         <source>Проверьте, что приложенные файлы на месте и не открыты в другой программе.</source>
         <translation>Check that the attached files are in place and not open in another program.</translation>
-    </message>
-    <message>
-        <source>Проверьте, что служба Firebird запущена и GBS.Market работает с базой, затем соберите архив ещё раз. Если не получится — отправьте этот архив: поддержка подскажет, как сделать копию базы.</source>
-        <translation>Check that the Firebird service is running and GBS.Market works with its database, then collect again. If that fails, send this archive: support will tell you how to copy the database.</translation>
     </message>
     <message>
         <source>Текст обращения можно скопировать кнопкой выше и вставить в письмо.</source>
@@ -1052,6 +1052,22 @@ Attach the files they point to?</translation>
         <translation>…and {n} more remarks</translation>
     </message>
     <message>
+        <source>1. Сохраните работу в программе {product}.
+2. {how}.
+3. Вернитесь сюда и нажмите «Проверить ещё раз». Если проблема осталась и после обновления, продолжайте обращение: сборщик укажет новую версию.</source>
+        <translation>1. Save your work in {product}.
+2. {how}.
+3. Come back here and press “Check again”. If the problem is still there after the update, go on with the request: the collector will state the new version.</translation>
+    </message>
+    <message>
+        <source>Как обновить программу</source>
+        <translation>How to update the program</translation>
+    </message>
+    <message>
+        <source>в программе {product}: Справка → Проверить обновления</source>
+        <translation>in {product}: Help (Справка) → Check for updates (Проверить обновления)</translation>
+    </message>
+    <message>
         <source>&amp;Продолжить</source>
         <translation>&amp;Continue</translation>
     </message>
@@ -1092,24 +1108,36 @@ Attach the files they point to?</translation>
         <translation>Search again</translation>
     </message>
     <message>
-        <source>Искать GBS.Market ещё раз</source>
-        <translation>Search for GBS.Market again</translation>
+        <source>Поддержка {desk}: {links}</source>
+        <translation>{desk} support: {links}</translation>
+    </message>
+    <message>
+        <source>Папка программы {product} или её данных</source>
+        <translation>The folder of {product} or of its data</translation>
+    </message>
+    <message>
+        <source>Программа {product} не найдена</source>
+        <translation>{product} not found</translation>
+    </message>
+    <message>
+        <source>В прошлый раз программа {product} закрылась некорректно (сбой, выключение питания или снятие задачи). Если проблема связана с этим, укажите в вопросе, когда это случилось.</source>
+        <translation>Last time {product} did not close cleanly (a crash, a power cut or a killed task). If your problem is related, say in your question when it happened.</translation>
+    </message>
+    <message>
+        <source>Посмотрите её в программе {product}: Справка → О программе — и напишите в вопросе, например: «У меня версия 6.3.0.1693».</source>
+        <translation>Look it up in {product}: Help → About — and write it in your question, for example: &quot;My version is 6.3.0.1693&quot;.</translation>
+    </message>
+    <message>
+        <source>Это демонстрационная установка программы {product}: с компьютера ничего не уходит. Обновления проверяются только по ответу сервера, сохранённому программой.</source>
+        <translation>This is a demo installation of {product}: nothing leaves this computer. Updates are checked only against the server answer the program saved.</translation>
     </message>
     <message>
         <source>Указать &amp;папку программы…</source>
         <translation>Point to the program&apos;s &amp;folder…</translation>
     </message>
     <message>
-        <source>Папка, где стоит GBS.Market (Market.exe), или её папка данных</source>
-        <translation>The folder GBS.Market (Market.exe) is in, or its data folder</translation>
-    </message>
-    <message>
         <source>Подготовить обращение в поддержку</source>
         <translation>Prepare a support request</translation>
-    </message>
-    <message>
-        <source>Сборщик соберёт всё, что нужно поддержке GBS.Market, в один файл: точную версию программы, журналы за день проблемы, копию базы данных и GBS.ID.</source>
-        <translation>The collector puts everything GBS.Market support needs into one file: the exact program version, the logs of the day of the problem, a database copy and the GBS.ID.</translation>
     </message>
     <message>
         <source>Поддержка просит сначала обновить программу: часто ошибка уже исправлена в новой версии.</source>
@@ -1120,10 +1148,6 @@ Attach the files they point to?</translation>
         <translation>How to &amp;update</translation>
     </message>
     <message>
-        <source>Как обновить GBS.Market</source>
-        <translation>How to update GBS.Market</translation>
-    </message>
-    <message>
         <source>Проверить &amp;ещё раз</source>
         <translation>Check &amp;again</translation>
     </message>
@@ -1132,24 +1156,24 @@ Attach the files they point to?</translation>
         <translation>Check the version again</translation>
     </message>
     <message>
-        <source>1. Сохраните работу в GBS.Market.
-2. {how}.
-3. Вернитесь сюда и нажмите «Проверить ещё раз». Если проблема осталась и после обновления, продолжайте обращение: сборщик укажет новую версию.</source>
-        <translation>1. Save your work in GBS.Market.
-2. {how}.
-3. Come back here and press “Check again”. If the problem is still there after the update, go on with the request: the collector will state the new version.</translation>
-    </message>
-    <message>
-        <source>в GBS.Market: Справка → Проверить обновления</source>
-        <translation>in GBS.Market: Help (Справка) → Check for updates (Проверить обновления)</translation>
-    </message>
-    <message>
         <source>Одна тема — одно обращение: вопросы разных тем отправьте отдельно.</source>
         <translation>One topic per request: send questions on different topics separately.</translation>
     </message>
     <message>
+        <source>Искать программу ещё раз</source>
+        <translation>Search for the program again</translation>
+    </message>
+    <message>
+        <source>Папка, где стоит программа (Market.exe), или её папка данных</source>
+        <translation>The folder the program (Market.exe) is in, or its data folder</translation>
+    </message>
+    <message>
         <source>Всё, что вы напишете, сохраняется само: окно можно закрыть и продолжить потом.</source>
         <translation>Everything you write is saved by itself: you can close the window and continue later.</translation>
+    </message>
+    <message>
+        <source>Сборщик соберёт всё, что нужно поддержке {desk}, в один файл: точную версию программы, журналы за день проблемы, копию базы данных и GBS.ID.</source>
+        <translation>The collector puts everything {desk} support needs into one file: the exact program version, the logs of the day of the problem, a database copy and the GBS.ID.</translation>
     </message>
     <message>
         <source>Продолжить его или начать новое обращение?</source>
@@ -1160,20 +1184,8 @@ Attach the files they point to?</translation>
         <translation>Waiting to be sent to support: {n} — {names}. You can send them now.</translation>
     </message>
     <message>
-        <source>Поддержка GBS.Market: {links}</source>
-        <translation>GBS.Market support: {links}</translation>
-    </message>
-    <message>
-        <source>Папка GBS.Market или её данных</source>
-        <translation>The folder of GBS.Market or of its data</translation>
-    </message>
-    <message>
         <source>Ищу…</source>
         <translation>Searching…</translation>
-    </message>
-    <message>
-        <source>GBS.Market не найдена</source>
-        <translation>GBS.Market not found</translation>
     </message>
     <message>
         <source>Обращение всё равно можно отправить: выберите тему и нажмите «Далее». Сборщик приложит то, что найдёт, — сведения о компьютере, GBS.ID из резервных копий, ваши файлы. Если программа стоит в другой папке или на другом диске, укажите её папку.</source>
@@ -1200,20 +1212,12 @@ Attach the files they point to?</translation>
         <translation>set in AppConfig.conf</translation>
     </message>
     <message>
-        <source>В прошлый раз GBS.Market закрылась некорректно (сбой, выключение питания или снятие задачи). Если проблема связана с этим, укажите в вопросе, когда это случилось.</source>
-        <translation>Last time GBS.Market did not close cleanly (a crash, a power cut or a killed task). If your problem is related, say in your question when it happened.</translation>
-    </message>
-    <message>
         <source>Найдена ещё одна установка: {product} в {path}. Сборщик берёт данные выбранной выше.</source>
         <translation>Another installation was found: {product} in {path}. The collector uses the one shown above.</translation>
     </message>
     <message>
         <source>Версия не определена</source>
         <translation>Version unknown</translation>
-    </message>
-    <message>
-        <source>Посмотрите её в GBS.Market: Справка → О программе — и напишите в вопросе, например: «У меня версия 6.3.0.1693».</source>
-        <translation>Look it up in GBS.Market: Help → About — and write it in your question, for example: &quot;My version is 6.3.0.1693&quot;.</translation>
     </message>
     <message>
         <source>Проверяю, последняя ли это версия…</source>
@@ -1256,10 +1260,6 @@ Attach the files they point to?</translation>
         <translation>Sending demo archives to support is closed: open the demo with ./scripts/app, and a demo server on this computer will accept the requests.</translation>
     </message>
     <message>
-        <source>Это демонстрационная установка GBS.Market: с компьютера ничего не уходит. Обновления проверяются только по ответу сервера, сохранённому программой.</source>
-        <translation>This is a demo installation of GBS.Market: nothing leaves this computer. Updates are checked only against the server answer the program saved.</translation>
-    </message>
-    <message>
         <source>Оплата, продление и активация лицензии, перенос на другой компьютер, счета и чеки.</source>
         <translation>Payment, renewal and activation of the licence, moving to another PC, invoices and receipts.</translation>
     </message>
@@ -1268,8 +1268,8 @@ Attach the files they point to?</translation>
         <translation>Errors and failures, slowness, how to do something in the program, equipment: till, scanner, scales, product marking.</translation>
     </message>
     <message>
-        <source>Партнёрство, дилерство, интеграция ваших сервисов с GBS.Market.</source>
-        <translation>Partnership, dealership, integrating your services with GBS.Market.</translation>
+        <source>Партнёрство, дилерство, интеграция ваших сервисов с программой.</source>
+        <translation>Partnership, dealership, integrating your services with the program.</translation>
     </message>
     <message>
         <source>Тема обращения</source>
@@ -1412,6 +1412,10 @@ Attach the files they point to?</translation>
         <translation>Several GBS.IDs were found — choose the one the request is about:</translation>
     </message>
     <message>
+        <source>Жду, когда вы скопируете GBS.ID в программе {product}…</source>
+        <translation>Waiting for you to copy the GBS.ID in {product}…</translation>
+    </message>
+    <message>
         <source>&amp;Копировать</source>
         <translation>Cop&amp;y</translation>
     </message>
@@ -1432,12 +1436,8 @@ Attach the files they point to?</translation>
         <translation>Show the QR code large</translation>
     </message>
     <message>
-        <source>Жду, когда вы скопируете GBS.ID в GBS.Market…</source>
-        <translation>Waiting for you to copy the GBS.ID in GBS.Market…</translation>
-    </message>
-    <message>
-        <source>Скопирован из GBS.Market (буфер обмена)</source>
-        <translation>Copied from GBS.Market (clipboard)</translation>
+        <source>Скопирован из программы {product} (буфер обмена)</source>
+        <translation>Copied from {product} (clipboard)</translation>
     </message>
     <message>
         <source>Скопировано: {value}</source>
@@ -1492,10 +1492,6 @@ Attach the files they point to?</translation>
         <translation>done</translation>
     </message>
     <message>
-        <source>Обращение в поддержку GBS.Market</source>
-        <translation>GBS.Market support request</translation>
-    </message>
-    <message>
         <source>Заголовок страницы</source>
         <translation>Page title</translation>
     </message>
@@ -1538,6 +1534,10 @@ Attach the files they point to?</translation>
     <message>
         <source>Н&amp;астройки</source>
         <translation>Se&amp;ttings</translation>
+    </message>
+    <message>
+        <source>Обращение в поддержку {product}</source>
+        <translation>Request to {product} support</translation>
     </message>
     <message>
         <source>Сп&amp;равка</source>
@@ -2849,6 +2849,10 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>Журнал событий Windows недоступен: {error}</source>
         <translation>The Windows event log is unavailable: {error}</translation>
+    </message>
+    <message>
+        <source>Поиск программы не удался из-за непредвиденной ошибки. Нажмите «Искать ещё раз»; если не поможет, обращение всё равно можно отправить.</source>
+        <translation>Searching for the program failed with an unexpected error. Press “Search again”; if that does not help, you can still send the request.</translation>
     </message>
     <message>
         <source>Журналы программы на этом компьютере не найдены. День всё равно укажите: поддержке важно, когда это началось.</source>
@@ -4513,10 +4517,6 @@ The archive {name} is kept in the &quot;Send later&quot; queue: the program offe
     <message>
         <source>GBS.ID получен из буфера обмена: {value}</source>
         <translation>GBS.ID taken from the clipboard: {value}</translation>
-    </message>
-    <message>
-        <source>Поиск GBS.Market не удался из-за непредвиденной ошибки. Нажмите «Искать ещё раз»; если не поможет, обращение всё равно можно отправить.</source>
-        <translation>Searching for GBS.Market failed with an unexpected error. Press “Search again”; if that does not help, you can still send the request.</translation>
     </message>
     <message>
         <source>непредвиденная ошибка (подробности — в журнале сборщика)</source>

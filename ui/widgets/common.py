@@ -86,14 +86,14 @@ def button(text: str, *, icon: str | None = None, primary: bool = False, flat: b
 
 def icon_label(name: str, size: int = 20) -> QLabel:
     w = QLabel()
-    w.setPixmap(theme.icon(name).pixmap(QSize(size, size)))
+    w.setPixmap(theme.pixmap(name, size))
     w.setFixedSize(size, size)
     w.setAccessibleName("")
     return w
 
 
 def set_icon(w: QLabel, name: str, size: int = 20) -> None:
-    w.setPixmap(theme.icon(name).pixmap(QSize(size, size)))
+    w.setPixmap(theme.pixmap(name, size))
 
 
 def set_state(w: QWidget, state: str | None) -> None:
@@ -175,12 +175,16 @@ class Banner(QFrame):
     def set(self, severity: str, text: str) -> None:
         if text and text == getattr(self, "dismissed", None):
             return
-        _fg, bg, border = theme.SEVERITY_COLOURS.get(severity, theme.SEVERITY_COLOURS["info"])
-        self.setStyleSheet(f"QFrame#Banner {{ background: {bg}; border: 1px solid {border}; "
-                           f"border-radius: 8px; }} "
-                           f"QFrame#Banner QLabel {{ color: {theme.TEXT}; }}")
-        self.icon.setPixmap(theme.icon({"ok": "ok"}.get(severity, severity)
-                                       if severity in theme.ICONS else "info").pixmap(20, 20))
+        # Styled when first shown and when the severity changes: an empty banner is hidden, and a
+        # style sheet set again re-polishes every child for nothing.
+        if text and severity != getattr(self, "styled", None):
+            self.styled = severity
+            _fg, bg, border = theme.SEVERITY_COLOURS.get(severity,
+                                                         theme.SEVERITY_COLOURS["info"])
+            self.setStyleSheet(f"QFrame#Banner {{ background: {bg}; border: 1px solid {border}; "
+                               f"border-radius: 8px; }} "
+                               f"QFrame#Banner QLabel {{ color: {theme.TEXT}; }}")
+            self.icon.setPixmap(theme.pixmap(severity if severity in theme.ICONS else "info", 20))
         self.text.setText(text)
         self.setAccessibleName(text)
         if self.parentWidget() is not None:

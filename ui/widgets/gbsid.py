@@ -128,8 +128,7 @@ class GbsIdPanel(Card):
         wl = QHBoxLayout(self.waiting)
         wl.setContentsMargins(0, 0, 0, 0)
         wl.addWidget(Spinner(self.waiting, 16))
-        self.waiting_text = label(tr("Жду, когда вы скопируете GBS.ID в GBS.Market…"),
-                                  muted=True, small=True)
+        self.waiting_text = label("", muted=True, small=True)
         wl.addWidget(self.waiting_text, 1)
         self.help = label("", selectable=True, small=True)
         self.rejection = label("", selectable=True, small=True)
@@ -186,12 +185,15 @@ class GbsIdPanel(Card):
         self.rejection.setText(engine_text(st.gbs.rejection) if st.gbs.rejection
                                else "")
         self.rejection.setVisible(bool(st.gbs.rejection))
+        self.waiting_text.setText(tr("Жду, когда вы скопируете GBS.ID в программе {product}…")
+                                  .format(product=st.product))
         if found:
             self.value.setText(value)
             self.value.setAccessibleDescription(value)
             cand = next((c for c in st.gbs.candidates if c.value == value), None)
             if st.gbs.from_clipboard:
-                src = tr("Скопирован из GBS.Market (буфер обмена)")
+                src = tr("Скопирован из программы {product} (буфер обмена)").format(
+                    product=st.product)
             else:
                 src = engine_text(cand.detail) if cand else ""
             self.source.setText(breakable(src))
@@ -207,7 +209,7 @@ class GbsIdPanel(Card):
         elif not searching:
             from collector.gbsid import no_id_help
 
-            self.help.setText(engine_text(no_id_help()))
+            self.help.setText(engine_text(no_id_help(product=st.product)))
         self.copied.setText("")
 
     def _chosen(self, index: int) -> None:

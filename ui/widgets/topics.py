@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QButtonGroup, QRadioButton, QVBoxLayout, QWidget
 
-from collector.request import TOPICS
+from collector.topics import TOPICS
 from ui.i18n import engine_text, tr
 from ui.widgets.common import Card, label
 from ui.widgets.flow import Columns
@@ -20,7 +20,7 @@ def topic_description(key: str) -> str:
                         "счета и чеки."),
         "errors": tr("Ошибки и сбои, медленная работа, как сделать что-то в программе, "
                      "оборудование: касса, сканер, весы, маркировка."),
-        "cooperation": tr("Партнёрство, дилерство, интеграция ваших сервисов с GBS.Market."),
+        "cooperation": tr("Партнёрство, дилерство, интеграция ваших сервисов с программой."),
     }[key]
 
 
