@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QProgressBar, QVBoxLayout, QWidget
 
 from collector import sources
@@ -15,12 +15,11 @@ from ui.state.collection import Streamed
 from ui.widgets.common import (
     Banner,
     Card,
-    Spinner,
     breakable,
-    icon_label,
     label,
     set_icon,
     set_state,
+    status_column,
 )
 
 
@@ -31,11 +30,7 @@ class StepRow(QWidget):
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 6, 0, 6)
         lay.setSpacing(12)
-        self.icon = icon_label("pending", 20)
-        self.spinner = Spinner(self, 20)
-        self.spinner.hide()
-        lay.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
-        lay.addWidget(self.spinner, 0, Qt.AlignmentFlag.AlignTop)
+        self.icon, self.spinner = status_column(self, lay)
         col = QVBoxLayout()
         col.setSpacing(4)
         top = QHBoxLayout()

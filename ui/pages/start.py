@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.i18n import engine_text, fmt_size, tr
@@ -17,13 +16,12 @@ from ui.widgets.common import (
     Banner,
     Card,
     ProblemList,
-    Spinner,
     breakable,
     button,
     clear_layout,
-    icon_label,
     label,
     set_icon,
+    status_column,
 )
 from ui.widgets.flow import Columns, FlowLayout
 from ui.widgets.gbsid import GbsIdPanel
@@ -40,11 +38,7 @@ class StatusRow(QWidget):
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 4, 0, 4)
         lay.setSpacing(12)
-        self.icon = icon_label("pending", 20)
-        self.spinner = Spinner(self, 20)
-        self.spinner.hide()
-        lay.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
-        lay.addWidget(self.spinner, 0, Qt.AlignmentFlag.AlignTop)
+        self.icon, self.spinner = status_column(self, lay)
         col = QVBoxLayout()
         col.setSpacing(2)
         self.title = label(title, muted=True, small=True)

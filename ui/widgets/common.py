@@ -242,6 +242,17 @@ class ProblemList(QWidget):
         self.setVisible(bool(wanted))
 
 
+def status_column(row: QWidget, lay: QHBoxLayout, size: int = 20) -> tuple[QLabel, Spinner]:
+    """A status row's first column: its icon, and a spinner in the same place while it works
+    (hidden until then), both at the top of the row."""
+    icon = icon_label("pending", size)
+    spinner = Spinner(row, size)
+    spinner.hide()
+    lay.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+    lay.addWidget(spinner, 0, Qt.AlignmentFlag.AlignTop)
+    return icon, spinner
+
+
 class Spinner(QWidget):
     """A small rotating arc: "working on it" without a number."""
 
