@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -93,3 +94,12 @@ def big_demo_template(tmp_path_factory: pytest.TempPathFactory) -> DemoInfo:
 
     return build_demo(tmp_path_factory.mktemp("big-template") / "C", today=DEMO_TODAY,
                       db_params=rows_for_size(40))
+
+
+@pytest.fixture
+def private_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """This test's own temp folder: other runs on the machine make work folders in /tmp too."""
+    folder = tmp_path / "temp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder

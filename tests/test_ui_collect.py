@@ -37,15 +37,6 @@ def gbs_temp_dirs() -> set[str]:
     return {p.name for p in Path(tempfile.gettempdir()).glob("gbs-collector-*")}
 
 
-@pytest.fixture
-def private_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """This test's own temp folder: other runs on the machine make work folders in /tmp too."""
-    folder = tmp_path / "temp"
-    folder.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(folder))
-    return folder
-
-
 def untick(gui: Gui, arcname: str) -> None:
     tree = gui.page("review").tree
     it = QTreeWidgetItemIterator(tree)

@@ -7,10 +7,7 @@ import os
 import signal
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
-
-import pytest
 
 from collector.demo import DemoInfo
 from tests import ui_support
@@ -46,19 +43,11 @@ def leave_killed_run(tmp: Path, runs: Path, out: Path) -> Path:
     return work
 
 
-@pytest.fixture
-def private_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    tmp = tmp_path / "tmp"
-    tmp.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp))
-    return tmp
-
-
 def test_gui_cleans_after_a_killed_run_and_says_it_once(qtbot, demo: DemoInfo, ui_env,
-                                                        private_tmp: Path, monkeypatch) -> None:
+                                                        private_temp: Path, monkeypatch) -> None:
     from ui.window import MainWindow
 
-    work = leave_killed_run(private_tmp, ui_env["data"] / "runs", ui_env["out"])
+    work = leave_killed_run(private_temp, ui_env["data"] / "runs", ui_env["out"])
     assert work.is_dir()
     shown: list[str] = []
     original = MainWindow.show_notice
