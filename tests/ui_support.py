@@ -85,6 +85,7 @@ class Gui:
             self.state.upload.cancel()
             win.replacing = True
             win.close()
+        self.state.gbs.stop_watching()
         tasks.shutdown(60000)
         QApplication.processEvents()
         if win is not None:

@@ -649,6 +649,7 @@ class MainWindow(QMainWindow):
             self.state.upload.cancel()
         self.state.request.save()
         self.save_geometry()
+        self.state.gbs.stop_watching()
         tasks.shutdown(20000)
         event.accept()
 

@@ -113,6 +113,16 @@ class GbsIds(QObject):
             cb.dataChanged.connect(self.poll_clipboard)
         self._clip_timer.start()
 
+    def stop_watching(self) -> None:
+        """The window is gone: no more clipboard polls, and no notices to a window that is not
+        there (the clipboard is the whole desktop's, so its signal outlives any window)."""
+        self._clip_timer.stop()
+        cb = QGuiApplication.clipboard()
+        if cb is not None and self._watcher is not None:
+            with contextlib.suppress(RuntimeError, TypeError):
+                cb.dataChanged.disconnect(self.poll_clipboard)
+        self._watcher = None
+
     def poll_clipboard(self) -> None:
         if self._watcher is None:
             return
