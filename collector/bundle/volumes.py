@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from collector.bundle.errors import check_cancel
+from collector.seekable import SeekablePosition
 
 
 class VolumeWriter(io.RawIOBase):
@@ -181,7 +182,7 @@ class VolumeWriter(io.RawIOBase):
                 path.unlink(missing_ok=True)
 
 
-class JoinedReader(io.RawIOBase):
+class JoinedReader(SeekablePosition, io.RawIOBase):
     """Several volume files read as one seekable file (read-only)."""
 
     def __init__(self, paths: list[Path], cancel: threading.Event | None = None) -> None:
@@ -190,24 +191,10 @@ class JoinedReader(io.RawIOBase):
         self.cancel = cancel
         self.sizes = [p.stat().st_size for p in paths]
         self.starts = [sum(self.sizes[:i]) for i in range(len(paths))]
-        self.total = sum(self.sizes)
+        self.total = self._size = sum(self.sizes)
         self._pos = 0
         self._index = -1
         self._file: BinaryIO | None = None
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def tell(self) -> int:
-        return self._pos
-
-    def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
-        base = {os.SEEK_SET: 0, os.SEEK_CUR: self._pos, os.SEEK_END: self.total}[whence]
-        self._pos = max(0, base + offset)
-        return self._pos
 
     def readinto(self, b: Any) -> int:  # type: ignore[override]
         check_cancel(self.cancel)

@@ -21,6 +21,7 @@ from collector.logs.folders import Found, os_reason
 from collector.logs.layouts import key_text, layout_of, ts_key
 from collector.logs.reading import CHUNK, find_aligned, read_at, rfind_aligned
 from collector.logs.scan import Scan, count_ranges
+from collector.seekable import SeekablePosition
 from collector.winsys.sharedfile import file_identity, open_shared
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ MARKER_RESERVE = 1024  # characters kept free for the cut marker line
 Piece = tuple[int, int] | bytes  # a byte range of the source, or marker text
 
 
-class PlanReader(io.BufferedIOBase):
+class PlanReader(SeekablePosition, io.BufferedIOBase):
     """Serves a file's plan: byte ranges of the source and marker texts, seekable (py7zr's
     ``writef`` asks for the size by seeking to the end)."""
 
@@ -70,20 +71,6 @@ class PlanReader(io.BufferedIOBase):
                                    "выберите журналы заново.", path=lf.source_windows,
                                    was=lf.size, now=st.st_size))
         return fh
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def tell(self) -> int:
-        return self._pos
-
-    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._size}[whence]
-        self._pos = max(0, base + offset)
-        return self._pos
 
     def read(self, size: int | None = -1) -> bytes:
         if size is None or size < 0:
