@@ -47,6 +47,7 @@ class Preset:
     cpu_per_mib: float    # CPU seconds per MiB of input (measured, see module doc)
     ratio: float          # input / output (measured)
     method: str = LZMA2   # the 7z method: LZMA2 or Deflate
+    block_size: int | None = None  # a block per worker (None: 4 × dict_size, at least 8 MiB)
 
     @property
     def match_finder(self) -> str:
@@ -57,7 +58,8 @@ class Preset:
     def writer_args(self) -> dict[str, Any]:
         """Keyword arguments of :class:`~collector.bundle.BundleWriter`."""
         return {"method": self.method, "preset": self.level, "dict_size": self.dict_size,
-                "nice_len": self.nice_len, "block_size": max(8 * MiB, 4 * self.dict_size)}
+                "nice_len": self.nice_len,
+                "block_size": self.block_size or max(8 * MiB, 4 * self.dict_size)}
 
     def filters(self) -> list[dict[str, Any]]:
         """py7zr's filter list of the coder (without AES)."""
@@ -78,7 +80,9 @@ PRESETS = (
     Preset("fast", 1, 1 * MiB, None, cpu_per_mib=0.112, ratio=4.85),
     Preset("balanced", 4, 2 * MiB, 32, cpu_per_mib=0.394, ratio=5.65),
     Preset("normal", 5, 3 * MiB, 48, cpu_per_mib=0.583, ratio=6.00),
-    Preset("strong", 6, 4 * MiB, 64, cpu_per_mib=0.710, ratio=6.04),
+    # 12 MiB blocks, not 16: three of them are in memory at once, and with two bt4 encoders of
+    # 4 MiB the peak of a 2 GB database was 201 MB (bench/bundle --memory --size-mb 2048).
+    Preset("strong", 6, 4 * MiB, 64, cpu_per_mib=0.710, ratio=6.04, block_size=12 * MiB),
 )
 DEFAULT = next(p for p in PRESETS if p.name == "normal")
 BACKUP_CPU_PER_MIB = 0.040  # gbak (embedded engine) per MiB of backup it writes (--calibrate)
