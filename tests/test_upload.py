@@ -82,6 +82,25 @@ def test_plain_upload_stores_the_bundle_with_metadata_and_request_code(clean_env
     assert progress[-1].phase == "done" and progress[-1].sent == size
 
 
+def test_only_an_upload_big_enough_to_measure_the_line_is_kept_as_its_speed(
+        clean_env, tus, tmp_path):
+    """A small upload is mostly its first burst into the system's buffers: it must not replace
+    the speed the next adaptive preset is chosen by; a big one does."""
+    from collector.bundle.preset import MIN_SAMPLE, last_uplink, record_uplink
+
+    record_uplink(123_456.0)
+    small = make_bundle(tmp_path / "small", payload=300_000, seed=2)
+    up = uploader(tus)
+    assert up.upload(small.path) is not None
+    up.close()
+    assert last_uplink() == 123_456.0
+    big = make_bundle(tmp_path / "big", payload=MIN_SAMPLE + 500_000, seed=3)
+    up = uploader(tus)
+    assert up.upload(big.path) is not None
+    up.close()
+    assert last_uplink() not in (None, 123_456.0)
+
+
 def test_sidecar_hash_is_checked_and_a_missing_sidecar_is_verified(clean_env, tus, tmp_path):
     b = make_bundle(tmp_path / "a", payload=100_000, sidecar=False)
     r = uploader(tus).upload(b.path)  # no .sha256: checked against its manifest, then hashed

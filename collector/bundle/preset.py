@@ -88,6 +88,9 @@ DEFAULT = next(p for p in PRESETS if p.name == "normal")
 BACKUP_CPU_PER_MIB = 0.040  # gbak (embedded engine) per MiB of backup it writes (--calibrate)
 VERIFY_CPU_PER_MIB = 0.004  # reading back: decompressing and hashing (per MiB of input)
 MIN_SPEED = 1024  # bytes/s: below that a measurement is taken as noise
+# Bytes an upload must have sent for its speed to be kept: a smaller one is mostly its first
+# burst into the system's buffers (a 256 KiB volume 1 read 60 Mbit/s on a 50 Mbit/s line).
+MIN_SAMPLE = 2 << 20
 
 
 @dataclass(frozen=True)

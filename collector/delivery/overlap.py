@@ -41,6 +41,7 @@ from typing import Any
 from collector import __version__
 from collector.bundle.hashing import sha256_of_file
 from collector.bundle.preset import (
+    MIN_SAMPLE,
     first_volumes_for,
     last_uplink,
     record_uplink,
@@ -125,7 +126,8 @@ class StreamingUpload:
         was sent becomes the upload state the ordinary sending goes on from. From here on the
         uploads are the state's: nothing in this object deletes them any more."""
         self._stop()
-        record_uplink(self.speed())
+        if self.sent >= MIN_SAMPLE:
+            record_uplink(self.speed())
         sent = {**self._begun, **self.uploads}
         if self.store is not None and len(paths) > 1 and self.uploads:
             self.store.save(UploadState(

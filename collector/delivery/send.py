@@ -34,7 +34,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from collector import __version__
-from collector.bundle.preset import record_uplink
+from collector.bundle.preset import MIN_SAMPLE, record_uplink
 from collector.delivery.bundlefile import (
     BundleFiles,
     BundleInfo,
@@ -213,7 +213,7 @@ class _LineSpeed:
 
     def speed(self) -> float | None:
         seconds = self.last - self.first
-        return self.bytes / seconds if self.bytes >= 2 * MB and seconds > 0 else None
+        return self.bytes / seconds if self.bytes >= MIN_SAMPLE and seconds > 0 else None
 
 
 class Sender:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from collector import __version__
-from collector.bundle.preset import record_uplink
+from collector.bundle.preset import MIN_SAMPLE, record_uplink
 from collector.delivery.bundlefile import BundleFiles, BundleInfo, find_bundle, read_bundle_info
 from collector.delivery.integrity import SendHasher, expected_hashes
 from collector.delivery.state import (
@@ -215,7 +215,7 @@ class Uploader:
         return UploadResult(code, [p.url for p in state.parts], resumed, False)
 
     def _record_line(self) -> None:
-        if self.line_bytes >= 256 << 10 and self.line_seconds > 0:
+        if self.line_bytes >= MIN_SAMPLE and self.line_seconds > 0:
             record_uplink(self.line_bytes / self.line_seconds)
 
     def _forget_gone(self, state: UploadState, i: int, k: int) -> int:
