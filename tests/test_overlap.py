@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from collector.bundle import BundleWriter
-from collector.bundle.preset import last_uplink
+from collector.bundle.preset import MIN_SAMPLE, last_uplink
 from collector.delivery.overlap import StreamingUpload, probe_uplink
 from collector.delivery.state import UploadStore
 from collector.delivery.tus import RetryPolicy, TusClient
@@ -74,7 +74,7 @@ def check_set(tus, head_id: str, paths: list[Path], set_id: str) -> list[str]:
 
 
 def test_volumes_reach_the_desk_while_the_archive_is_written(clean_env, tus, tmp_path: Path):
-    data = noise(1_200_000, 1)
+    data = noise(2 * MIN_SAMPLE + 600_000, 1)  # streamed or sent after: one measures the line
     c = client(tus)
     sink = Watching(c, "GBS-Support_X.7z", {"gbs_id": "6:ABC"}, store=UploadStore())
     seen_while_writing = []
