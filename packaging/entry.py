@@ -1,6 +1,6 @@
 """Entry point of the frozen exe (``collector.spec``): one file, two faces.
 
-``GBS-Support-Collector.exe detect --json`` (any subcommand of ``collector.cli.COMMANDS``,
+``GBS-Support-Collector.exe detect --json`` (any subcommand of ``collector.commands.COMMANDS``,
 ``--version``, ``--help``) runs the command line; anything else — a double click, a shortcut,
 ``--root DIR`` — starts the GUI through the app's one launcher (``ui.launch:main(argv)``).
 
@@ -32,7 +32,7 @@ CLI_PREFIX_FLAGS = {"-v", "--verbose"}
 
 def is_cli(argv: list[str]) -> bool:
     """The command line when the first word (after ``-v``) is a subcommand or a help flag."""
-    from collector.cli import COMMANDS
+    from collector.commands import COMMANDS
 
     args = list(argv)
     while args and args[0] in CLI_PREFIX_FLAGS:
