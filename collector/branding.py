@@ -12,8 +12,6 @@ build or a partner build, and what that changes.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,11 +45,16 @@ def product_name(installation: Any | None) -> str:
 
 def vendor_hash(data: bytes) -> str:
     """What ``vendor.hash`` must hold for ``vendor.dll`` of these bytes."""
+    import base64
+    import hashlib  # here: the GUI names the product before its first paint, hashing nothing
+
     return base64.b64encode(hashlib.sha256(data + VENDOR_SALT.encode("utf-8")).digest()).decode()
 
 
 def update_hash(code_name: str) -> str:
     """The update feed's folder for a build (§9): MD5 of ``<CodeName>3364a3b8``."""
+    import hashlib
+
     return hashlib.md5((code_name + UPDATE_SALT).encode("ascii"), usedforsecurity=False).hexdigest()
 
 
