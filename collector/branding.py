@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from collector.configs import decode_text
 from collector.i18n import _
 
 ORIGINAL_NAME = "GBS.Market"
@@ -142,6 +141,8 @@ def _read(path: Path) -> bytes | None:
 
 
 def _vendor(app_dir: Path, notes: list[str], show) -> Vendor | None:
+    from collector.configs import decode_text
+
     dll = _read(app_dir / VENDOR_FILE)
     if dll is None:
         return None
@@ -182,6 +183,8 @@ def _vendor(app_dir: Path, notes: list[str], show) -> Vendor | None:
 
 
 def _partner(app_dir: Path, notes: list[str], show) -> tuple[str, bool] | None:
+    from collector.configs import decode_text
+
     raw = _read(app_dir / PARTNER_FILE)
     if raw is None:
         return None

@@ -61,12 +61,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_gui(argv: list[str]) -> int:
-    if os.environ.get(EXIT_AFTER_SHOW_ENV):
-        _arm_exit_after_show()  # before the GUI imports QApplication
     # Every build carries the GUI: an ImportError here is a packaging bug and must fail loudly.
     import ui.app
     import ui.launch
 
+    if os.environ.get(EXIT_AFTER_SHOW_ENV):
+        # After the launcher's own imports (no Qt in them) and before it imports the binding:
+        # the order of a start without the watch, which its time is meant to be.
+        _arm_exit_after_show()
     return int(ui.launch.main(argv) or 0)
 
 

@@ -26,7 +26,6 @@ from ui.widgets.common import (
     status_column,
 )
 from ui.widgets.flow import Columns, FlowLayout
-from ui.widgets.gbsid import GbsIdPanel
 from ui.widgets.topics import TopicChoice
 
 FOUND_SIDE_BY_SIDE_MIN = 600  # what was found and the GBS.ID side by side from this width
@@ -120,38 +119,22 @@ class StartPage(Page):
     key = "start"
     fields = ("topic",)
     # Built one event-loop turn after the window's first paint (:meth:`build_rest`): hidden
-    # until the search answers, below the fold, or (the GBS.ID panel) a card whose title is in
-    # the first picture and whose body fills in. Asking for one builds them at once.
-    LATER = ("update_box", "retry", "point", "desk", "notes", "gbs", "links")
+    # until the draft, the outbox and the search answer, below the fold, or (the GBS.ID panel)
+    # a card whose title is in the first picture and whose body fills in. Asking for one builds
+    # them at once.
+    LATER = ("draft_banner", "draft_continue", "draft_new", "outbox_banner", "problem_banner",
+             "demo_banner", "topic_problems", "update_box", "retry", "point", "desk", "notes",
+             "gbs", "links")
 
     def __init__(self, state, window) -> None:
         self._rest_built = False
         super().__init__(state, window)
         self.watch(state.outbox.changed, "outbox")
-        self.draft_banner = Banner("info")
-        self.draft_continue = self.draft_banner.add_button(
-            button(tr("&Продолжить"), primary=True, on_click=self._continue_draft,
-                   accessible=tr("Продолжить черновик")))
-        self.draft_new = self.draft_banner.add_button(
-            button(tr("Начать &заново"), on_click=self._new_request,
-                   accessible=tr("Начать новое обращение, черновик отложить")))
-        self.add(self.draft_banner)
-        self.outbox_banner = Banner("info")
-        self.outbox_banner.add_button(button(tr("&Очередь отправки…"), icon="send-dark",
-                                             on_click=window.show_outbox))
-        self.add(self.outbox_banner)
-        self.problem_banner = Banner("warning", closable=True)
-        self.add(self.problem_banner)
-        self.demo_banner = Banner("info")
-        self.add(self.demo_banner)
-
         self.topic_title = label(tr("О чём обращение?"), name="CardTitle")
         self.add(self.topic_title)
         self.topics = TopicChoice()
         self.topics.chosen.connect(self._topic_chosen)
         self.add(self.topics)
-        self.topic_problems = ProblemList()
-        self.add(self.topic_problems)
         self.add(label(tr("Одна тема — одно обращение: вопросы разных тем отправьте "
                           "отдельно."), muted=True, small=True))
 
@@ -167,6 +150,7 @@ class StartPage(Page):
         self.found.body.addStretch(1)
         self.cols.add(self.found, 3)
         self._gbs_title = Card("GBS.ID", "qr")  # the panel's own title row, until it is built
+        self._gbs_title.body.addStretch(1)
         self.cols.add(self._gbs_title, 2)
         self.add(self.cols)
 
@@ -193,6 +177,23 @@ class StartPage(Page):
             return
         self._rest_built = True
         found, state = self.found, self.state
+        self.draft_banner = Banner("info")
+        self.draft_continue = self.draft_banner.add_button(
+            button(tr("&Продолжить"), primary=True, on_click=self._continue_draft,
+                   accessible=tr("Продолжить черновик")))
+        self.draft_new = self.draft_banner.add_button(
+            button(tr("Начать &заново"), on_click=self._new_request,
+                   accessible=tr("Начать новое обращение, черновик отложить")))
+        self.outbox_banner = Banner("info")
+        self.outbox_banner.add_button(button(tr("&Очередь отправки…"), icon="send-dark",
+                                             on_click=self.window_.show_outbox))
+        self.problem_banner = Banner("warning", closable=True)
+        self.demo_banner = Banner("info")
+        for at, banner in enumerate((self.draft_banner, self.outbox_banner, self.problem_banner,
+                                     self.demo_banner)):
+            self.layout_.insertWidget(at, banner)
+        self.topic_problems = ProblemList()
+        self.layout_.insertWidget(self.layout_.indexOf(self.topics) + 1, self.topic_problems)
         at = found.body.indexOf(self.version) + 1
         self.update_box = UpdateAdvice(state)
         found.body.insertWidget(at, self.update_box)
@@ -215,6 +216,8 @@ class StartPage(Page):
         self.notes = QVBoxLayout()  # under what to do: where it looked, what is odd
         self.notes.setSpacing(6)
         found.body.insertLayout(at + 2, self.notes)
+        from ui.widgets.gbsid import GbsIdPanel
+
         self.gbs = GbsIdPanel(state, qr_side=200)
         self.cols.box.replaceWidget(self._gbs_title, self.gbs)
         self._gbs_title.hide()
@@ -262,6 +265,14 @@ class StartPage(Page):
 
     # --- showing the state ---------------------------------------------------------------------
     def refresh(self, what: str = "") -> None:
+        self.topics.show_topic(self.state.request.topic)
+        if self._rest_built:
+            self._show_state()
+        else:
+            self._show_searching()
+        self.window_.update_nav()
+
+    def _show_state(self) -> None:
         st = self.state
         draft = st.request.offer
         if draft is not None:
@@ -280,14 +291,9 @@ class StartPage(Page):
         else:
             self.outbox_banner.set("info", "")
         self.demo_banner.set("info", demo_note(st.installation))
-        self.topics.show_topic(st.request.topic)
         self.topic_problems.set_problems(self.page_problems() if self.tried_next else [])
-        if self._rest_built:
-            self._show_found()
-            self._show_links()
-        else:
-            self._show_searching()
-        self.window_.update_nav()
+        self._show_found()
+        self._show_links()
 
     def _show_links(self) -> None:
         try:
