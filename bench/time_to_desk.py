@@ -20,9 +20,13 @@ child process of its own, in turn (``--runs`` times; medians):
   gbak streamed into the archive, each finished volume sent by tus while the next is compressed
   (``collector.delivery.overlap.SendWhileCollecting``), then the product's ``Sender``: the small
   bundle with the request text to the intake (one POST), volume 1 last; *best fixed* is the
-  fastest of them;
-* **ours**: the same with the adaptive preset: the uplink from the last upload (the first run
-  measures it with a short probe, counted in its time).
+  fastest of them. The volumes are sized for the line as the product sizes them (small ones
+  first, then about 8 s on the line each), from the last upload's speed, or a short probe when
+  there is none (the first side of a bench), counted in its time;
+* **ours**: the same with the adaptive preset chosen from that speed.
+
+``--gaps`` prints when the line stood unused during each side: where a side is not bound by
+the upload (a start waiting for the first bytes, a check at the end).
 
 The last line is exactly ``time_to_desk vs_program=<x> vs_best_fixed=<y>``: ours / theirs of the
 medians. ``--calibrate`` instead measures each preset's CPU cost and ratio on the backup (the
@@ -34,6 +38,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import itertools
 import json
 import os
 import shutil
@@ -63,6 +68,8 @@ class Bucket:
         self.rate = rate
         self.tokens = float(BURST)
         self.stamp = time.monotonic()
+        self.total = 0  # bytes through, for the idle time of a side
+        self.stamps: list[float] = []  # when each piece went (``--gaps``)
 
     async def take(self, n: int) -> None:
         while True:
@@ -71,6 +78,8 @@ class Bucket:
             self.stamp = now
             if self.tokens >= n:
                 self.tokens -= n
+                self.total += n
+                self.stamps.append(now)
                 return
             await asyncio.sleep((n - self.tokens) / self.rate)
 
@@ -99,6 +108,17 @@ class Line:
             self.loop.call_soon_threadsafe(server.close)
         self.loop.call_soon_threadsafe(self.loop.stop)
         self._thread.join(5)
+
+    def sent(self) -> int:
+        """Bytes sent up so far."""
+        return self.up.total if self.up is not None else 0
+
+    def gaps(self, since: float, least: float = 0.3) -> list[tuple[float, float]]:
+        """Stretches of at least ``least`` seconds with nothing sent up, from ``since``
+        (monotonic) on, in seconds from it."""
+        marks = [since] + [t for t in self.up.stamps if t >= since] + [time.monotonic()]
+        return [(a - since, b - since) for a, b in itertools.pairwise(marks)
+                if b - a >= least]
 
     def proxy(self, url: str) -> str:
         """The same URL, reached through the line."""
@@ -195,6 +215,14 @@ def message_html(extra: str = "") -> str:
 
 # --- the sides (each in a child process) --------------------------------------------------------
 
+PHASES: dict[str, float] = {}  # phase → seconds from the child's start, when it ended
+_T0 = time.perf_counter()
+
+
+def mark(phase: str) -> None:
+    PHASES[phase] = round(time.perf_counter() - _T0, 1)
+
+
 def gbak_file(db: Path, fbk: Path) -> None:
     subprocess.run(["gbak", "-b", "-g", "-user", "SYSDBA", str(db), str(fbk)], check=True,
                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
@@ -203,12 +231,15 @@ def gbak_file(db: Path, fbk: Path) -> None:
 def side_program(db: Path, work: Path, intake: str, tus: str) -> dict:
     fbk, zpath = work / "main.fbk", work / "backup.zip"
     gbak_file(db, fbk)
+    mark("backup")
     with zipfile.ZipFile(zpath, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
         z.write(fbk, "main.fbk")
         z.writestr("Logs/2026-11-30/trace.log", REQUEST * 200)
     fbk.unlink()
+    mark("archive")
     size = zpath.stat().st_size
     task = post_intake(intake, message_html(), zpath, "backup.zip")
+    mark("sent")
     return {"task": task, "archive": size}
 
 
@@ -240,11 +271,15 @@ def plain_tus_upload(url: str, path: Path) -> str:
 def side_7zz(db: Path, work: Path, intake: str, tus: str) -> dict:
     fbk, arc = work / "main.fbk", work / "bundle.7z"
     gbak_file(db, fbk)
+    mark("backup")
     subprocess.run(["7zz", "a", "-mx5", "-bd", "-bso0", str(arc), str(fbk)], check=True,
                    stdin=subprocess.DEVNULL)
     fbk.unlink()
+    mark("archive")
     code = plain_tus_upload(tus, arc)
+    mark("upload")
     task = post_intake(intake, message_html(f"<br/><br/>Архив: код отправки {code}"), None)
+    mark("sent")
     return {"task": task, "archive": arc.stat().st_size}
 
 
@@ -275,7 +310,8 @@ def side_ours(db: Path, work: Path, intake: str, tus: str, preset_name: str) -> 
                         backup_s=fdb_size / (learned_db_rate() or DEFAULT_DB_RATE))
         preset = choice.preset
         why = choice.to_json()
-    else:
+    else:  # the line is measured as the product measures it: the volumes are sized by it
+        delivery.measure_uplink()
         preset = next(p for p in PRESETS if p.name == preset_name)
         why = {"preset": preset.name, "reason": "fixed by the bench"}
     volume = volume_size_for(last_uplink(), int(expected / preset.ratio))
@@ -294,14 +330,17 @@ def side_ours(db: Path, work: Path, intake: str, tus: str, preset_name: str) -> 
     name = f"GBS-Support_01234567_2026-11-30_{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
     sink = delivery.sink(f"{name}.7z")
     with BundleWriter(work, name, volume_size=volume, volume_sink=sink,
-                      **preset.writer_args()) as w:
+                      first_volumes=delivery.first_volumes(volume), **preset.writer_args()) as w:
         w.add_bytes(REQUEST.encode(), "request.txt")
         w.add_stream("database/main.fbk", producer)
+        mark("backup")
         result = w.finish({"schema": "gbs-support-bundle/1", "gbs_id": "6:0123456789ABCDEF",
                            "topic": "errors", "compression": why})
+    mark("archive")
     delivery.close()
     streamed = len(sink.uploads) if sink is not None else 0
     sent = Sender(settings).send(result.paths[0])
+    mark("sent")
     return {"task": int(sent.request_number), "archive": result.size, "preset": preset.name,
             "volumes": result.volumes, "volume_size": volume, "choice": why,
             "streamed": streamed}
@@ -317,6 +356,7 @@ def child(args: argparse.Namespace) -> None:
     else:
         out = side_ours(Path(args.db), work, args.intake, args.tus, args.child.split(":")[1])
     out["seconds"] = time.perf_counter() - t
+    out["phases"] = PHASES
     print(json.dumps(out))
 
 
@@ -386,6 +426,8 @@ def main() -> int:
     ap.add_argument("--sides", default="program,7zz,fixed,ours",
                     help="which sides (fixed = every preset of PRESETS, fixed:<name> one)")
     ap.add_argument("--calibrate", action="store_true")
+    ap.add_argument("--gaps", action="store_true",
+                    help="print when the line stood unused during each side (seconds)")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     for name in ("db", "work", "intake", "tus"):
         ap.add_argument(f"--{name}", help=argparse.SUPPRESS)
@@ -429,13 +471,21 @@ def main() -> int:
                   f"повторов {args.runs}", flush=True)
             for run in range(args.runs):
                 for side in sides:
+                    before, began = line.sent(), time.monotonic()
                     r = run_side(side, db, intake_url, tus_url, data_dir)
+                    # How long the line was unused: where a side is not bound by the upload.
+                    r["idle"] = r["wall"] - (line.sent() - before) / line.rate
                     times[side].append(r["wall"])
                     last[side] = r
                     extra = (f", пресет {r['preset']}, томов {r['volumes']} по "
                              f"{r['volume_size'] / MiB:.0f} МиБ" if "preset" in r else "")
+                    phases = ", ".join(f"{k} {v:.1f}" for k, v in r["phases"].items())
                     print(f"  прогон {run + 1} {side:14} {r['wall']:7.1f} с, архив "
-                          f"{r['archive'] / MiB:6.1f} МиБ, задача {r['task']}{extra}", flush=True)
+                          f"{r['archive'] / MiB:6.1f} МиБ, задача {r['task']}{extra}; линия "
+                          f"свободна {r['idle']:.1f} с; к секунде: {phases}", flush=True)
+                    if args.gaps:
+                        print("    линия свободна: " + ", ".join(
+                            f"{a:.1f}–{b:.1f}" for a, b in line.gaps(began)), flush=True)
                 for name in list(tus.uploads()):  # the store is the desk's: keep the disk free
                     for f in (tus.store / name, tus.store / f"{name}.json"):
                         f.unlink(missing_ok=True)

@@ -388,11 +388,15 @@ class Collection:
             moment += timedelta(seconds=1)
         preset = self.compression.preset.writer_args() if self.compression else {}
         volume, sink, delivery = self.options.volume_size, None, self.options.delivery
+        first: tuple[int, ...] = ()
         if delivery is not None:
-            volume = volume or delivery.volume_size(self.expected_archive)
+            if volume is None:  # sized for sending: small ones first (a size asked is kept)
+                volume = delivery.volume_size(self.expected_archive)
+                first = delivery.first_volumes(volume)
             sink = delivery.sink(f"{name}.7z") if volume else None
         writer = BundleWriter(out_dir, name, password=self.options.password, volume_size=volume,
-                              cancel=self.cancel, volume_sink=sink, **preset)
+                              cancel=self.cancel, volume_sink=sink, first_volumes=first,
+                              **preset)
         if self.work is not None:
             self.work.expect_parts(out_dir, name)  # a killed run's .part: the next start
         writer.open()

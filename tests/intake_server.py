@@ -19,7 +19,9 @@ Faults (``fault(kind, count=1, **options)``, taken in order, one per POST):
 - ``non_json``: read the whole body, make the task, answer 200 with an HTML page;
 - ``reset``: read ``after`` bytes of the body, then reset the connection (no task);
 - ``reset_after_body``: read the whole body, make the task, then reset the connection;
-- ``silent``: accept the connection and read nothing, never answer (a server that hangs).
+- ``silent``: accept the connection and read nothing, never answer (a server that hangs);
+- ``slow``: read the body at ``rate`` bytes per second (a slow uplink in front of it), then
+  answer as usual.
 ``max_bytes``: bodies above it get 413 (after the body was drained, as real servers do).
 ``keep_bodies=False`` (the bench) deletes each body once it is parsed and its task recorded.
 Bodies are stored on disk (``store``), so big ones cost no memory.
@@ -37,6 +39,7 @@ import socket
 import struct
 import tempfile
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -202,16 +205,22 @@ class _Handler(BaseHTTPRequestHandler):
         self.connection.close()
         self.close_connection = True
 
-    def _read_body(self, post: Post, out, limit: int | None = None) -> None:
+    def _read_body(self, post: Post, out, limit: int | None = None,
+                   rate: float | None = None) -> None:
         left = post.length if limit is None else min(limit, post.length)
+        started = time.monotonic()
         while left > 0:
-            block = self.rfile.read(min(READ_BLOCK, left))
+            block = self.rfile.read(min(READ_BLOCK if rate is None else 16 << 10, left))
             if not block:
                 break
             if out is not None:
                 out.write(block)
             post.received += len(block)
             left -= len(block)
+            if rate is not None:  # the line's pace: the next block arrives when it would
+                ahead = post.received / rate - (time.monotonic() - started)
+                if ahead > 0 and self.server.owner.release.wait(ahead):  # type: ignore
+                    return  # the server is stopping
 
     def do_GET(self) -> None:
         self._reply(404, b"{}")
@@ -257,7 +266,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         body_path = srv.owner.store / f"post-{post.index:04d}.body"
         with open(body_path, "wb") as out:
-            self._read_body(post, out)
+            self._read_body(post, out, rate=fault.get("rate") if kind == "slow" else None)
         if post.received != post.length:
             post.outcome = "incomplete"
             self.close_connection = True

@@ -217,6 +217,72 @@ def test_volumes_join_and_test_in_7z(tmp_path: Path, sources: dict[str, bytes]):
         assert report.ok and len(report.volumes) == result.volumes, report.problems
 
 
+def test_first_volumes_smaller_then_steady_read_by_7z(tmp_path: Path, sources: dict[str, bytes]):
+    """A bundle sent as it is made starts with small volumes (first_volumes_for): real 7-Zip
+    and our own check read volumes of different sizes as one archive."""
+    from collector.bundle.preset import first_volumes_for
+
+    stream = random.Random(5).randbytes(1_500_000)  # incompressible: the sizes are the layout's
+    vs = parse_size("512K")
+    first = first_volumes_for(vs)
+    assert first == (256 << 10,)
+    first = (64 << 10, 128 << 10, *first)  # a longer ramp: every size is honoured in order
+    result = write_bundle(tmp_path / "out", sources, stream, volume_size=vs, first_volumes=first)
+    sizes = [p.stat().st_size for p in result.paths]
+    assert sizes[:3] == list(first) and set(sizes[3:-1]) == {vs} and 0 < sizes[-1] <= vs
+    assert result.volumes == len(sizes) >= 6
+    t = sevenzip("t", result.paths[0])
+    assert t.returncode == 0 and "Everything is Ok" in t.stdout, t.stdout + t.stderr
+    assert sevenzip("x", result.paths[0], f"-o{tmp_path / 'x'}").returncode == 0
+    assert (tmp_path / "x" / "database" / "main.fbk").read_bytes() == stream
+    report = verify_bundle(result.paths[3])
+    assert report.ok and len(report.volumes) == result.volumes, report.problems
+
+
+def lzma2_dictionary_resets(stream: bytes) -> list[int]:
+    """Uncompressed bytes between the dictionary resets of a raw LZMA2 stream: the sizes of
+    the blocks it was made of (each block of ParallelLzma2 starts with a reset)."""
+    blocks: list[int] = []
+    pos = 0
+    while stream[pos]:
+        control = stream[pos]
+        if control < 0x80:  # an uncompressed chunk; 1 = with a dictionary reset
+            size = int.from_bytes(stream[pos + 1:pos + 3], "big") + 1
+            if control == 1:
+                blocks.append(0)
+            blocks[-1] += size
+            pos += 3 + size
+            continue
+        unpacked = ((control & 0x1F) << 16) + int.from_bytes(stream[pos + 1:pos + 3], "big") + 1
+        packed = int.from_bytes(stream[pos + 3:pos + 5], "big") + 1
+        reset = (control >> 5) & 3
+        if reset == 3:
+            blocks.append(0)
+        blocks[-1] += unpacked
+        pos += 5 + (1 if reset >= 2 else 0) + packed
+    return blocks
+
+
+def test_first_blocks_are_small_so_output_starts_early():
+    """The block compressor begins with a 1 MiB block and doubles up to its block size: the
+    first compressed bytes (what a bundle sent as it is made waits for) need 1 MiB of input,
+    not a whole 16 MiB block; the stream is still one valid LZMA2 stream."""
+    import lzma
+
+    from collector.bundle.streaming import FIRST_BLOCK, ParallelLzma2
+
+    data = mixed_bytes(10 * FIRST_BLOCK + 12345, 7)
+    enc = ParallelLzma2([{"id": lzma.FILTER_LZMA2, "preset": 1, "dict_size": 1 << 20}],
+                        block_size=4 * FIRST_BLOCK, workers=2)
+    out = b"".join(enc.compress(data[i:i + 65536]) for i in range(0, len(data), 65536))
+    out += enc.flush()
+    assert lzma2_dictionary_resets(out) == [FIRST_BLOCK, 2 * FIRST_BLOCK, 4 * FIRST_BLOCK,
+                                            3 * FIRST_BLOCK + 12345]
+    dec = lzma.LZMADecompressor(lzma.FORMAT_RAW, filters=[
+        {"id": lzma.FILTER_LZMA2, "dict_size": 1 << 20}])
+    assert dec.decompress(out) == data and dec.eof
+
+
 def test_small_bundle_with_volume_size_is_one_plain_7z(tmp_path: Path):
     with BundleWriter(tmp_path, "small", volume_size=parse_size("17M")) as w:
         w.add_bytes(b"hello", "request.txt")

@@ -126,6 +126,35 @@ def test_volumes_go_while_collecting_and_the_desk_gets_one_task(
     assert entry is not None and entry.status == SENT and entry.request_code == "50001"
 
 
+def test_volumes_sized_for_sending_start_small(clean_env, big_demo_template, tus, intake,
+                                              tmp_path, monkeypatch):
+    """Sized by delivery (no size asked), the first volumes are small and grow to the steady
+    size: the first streamed volume is on its way early, and volume 1, sent last, is quick."""
+    import collector.bundle.preset as preset
+
+    monkeypatch.setattr(preset, "FIRST_VOLUME", 64 << 10)  # the demo's archive is small
+
+    class Sized(SendWhileCollecting):
+        def volume_size(self, archive_bytes: int) -> int:
+            return 256 << 10
+
+    s = settings(intake.url, tus.url)
+    delivery = Sized(s)
+    options = CollectOptions(problem_date=DEMO_TODAY, out_dir=tmp_path / "out",
+                             delivery=delivery)
+    try:
+        result = Collection(SystemRoot.from_arg(big_demo_template.root), options).run()
+    finally:
+        delivery.close()
+    sizes = [p.stat().st_size for p in result.paths]
+    assert len(sizes) >= 4 and sizes[:3] == [64 << 10, 128 << 10, 256 << 10], sizes
+    sent = Sender(s).send(result.paths[0])
+    assert sent.request_number == "50001"
+    head, parts = the_set(tus)
+    assert b"".join(tus.data(u) for u in [head, *parts]) == \
+        b"".join(p.read_bytes() for p in result.paths)
+
+
 def test_a_failure_after_collecting_resumes_and_never_sends_twice(
         clean_env, big_demo_template, tus, intake, tmp_path):
     result = collect(big_demo_template.root, tmp_path / "out",

@@ -91,6 +91,20 @@ def test_request_reaches_the_intake_byte_for_byte_and_its_number_is_kept(
     assert again.already_sent and again.request_number == "50001" and len(intake.posts) == 1
 
 
+def test_the_line_speed_kept_is_what_crossed_the_line(clean_env, intake, tmp_path):
+    """The speed kept for the next preset is measured up to the intake's answer: bytes still
+    in the system's send buffers when the last one was handed over have not been sent."""
+    from collector.bundle.preset import last_uplink
+
+    rate = 1 << 20
+    b = make_bundle(tmp_path / "out", payload=3 << 20)
+    intake.fault("slow", rate=rate)
+    result = Sender(settings(intake)).send(b.path)
+    assert result.request_number == "50001" and intake.posts[0].outcome == "task"
+    speed = last_uplink()
+    assert speed is not None and 0.7 * rate < speed < 1.2 * rate, speed / rate
+
+
 def test_cli_prints_the_request_number_and_json(clean_env, intake, tmp_path):
     b = make_bundle(tmp_path / "out", payload=50_000, email=EMAIL)
     p = subprocess.run(cli("upload", str(b.path), "--intake", intake.url, "--json"),

@@ -131,8 +131,11 @@ def estimate(preset: Preset, input_bytes: int, uplink: float, *, cores: int,
     archive = input_bytes / preset.ratio
     upload = archive / uplink
     # After the end: the read-back check, then what could not travel before it: volume 1
-    # and the last volume (the whole archive when it is one volume).
-    held = min(archive, 2 * volume_size) if volume_size else archive
+    # (small: first_volumes_for) and the last volume (the whole archive when it is one).
+    held = archive
+    if volume_size:
+        first = first_volumes_for(volume_size)
+        held = min(archive, (first[0] if first else volume_size) + volume_size)
     tail = mib * VERIFY_CPU_PER_MIB + held / uplink
     if not volume_size:  # nothing overlaps: compress, check, then upload (all in the tail)
         return Estimate(preset, compress, 0.0, tail)
@@ -168,6 +171,22 @@ def volume_size_for(uplink: float | None, archive_bytes: int | None = None, *,
     if archive_bytes:
         size = min(size, archive_bytes / 6)
     return int(max(lowest, size) // MiB * MiB)
+
+
+FIRST_VOLUME = 256 << 10
+
+
+def first_volumes_for(volume_size: int) -> tuple[int, ...]:
+    """The sizes of the first volumes of a bundle sent as it is made, before ``volume_size``:
+    256 KiB, doubling. Volume 1 is sent last (its first bytes are written at the end), so the
+    first to travel is volume 2: small ones put the archive on the line within a second of
+    the first compressed bytes, and leave little for the end."""
+    sizes: list[int] = []
+    size = FIRST_VOLUME
+    while size < volume_size:
+        sizes.append(size)
+        size *= 2
+    return tuple(sizes)
 
 
 def eta_text(seconds: float) -> str:

@@ -25,16 +25,24 @@ class VolumeWriter(io.RawIOBase):
     ``on_final(index, path)`` is called then (index counted from 0, so never 0), which lets a
     finished volume travel to the desk while the next is compressed. A write into a volume
     already reported final raises instead of silently changing it.
+
+    ``first_sizes``: the sizes of the first volumes, before ``volume_size`` applies (7-Zip reads
+    volumes of any sizes). Sent as they are made, small first volumes put the archive on the
+    line early (volume 1 waits for the end, so the first to travel is volume 2) and make
+    volume 1, sent last, quick.
     """
 
     def __init__(self, base: Path, volume_size: int | None,
                  cancel: threading.Event | None = None,
-                 on_final: Callable[[int, Path], None] | None = None) -> None:
+                 on_final: Callable[[int, Path], None] | None = None,
+                 first_sizes: tuple[int, ...] = ()) -> None:
         super().__init__()
         self.base = base
         self.volume_size = volume_size
         self.cancel = cancel
         self.on_final = on_final
+        self.first_sizes = first_sizes if volume_size is not None else ()
+        self._first_starts = [sum(self.first_sizes[:i]) for i in range(len(self.first_sizes) + 1)]
         self.final_below = 1  # volumes 1 … final_below-1 are final (volume 0 never, until close)
         self.parts: list[Path] = []
         self._files: dict[int, BinaryIO] = {}
@@ -89,7 +97,25 @@ class VolumeWriter(io.RawIOBase):
         last = len(self.parts) - 1
         f = self._files.get(last)
         tail = f.seek(0, os.SEEK_END) if f is not None else self.parts[last].stat().st_size
-        return (self.volume_size or 0) * last + tail
+        return self._start(last) + tail
+
+    def _start(self, index: int) -> int:
+        """Where volume ``index`` begins in the archive."""
+        ramp = len(self.first_sizes)
+        if index <= ramp:
+            return self._first_starts[index]
+        return self._first_starts[ramp] + (index - ramp) * (self.volume_size or 0)
+
+    def _locate(self, pos: int) -> tuple[int, int, int]:
+        """The volume holding archive offset ``pos``: (index, offset in it, room left in it)."""
+        assert self.volume_size is not None
+        ramped = self._first_starts[-1]
+        if pos < ramped:
+            index = bisect.bisect_right(self._first_starts, pos) - 1
+            offset = pos - self._first_starts[index]
+            return index, offset, self.first_sizes[index] - offset
+        index, offset = divmod(pos - ramped, self.volume_size)
+        return len(self.first_sizes) + index, offset, self.volume_size - offset
 
     def write(self, b: Any) -> int:  # type: ignore[override]
         check_cancel(self.cancel)
@@ -99,8 +125,7 @@ class VolumeWriter(io.RawIOBase):
             if self.volume_size is None:
                 index, offset, room = 0, self._pos, len(view) - done
             else:
-                index, offset = divmod(self._pos, self.volume_size)
-                room = self.volume_size - offset
+                index, offset, room = self._locate(self._pos)
             if 0 < index < self.final_below:
                 raise RuntimeError(f"write into volume {index + 1}, already final")
             while len(self.parts) <= index:

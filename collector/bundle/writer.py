@@ -145,7 +145,8 @@ class BundleWriter:
     deletes every file the writer made. Entries are added from the calling thread only;
     ``cancel`` may be set from any thread at any time. ``method`` is the coder: LZMA2 (``preset``
     is the xz level) or Deflate (``preset`` is zlib's level; the light preset of fast lines,
-    ``collector.bundle.preset``).
+    ``collector.bundle.preset``). ``first_volumes``: the sizes of the first volumes, before
+    ``volume_size`` applies (:class:`VolumeWriter`; a bundle sent as it is made).
     """
 
     def __init__(self, out_dir: Path, name: str, *, password: str | None = None,
@@ -154,10 +155,11 @@ class BundleWriter:
                  method: str = LZMA2, workers: int | None = None,
                  block_size: int | None = None, cancel: threading.Event | None = None,
                  progress: Callable[[str, int], None] | None = None,
-                 volume_sink: VolumeSink | None = None) -> None:
+                 volume_sink: VolumeSink | None = None,
+                 first_volumes: tuple[int, ...] = ()) -> None:
         if password is not None and password == "":
             raise ValueError("empty password")
-        if volume_size is not None and volume_size < MIN_VOLUME_SIZE:
+        if volume_size is not None and min((volume_size, *first_volumes)) < MIN_VOLUME_SIZE:
             raise ValueError(f"volume_size below {MIN_VOLUME_SIZE}")
         self.out_dir = Path(out_dir)
         self.archive_path = self.out_dir / (name if name.endswith(".7z") else f"{name}.7z")
@@ -167,6 +169,7 @@ class BundleWriter:
         self.cancel = cancel
         self.progress = progress
         self.volume_sink = volume_sink
+        self.first_volumes = first_volumes
         self.workers = max(1, min(DEFAULT_WORKERS, os.cpu_count() or 1)) if workers is None \
             else max(1, workers)
         self.block_size = block_size or 4 * dict_size
@@ -209,7 +212,8 @@ class BundleWriter:
                                         "удалите старый архив.", path=taken))
             self._volumes = VolumeWriter(
                 self.archive_path, self.volume_size, self.cancel,
-                on_final=self.volume_sink.volume_final if self.volume_sink else None)
+                on_final=self.volume_sink.volume_final if self.volume_sink else None,
+                first_sizes=self.first_volumes)
             self._archive = StreamingSevenZipFile(
                 self._volumes, filters=self.filters, password=self.password,
                 block_size=self.block_size, workers=self.workers, cancel=self.cancel)

@@ -40,7 +40,12 @@ from typing import Any
 
 from collector import __version__
 from collector.bundle.hashing import sha256_of_file
-from collector.bundle.preset import last_uplink, record_uplink, volume_size_for
+from collector.bundle.preset import (
+    first_volumes_for,
+    last_uplink,
+    record_uplink,
+    volume_size_for,
+)
 from collector.delivery.state import PartState, UploadState, UploadStore, public_url, upload_key
 from collector.errors import Cancelled
 
@@ -285,6 +290,12 @@ class SendWhileCollecting:
         if not self.streams or archive_bytes < MIN_STREAMED_ARCHIVE:
             return None
         return volume_size_for(last_uplink(self.data_root), archive_bytes)
+
+    def first_volumes(self, volume_size: int | None) -> tuple[int, ...]:
+        """Small volumes ahead of ``volume_size`` ones, so that sending starts early."""
+        if not self.streams or volume_size is None:
+            return ()
+        return first_volumes_for(volume_size)
 
     def sink(self, bundle: str) -> StreamingUpload | None:
         """The writer's volume sink for the bundle named ``bundle`` (``X.7z``)."""

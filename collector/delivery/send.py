@@ -185,7 +185,10 @@ class _StageProgress:
 
 
 class _LineSpeed:
-    """Counts what a body hands to the connection, first byte to last: the line's speed."""
+    """Counts what a body hands to the connection, from its first byte to the server's answer:
+    the line's speed. (Up to the last byte handed over would count the bytes still waiting in
+    the system's send buffers as sent: on a slow line that is seconds, and the speed kept for
+    the next preset came out a quarter too high.)"""
 
     def __init__(self, forward: Callable[[int], None]) -> None:
         self.forward = forward
@@ -202,6 +205,11 @@ class _LineSpeed:
             self.bytes += n
             self.last = now
         self.forward(n)
+
+    def answered(self) -> None:
+        """The server answered: every byte has crossed the line."""
+        if self.first:
+            self.last = time.monotonic()
 
     def speed(self) -> float | None:
         seconds = self.last - self.first
@@ -270,6 +278,7 @@ class Sender:
         try:
             task = client.send(message, file_name=files.name, paths=files.parts,
                                expected=expected, on_sent=line)
+            line.answered()
         finally:
             self.intake_posts += client.posts
             client.close()
