@@ -12,14 +12,11 @@ build or a partner build, and what that changes.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from collector.configs import decode_text
 from collector.i18n import _
 
 ORIGINAL_NAME = "GBS.Market"
@@ -47,11 +44,16 @@ def product_name(installation: Any | None) -> str:
 
 def vendor_hash(data: bytes) -> str:
     """What ``vendor.hash`` must hold for ``vendor.dll`` of these bytes."""
+    import base64
+    import hashlib  # here: the GUI names the product before its first paint, hashing nothing
+
     return base64.b64encode(hashlib.sha256(data + VENDOR_SALT.encode("utf-8")).digest()).decode()
 
 
 def update_hash(code_name: str) -> str:
     """The update feed's folder for a build (§9): MD5 of ``<CodeName>3364a3b8``."""
+    import hashlib
+
     return hashlib.md5((code_name + UPDATE_SALT).encode("ascii"), usedforsecurity=False).hexdigest()
 
 
@@ -139,6 +141,8 @@ def _read(path: Path) -> bytes | None:
 
 
 def _vendor(app_dir: Path, notes: list[str], show) -> Vendor | None:
+    from collector.configs import decode_text
+
     dll = _read(app_dir / VENDOR_FILE)
     if dll is None:
         return None
@@ -179,6 +183,8 @@ def _vendor(app_dir: Path, notes: list[str], show) -> Vendor | None:
 
 
 def _partner(app_dir: Path, notes: list[str], show) -> tuple[str, bool] | None:
+    from collector.configs import decode_text
+
     raw = _read(app_dir / PARTNER_FILE)
     if raw is None:
         return None

@@ -15,11 +15,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from collector import __version__
+from collector.commands import COMMANDS
 from collector.errors import Cancelled, CollectorError, ExitCode
 from collector.sysroot import RootError
-
-# Subcommand modules under collector.commands, in the order `--help` lists them.
-COMMANDS = ["detect", "logs", "gbsid", "form", "collect", "verify", "upload", "email", "demo"]
 
 log = logging.getLogger("collector")
 LOGGED_COMMANDS = {"collect", "upload", "email"}

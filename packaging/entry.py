@@ -1,6 +1,6 @@
 """Entry point of the frozen exe (``collector.spec``): one file, two faces.
 
-``GBS-Support-Collector.exe detect --json`` (any subcommand of ``collector.cli.COMMANDS``,
+``GBS-Support-Collector.exe detect --json`` (any subcommand of ``collector.commands.COMMANDS``,
 ``--version``, ``--help``) runs the command line; anything else — a double click, a shortcut,
 ``--root DIR`` — starts the GUI through the app's one launcher (``ui.launch:main(argv)``).
 
@@ -32,7 +32,7 @@ CLI_PREFIX_FLAGS = {"-v", "--verbose"}
 
 def is_cli(argv: list[str]) -> bool:
     """The command line when the first word (after ``-v``) is a subcommand or a help flag."""
-    from collector.cli import COMMANDS
+    from collector.commands import COMMANDS
 
     args = list(argv)
     while args and args[0] in CLI_PREFIX_FLAGS:
@@ -61,12 +61,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_gui(argv: list[str]) -> int:
-    if os.environ.get(EXIT_AFTER_SHOW_ENV):
-        _arm_exit_after_show()  # before the GUI imports QApplication
     # Every build carries the GUI: an ImportError here is a packaging bug and must fail loudly.
     import ui.app
     import ui.launch
 
+    if os.environ.get(EXIT_AFTER_SHOW_ENV):
+        # After the launcher's own imports (no Qt in them) and before it imports the binding:
+        # the order of a start without the watch, which its time is meant to be.
+        _arm_exit_after_show()
     return int(ui.launch.main(argv) or 0)
 
 

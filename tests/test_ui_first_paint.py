@@ -2,7 +2,10 @@
 it shows, nothing of the other pages; they come after it (``bench/gui_startup.py`` measures it).
 
 The start is checked as the product starts (``packaging/entry.py``, stopped at its first paint by
-``GBS_COLLECTOR_EXIT_AFTER_SHOW``), in a process of its own: which modules were imported by then.
+``GBS_COLLECTOR_EXIT_AFTER_SHOW``), in a process of its own: which modules were imported by then,
+and what the painted window shows. What the first picture leaves out (the start page's banners,
+what to do about what the search finds, the GBS.ID panel's body, the desk's links, the menus'
+items) is checked to arrive one event-loop turn later.
 """
 
 from __future__ import annotations
@@ -23,14 +26,33 @@ gui = ui_support.gui
 
 REPO = Path(__file__).resolve().parent.parent
 MODULES_MARK = "FIRST_PAINT_MODULES"
+SHOWN_MARK = "FIRST_PAINT_SHOWS"
 
-# Run as the product starts; at the first paint (the watcher's os._exit) say what is imported.
+# Run as the product starts; at the first paint (the watcher's os._exit) say what is imported
+# and what the window being painted shows.
 AT_FIRST_PAINT = f"""
 import json, os, runpy, sys
 _exit = os._exit
 
+def _shows():
+    from PySide6.QtWidgets import QApplication, QLabel, QRadioButton
+
+    win = QApplication.instance()._controller.window
+    page = win.pages.built["start"]
+    seen = lambda w: w.isVisible() and w.window() is win and w.width() > 0 and w.height() > 0
+    return {{
+        "title": win.page_title.text() if seen(win.page_title) else None,
+        "next": win.next.text() if seen(win.next) else None,
+        "steps": [b.text() for b in win.sidebar.buttons.values() if seen(b)],
+        "menus": [a.text() for a in win.menuBar().actions() if seen(win.menuBar())],
+        "topics": [r.text() for r in page.findChildren(QRadioButton) if seen(r)],
+        "labels": [w.text() for w in page.findChildren(QLabel) if seen(w) and w.text()],
+        "built": sorted(set(type(page).LATER) & set(vars(page))),
+    }}
+
 def _report(code):
     print({MODULES_MARK!r}, json.dumps(sorted(sys.modules)), file=sys.stderr, flush=True)
+    print({SHOWN_MARK!r}, json.dumps(_shows()), file=sys.stderr, flush=True)
     _exit(code)
 
 os._exit = _report
@@ -51,7 +73,8 @@ NOT_BEFORE_FIRST_PAINT = (
 )
 
 
-def modules_at_first_paint(demo: DemoInfo, tmp_path: Path) -> list[str]:
+def first_paint(demo: DemoInfo, tmp_path: Path) -> tuple[list[str], dict]:
+    """The modules imported by the window's first paint, and what it shows."""
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("GBS_COLLECTOR_", "QT_"))}
     env.update({"QT_QPA_PLATFORM": "offscreen", "GBS_COLLECTOR_EXIT_AFTER_SHOW": "1",
@@ -64,18 +87,67 @@ def modules_at_first_paint(demo: DemoInfo, tmp_path: Path) -> list[str]:
     shown = [line for line in done.stderr.splitlines() if line.startswith("GBS_COLLECTOR_SHOWN")]
     assert shown, done.stderr  # the watcher saw the window's first paint
     assert json.loads(shown[0].split(" ", 1)[1])["class"] == "MainWindow"
-    lines = [line for line in done.stderr.splitlines() if line.startswith(MODULES_MARK)]
-    assert lines, done.stderr
-    return json.loads(lines[0][len(MODULES_MARK):])
+    found = {}
+    for mark in (MODULES_MARK, SHOWN_MARK):
+        lines = [line for line in done.stderr.splitlines() if line.startswith(mark)]
+        assert lines, done.stderr
+        found[mark] = json.loads(lines[0][len(mark):])
+    return found[MODULES_MARK], found[SHOWN_MARK]
 
 
 def test_the_first_paint_imports_only_what_the_first_page_shows(demo: DemoInfo,
                                                                 tmp_path: Path) -> None:
-    modules = modules_at_first_paint(demo, tmp_path)
+    modules, _shows = first_paint(demo, tmp_path)
     assert "ui.pages.start" in modules and "ui.window" in modules  # it is the app's window
     early = [m for m in modules
              if any(m == name or m.startswith(name + ".") for name in NOT_BEFORE_FIRST_PAINT)]
     assert early == []
+
+
+def test_the_first_paint_is_the_start_page_with_its_title_topics_and_main_button(
+        demo: DemoInfo, tmp_path: Path) -> None:
+    _modules, shows = first_paint(demo, tmp_path)
+    assert shows["title"] == "Подготовить обращение в поддержку"
+    assert shows["next"] == "&Далее"
+    assert shows["steps"][:2] == ["Начало", "Вопросы"] and len(shows["steps"]) == 6
+    assert shows["menus"] == ["&Файл", "Н&астройки", "Сп&равка"]
+    assert len(shows["topics"]) == 3  # the three queues of the desk, to choose from at once
+    labels = shows["labels"]
+    assert "О чём обращение?" in labels and "Что найдено на этом компьютере" in labels
+    # what was found: a placeholder for each line, filled in when the search answers
+    assert [t for t in ("Программа", "Версия", "Папка данных", "База данных")
+            if t in labels] == ["Программа", "Версия", "Папка данных", "База данных"]
+    assert labels.count("Ищу…") == 4
+    assert "GBS.ID" in labels  # the panel's title; its body comes next
+    assert shows["built"] == []  # none of the later parts was built for the first picture
+
+
+def test_the_start_page_s_later_parts_arrive_after_the_first_paint(qtbot, demo, ui_env) -> None:
+    from ui.app import build
+    from ui.widgets.gbsid import GbsIdPanel
+
+    ctrl = build(["--root", str(demo.root), "--out", str(ui_env["out"]), "--no-update-check"])
+    app = ui_support.Gui(ctrl, qtbot, ui_env["out"])
+    win = ctrl.window
+    page = win.pages.built["start"]
+    try:
+        assert page.findChildren(GbsIdPanel) == [] and "links" not in vars(page)
+        assert win.menuBar().actions()[0].menu().actions() == []  # items come after the paint
+        qtbot.waitUntil(lambda: page.findChildren(GbsIdPanel) != [], timeout=10000)
+        panel = page.findChildren(GbsIdPanel)[0]
+        qtbot.waitUntil(panel.isVisible, timeout=10000)
+        assert set(type(page).LATER) <= set(vars(page))  # every later part is there
+        first_item = win.menuBar().actions()[0].menu().actions()[0]
+        assert first_item.text() == "&Новое обращение" and first_item.isEnabled()
+        assert page.cols.box.indexOf(panel) == 1  # where the title card stood
+        # and the searches' answers reach them
+        qtbot.waitUntil(lambda: not ctrl.state.install.searching
+                        and page.demo_banner.isVisible() and panel.value.text() != "",
+                        timeout=20000)
+        assert demo.gbs_id in panel.value.text()
+        assert page.program.value.text() == "GBS.Market 6"
+    finally:
+        app.close()
 
 
 def test_after_the_first_paint_the_searches_run_and_the_next_page_is_built(qtbot, gui) -> None:

@@ -91,21 +91,25 @@ def build(argv: list[str], on_shown=None) -> Controller:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    if QApplication.instance() is None:
+    first = QApplication.instance() is None
+    if first:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     from ui.compat import protect_none
 
     protect_none()  # before the first painted frame starts spending references (see compat)
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    from ui import theme
+
+    app = QApplication([sys.argv[0], "-style", theme.STYLE]) if first \
+        else QApplication.instance()
     app.setApplicationName("GBS Support Collector")
     app.setApplicationDisplayName("GBS Support Collector")
 
-    from ui import prefs, theme
+    from ui import prefs
     from ui.i18n import Translations
     from ui.state import AppState
 
-    theme.apply(app)
+    theme.apply(app, styled=first)
     theme.watch_screens(app)
     icon = _icon_path()
     if icon is not None:

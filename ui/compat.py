@@ -11,7 +11,6 @@ loss at start and, when there is one, gives ``None`` the same practically endles
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import sys
 
@@ -38,6 +37,8 @@ def protect_none() -> bool:
         return _applied
     if none_leak_per_call() < 0.5:
         return False
+    import ctypes  # only for a binding that leaks
+
     # ob_refcnt is the first field of every object in release builds of CPython 3.11.
     bits = 8 * ctypes.sizeof(ctypes.c_ssize_t)
     ctypes.c_ssize_t.from_address(id(None)).value += 1 << (bits - 4)

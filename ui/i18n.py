@@ -15,9 +15,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -108,6 +106,8 @@ def _cache_dir() -> Path | None:
 
 def build_qm(ts: Path, qm: Path) -> bool:
     """Compile ``ts`` into ``qm`` with lrelease; False when that is not possible here."""
+    import subprocess  # here: the window's first paint needs no compiler of translations
+
     lrelease = tool_path("lrelease")
     if lrelease is None or not ts.is_file():
         return False
@@ -153,6 +153,8 @@ class TsTranslator(QTranslator):
     """Reads a ``.ts`` directly: the last resort when no ``.qm`` can be built."""
 
     def __init__(self, ts: Path) -> None:
+        import xml.etree.ElementTree as ET  # here: only this last resort reads XML
+
         super().__init__()
         self.messages: dict[tuple[str, str, str], str] = {}
         for ctx in ET.parse(ts).getroot().iter("context"):
@@ -213,9 +215,11 @@ class Translations:
                 return t
         ts = ts_path(lang)
         if ts.is_file():
+            from xml.etree.ElementTree import ParseError
+
             try:
                 return TsTranslator(ts)
-            except ET.ParseError as exc:
+            except ParseError as exc:
                 log.warning("cannot read %s: %s", ts, exc)
         return None
 

@@ -4,8 +4,6 @@ a vendor build's own links win."""
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel
@@ -43,6 +41,8 @@ def open_url(url: str) -> None:
 
 
 def links_html(links) -> str:
+    import html  # here: the window's first picture has no links
+
     parts = []
     contact, kb = tr("Связаться с поддержкой"), tr("База знаний")
     if links.support:

@@ -63,9 +63,17 @@ def base_point_size() -> float:
     return max(10.0, size if size > 0 else 10.0)
 
 
-def apply(app: QApplication) -> None:
-    """Fusion style with our palette and style sheet (same look on every Windows version)."""
-    app.setStyle("Fusion")
+STYLE = "Fusion"  # the same look on every Windows version
+
+
+def apply(app: QApplication, *, styled: bool = False) -> None:
+    """Fusion style with our palette and style sheet.
+
+    ``styled``: the application was made with ``-style Fusion`` (``ui.app``). Setting it again
+    returns the style object, and the binding builds the QStyle type (hundreds of enum members)
+    for that alone before the window's first paint."""
+    if not styled:
+        app.setStyle(STYLE)
     font = app.font()
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
@@ -96,6 +104,27 @@ def apply(app: QApplication) -> None:
         pal.setColor(QPalette.ColorGroup.Disabled, role, QColor(FAINT))
     app.setPalette(pal)
     app.setStyleSheet(style_sheet(font.pointSizeF()))
+
+
+def repolish(w) -> None:
+    """Apply the style sheet again after a property it selects on changed.
+
+    A widget not polished yet takes its properties when it is first polished (when shown): its
+    style is not asked for, so nothing of the style is built before the window's first paint."""
+    if w.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        style = w.style()
+        style.unpolish(w)
+        style.polish(w)
+
+
+def restyle(w, name: str, value) -> None:
+    """Set a property the style sheet selects on, repolishing only when it changes (no value
+    yet is the same as a false one)."""
+    old = w.property(name)
+    if old == value or (old is None and not value):
+        return
+    w.setProperty(name, value)
+    repolish(w)
 
 
 def style_sheet(pt: float) -> str:

@@ -8,32 +8,16 @@ Escape = Back (or cancel a running collection or upload), Ctrl+N = new request.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QColor,
-    QFont,
-    QIcon,
-    QKeySequence,
-    QPainter,
-    QPen,
-    QShortcut,
-)
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QMainWindow,
-    QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +27,12 @@ from ui import prefs, tasks, theme
 from ui.i18n import LANGUAGES, engine_text, tr
 from ui.theme import SPACE
 from ui.widgets.common import button, label
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+# The binding builds a Qt class (with its enums) on first use: the classes only menus, keys and
+# dialogs need are imported where they are used, after the window's first paint.
 
 _step_icons: dict[tuple[int, str, tuple[float, ...]], QIcon] = {}
 NARROW_WIDTH = 1100  # below it (1024×768, 1366×768 at 125 % and more): narrower margins
@@ -126,9 +116,7 @@ class Sidebar(QFrame):
     def set_compact(self, low: bool) -> None:
         self.steps_layout.setSpacing(0 if low else 2)
         for b in self.buttons.values():
-            b.setProperty("compact", low)
-            b.style().unpolish(b)
-            b.style().polish(b)
+            theme.restyle(b, "compact", low)
 
     def set_steps(self, steps: list[tuple[str, str]]) -> None:
         for key, name in steps:
@@ -153,10 +141,8 @@ class Sidebar(QFrame):
                 continue
             mode = "current" if key == current else "done" if key in done else "todo"
             b.setIcon(step_icon(n, mode))
-            b.setProperty("current", key == current)
             b.setEnabled(key in reachable or key == current)
-            b.style().unpolish(b)
-            b.style().polish(b)
+            theme.restyle(b, "current", key == current)
             state = {"current": tr("текущий"), "done": tr("пройден"), "todo": ""}[mode]
             b.setAccessibleDescription(state)
 
@@ -249,8 +235,10 @@ class MainWindow(QMainWindow):
         names = step_names()
         self.sidebar.set_steps([(k, names[k]) for k in STEP_PAGES])
         self.sidebar.clicked.connect(self.go)
-        self._build_menus()
-        self._shortcuts()
+        # Marked before anything is polished: a property the style sheet selects on, changed
+        # later, costs a repolish (and, the first time, the binding's whole style type).
+        theme.restyle(self.sidebar.buttons["start"], "current", True)
+        self._menus = self._build_menus()
         for signal in (state.install.changed, state.request.edited, state.request.draft_changed,
                        state.outbox.changed):
             signal.connect(self._state_changed)
@@ -269,13 +257,22 @@ class MainWindow(QMainWindow):
         # scroll area) cost a long look-up each. The app builds the next page once the window is
         # on screen (build_next_page), so none of that is on the first picture or on «Далее».
         self._keys_watched = False
-        self.on_first_paint(self._watch_keys)
-        QTimer.singleShot(250, self, self._watch_keys)  # a minimised start paints nothing
+        self.on_first_paint(self._after_first_paint)
+        QTimer.singleShot(250, self, self._after_first_paint)  # a minimised start paints nothing
 
     # --- menus and keys ------------------------------------------------------------------------
-    def _build_menus(self) -> None:
+    def _build_menus(self) -> tuple:
+        """The menu bar as the first picture shows it: the menus' titles (their items are added
+        after the first paint, :meth:`_fill_menus`)."""
         mb = self.menuBar()
-        file = mb.addMenu(tr("&Файл"))
+        self.act_new = None
+        self.language_actions = {}
+        return mb.addMenu(tr("&Файл")), mb.addMenu(tr("Н&астройки")), mb.addMenu(tr("Сп&равка"))
+
+    def _fill_menus(self) -> None:
+        from PySide6.QtGui import QActionGroup, QKeySequence
+
+        file, opts, help_ = self._menus
         self.act_new = file.addAction(tr("&Новое обращение"), self.new_request)
         self.act_new.setShortcut(QKeySequence.StandardKey.New)
         file.addAction(tr("&Очередь отправки…"), self.show_outbox)
@@ -284,12 +281,10 @@ class MainWindow(QMainWindow):
         quit_ = file.addAction(tr("В&ыход"), self.close)
         quit_.setShortcut(QKeySequence("Ctrl+Q"))
 
-        opts = mb.addMenu(tr("Н&астройки"))
         lang = opts.addMenu(tr("&Язык / Language"))
         lang.setIcon(theme.icon("globe"))
         group = QActionGroup(self)
         current = self.controller.translations.lang if self.controller else "ru"
-        self.language_actions: dict[str, QAction] = {}
         for code, name in LANGUAGES.items():
             a = lang.addAction(name)
             a.setCheckable(True)
@@ -303,7 +298,6 @@ class MainWindow(QMainWindow):
         self.act_review.setChecked(not prefs.get("skip_review", False, bool))
         self.act_review.toggled.connect(self._toggle_review)
 
-        help_ = mb.addMenu(tr("Сп&равка"))
         help_.addAction(tr("Как скопировать &GBS.ID"), self.show_gbsid_help)
         help_.addAction(tr("&Правила поддержки"), self.show_rules)
         help_.addSeparator()
@@ -311,8 +305,12 @@ class MainWindow(QMainWindow):
         help_.addAction(tr("&Связаться с поддержкой"), lambda: self._open_desk("support"))
         help_.addSeparator()
         help_.addAction(tr("&О программе"), self.show_about)
+        for a in (self.act_new, *self.language_actions.values()):
+            a.setEnabled(not self.state.busy)
 
     def _shortcuts(self) -> None:
+        from PySide6.QtGui import QKeySequence, QShortcut
+
         for seq in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(seq), self, activated=self._next_clicked)
         QShortcut(QKeySequence("Ctrl+PgDown"), self, activated=lambda: self._step(1))
@@ -333,7 +331,7 @@ class MainWindow(QMainWindow):
     def keyPressEvent(self, event) -> None:
         """Keys no widget took: Enter = Next (a focused button is pressed instead), Escape =
         Back, or cancel what is running."""
-        from PySide6.QtWidgets import QApplication
+        from PySide6.QtWidgets import QAbstractButton, QApplication, QPlainTextEdit, QTextEdit
 
         key = event.key()
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
@@ -371,7 +369,13 @@ class MainWindow(QMainWindow):
         return False
 
     def _takes_enter(self, obj) -> bool:
-        from PySide6.QtWidgets import QAbstractItemView, QApplication
+        from PySide6.QtWidgets import (
+            QAbstractItemView,
+            QApplication,
+            QComboBox,
+            QPlainTextEdit,
+            QTextEdit,
+        )
 
         if not isinstance(obj, QWidget) or obj is not QApplication.focusWidget() \
                 or obj.window() is not self or not self.isActiveWindow():
@@ -464,10 +468,7 @@ class MainWindow(QMainWindow):
         self.next.setVisible(bool(text))
         self.next.setEnabled(page.next_enabled())
         primary = getattr(page, "next_primary", True)
-        if self.next.property("primary") != primary:
-            self.next.setProperty("primary", primary)
-            self.next.style().unpolish(self.next)
-            self.next.style().polish(self.next)
+        theme.restyle(self.next, "primary", primary)
         icon = getattr(page, "next_icon", "next")
         self.next.setIcon(theme.icon(icon, "#FFFFFF" if primary else None) if icon else QIcon())
         self.next.setLayoutDirection(Qt.LayoutDirection.RightToLeft if icon == "next"
@@ -483,7 +484,8 @@ class MainWindow(QMainWindow):
         self.sidebar.show_position(self.step_order(), self.current, reachable, done)
         for a in self.language_actions.values():
             a.setEnabled(not busy)
-        self.act_new.setEnabled(not busy)
+        if self.act_new is not None:  # (the menus are filled after the first paint)
+            self.act_new.setEnabled(not busy)
 
     def _show_product(self) -> None:
         """The found build names the window («HiPos»); the page's texts follow it."""
@@ -521,6 +523,8 @@ class MainWindow(QMainWindow):
 
     # --- actions -------------------------------------------------------------------------------
     def new_request(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         if self.state.collection.running:
             return
         if self.state.request.has_content() and self.state.collection.result is None:
@@ -552,6 +556,8 @@ class MainWindow(QMainWindow):
             self.show_notice(getattr(hand, "message", ""))
 
     def choose_out_dir(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self, tr("Папка для архивов"),
                                                   str(self.state.out_dir()))
         if folder and self.out_dir_acceptable(folder):
@@ -562,6 +568,8 @@ class MainWindow(QMainWindow):
     def out_dir_acceptable(self, folder: str) -> bool:
         """Never one of GBS.Market's folders, never read-only: said with a folder that would do
         (collector.outdir); nothing is created by the check."""
+        from PySide6.QtWidgets import QMessageBox
+
         from collector.outdir import OutDirError, check_out_dir
 
         try:
@@ -577,6 +585,8 @@ class MainWindow(QMainWindow):
         self.update_nav()
 
     def show_gbsid_help(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from collector.gbsid import no_id_help
 
         QMessageBox.information(self, tr("Как скопировать GBS.ID"),
@@ -590,6 +600,8 @@ class MainWindow(QMainWindow):
         open_url(getattr(links, which) or links.site)
 
     def show_rules(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(self, tr("Правила поддержки"), tr(
             "Как поддержка GBS.Market просит оформлять обращения:\n\n"
             "• Сначала поищите ответ в базе знаний на сайте gbsmarket.ru.\n"
@@ -606,6 +618,8 @@ class MainWindow(QMainWindow):
             "предыдущего обращения."))
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, tr("О программе"), tr(
             "Сборщик обращений в поддержку GBS.Market, версия {version}.\n\n"
             "Собирает версию программы, журналы, копию базы данных и GBS.ID в один архив для "
@@ -632,6 +646,8 @@ class MainWindow(QMainWindow):
         prefs.put("window/geometry", self.saveGeometry())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         if getattr(self, "replacing", False):
             self.save_geometry()
             event.accept()
@@ -672,13 +688,18 @@ class MainWindow(QMainWindow):
                                               0 if low else SPACE)
         self.nav_layout.setContentsMargins(side, 6 if low else 12, side, 6 if low else 12)
         for w in (self.page_title, self.page_subtitle):
-            w.setProperty("compact", low)
-            w.style().unpolish(w)
-            w.style().polish(w)
+            theme.restyle(w, "compact", low)
         for page in self.pages.built.values():
             page.set_compact(narrow, low)
 
     # --- first paint (start-up time) -----------------------------------------------------------
+    def _after_first_paint(self) -> None:
+        if self._keys_watched:
+            return
+        self._watch_keys()
+        self._fill_menus()
+        self._shortcuts()
+
     def _watch_keys(self) -> None:
         if not self._keys_watched:
             from PySide6.QtWidgets import QApplication

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from ui import theme
 from ui.i18n import engine_text, fmt_size, tr
 from ui.links import current_links, links_html, links_label
 from ui.pages.base import Page
@@ -24,7 +26,6 @@ from ui.widgets.common import (
     status_column,
 )
 from ui.widgets.flow import Columns, FlowLayout
-from ui.widgets.gbsid import GbsIdPanel
 from ui.widgets.topics import TopicChoice
 
 FOUND_SIDE_BY_SIDE_MIN = 600  # what was found and the GBS.ID side by side from this width
@@ -55,8 +56,7 @@ class StatusRow(QWidget):
         name = "BigValue" if big else ""
         if self.value.objectName() != name:
             self.value.setObjectName(name)
-            self.value.style().unpolish(self.value)
-            self.value.style().polish(self.value)
+            theme.repolish(self.value)
         busy = icon is None
         self.spinner.setVisible(busy)
         self.icon.setVisible(not busy)
@@ -118,10 +118,65 @@ class UpdateAdvice(QWidget):
 class StartPage(Page):
     key = "start"
     fields = ("topic",)
+    # Built one event-loop turn after the window's first paint (:meth:`build_rest`): hidden
+    # until the draft, the outbox and the search answer, below the fold, or (the GBS.ID panel)
+    # a card whose title is in the first picture and whose body fills in. Asking for one builds
+    # them at once.
+    LATER = ("draft_banner", "draft_continue", "draft_new", "outbox_banner", "problem_banner",
+             "demo_banner", "topic_problems", "update_box", "retry", "point", "desk", "notes",
+             "gbs", "links")
 
     def __init__(self, state, window) -> None:
+        self._rest_built = False
         super().__init__(state, window)
         self.watch(state.outbox.changed, "outbox")
+        self.topic_title = label(tr("О чём обращение?"), name="CardTitle")
+        self.add(self.topic_title)
+        self.topics = TopicChoice()
+        self.topics.chosen.connect(self._topic_chosen)
+        self.add(self.topics)
+        self.add(label(tr("Одна тема — одно обращение: вопросы разных тем отправьте "
+                          "отдельно."), muted=True, small=True))
+
+        self.cols = Columns(FOUND_SIDE_BY_SIDE_MIN, spacing=2 * SPACE)
+        self.found = Card(tr("Что найдено на этом компьютере"), "monitor")
+        self.found.setAccessibleName(tr("Что найдено на этом компьютере"))
+        self.program = StatusRow(tr("Программа"))
+        self.version = StatusRow(tr("Версия"))
+        self.data = StatusRow(tr("Папка данных"))
+        self.database = StatusRow(tr("База данных"))
+        for row in (self.program, self.version, self.data, self.database):
+            self.found.add(row)
+        self.found.body.addStretch(1)
+        self.cols.add(self.found, 3)
+        self._gbs_title = Card("GBS.ID", "qr")  # the panel's own title row, until it is built
+        self._gbs_title.body.addStretch(1)
+        self.cols.add(self._gbs_title, 2)
+        self.add(self.cols)
+
+        self.next_hint = label(tr("Всё, что вы напишете, сохраняется само: окно можно закрыть и "
+                                  "продолжить потом."), muted=True, small=True)
+        self.add(self.next_hint)
+        self.layout_.addStretch(1)
+        if state.install.detection is not None:  # a rebuilt window (another language)
+            self.build_rest()
+        else:
+            window.on_first_paint(lambda: QTimer.singleShot(0, self, self.build_rest))
+            QTimer.singleShot(250, self, self.build_rest)  # a minimised start paints nothing
+
+    def __getattr__(self, name: str):
+        if name in StartPage.LATER and not self.__dict__.get("_rest_built", True):
+            self.build_rest()
+            return getattr(self, name)
+        raise AttributeError(name)
+
+    def build_rest(self) -> None:
+        """What the first picture does not show: what to do about what the search finds, the
+        GBS.ID panel's body, the desk's links."""
+        if self._rest_built:
+            return
+        self._rest_built = True
+        found, state = self.found, self.state
         self.draft_banner = Banner("info")
         self.draft_continue = self.draft_banner.add_button(
             button(tr("&Продолжить"), primary=True, on_click=self._continue_draft,
@@ -129,36 +184,19 @@ class StartPage(Page):
         self.draft_new = self.draft_banner.add_button(
             button(tr("Начать &заново"), on_click=self._new_request,
                    accessible=tr("Начать новое обращение, черновик отложить")))
-        self.add(self.draft_banner)
         self.outbox_banner = Banner("info")
         self.outbox_banner.add_button(button(tr("&Очередь отправки…"), icon="send-dark",
-                                             on_click=window.show_outbox))
-        self.add(self.outbox_banner)
+                                             on_click=self.window_.show_outbox))
         self.problem_banner = Banner("warning", closable=True)
-        self.add(self.problem_banner)
         self.demo_banner = Banner("info")
-        self.add(self.demo_banner)
-
-        self.topic_title = label(tr("О чём обращение?"), name="CardTitle")
-        self.add(self.topic_title)
-        self.topics = TopicChoice()
-        self.topics.chosen.connect(self._topic_chosen)
-        self.add(self.topics)
+        for at, banner in enumerate((self.draft_banner, self.outbox_banner, self.problem_banner,
+                                     self.demo_banner)):
+            self.layout_.insertWidget(at, banner)
         self.topic_problems = ProblemList()
-        self.add(self.topic_problems)
-        self.add(label(tr("Одна тема — одно обращение: вопросы разных тем отправьте "
-                          "отдельно."), muted=True, small=True))
-
-        cols = Columns(FOUND_SIDE_BY_SIDE_MIN, spacing=2 * SPACE)
-        self.found = Card(tr("Что найдено на этом компьютере"), "monitor")
-        self.found.setAccessibleName(tr("Что найдено на этом компьютере"))
-        self.program = StatusRow(tr("Программа"))
-        self.version = StatusRow(tr("Версия"))
-        self.data = StatusRow(tr("Папка данных"))
-        self.database = StatusRow(tr("База данных"))
+        self.layout_.insertWidget(self.layout_.indexOf(self.topics) + 1, self.topic_problems)
+        at = found.body.indexOf(self.version) + 1
         self.update_box = UpdateAdvice(state)
-        for row in (self.program, self.version, self.update_box, self.data, self.database):
-            self.found.add(row)
+        found.body.insertWidget(at, self.update_box)
         self.retry = button(tr("Искать ещё раз"), icon="refresh", on_click=state.detect,
                             accessible=tr("Искать программу ещё раз"))
         self.point = button(tr("Указать &папку программы…"), icon="folder",
@@ -167,27 +205,27 @@ class StartPage(Page):
         retry_row = FlowLayout(spacing=SPACE)
         retry_row.addWidget(self.point)
         retry_row.addWidget(self.retry)
-        self.found.add(retry_row)
+        at = found.body.count() - 1  # before the stretch
+        found.body.insertLayout(at, retry_row)
         # Without the program found, the desk's addresses stay in view (the request can still
         # be written; the links are also how to reach a person).
         self.desk = label("", small=True, rich=True)
         self.desk.setOpenExternalLinks(True)
-        self.found.add(self.desk)
+        self.desk.hide()
+        found.body.insertWidget(at + 1, self.desk)
         self.notes = QVBoxLayout()  # under what to do: where it looked, what is odd
         self.notes.setSpacing(6)
-        self.found.add(self.notes)
-        self.found.body.addStretch(1)
-        cols.add(self.found, 3)
-        self.gbs = GbsIdPanel(state, qr_side=200)
-        cols.add(self.gbs, 2)
-        self.add(cols)
+        found.body.insertLayout(at + 2, self.notes)
+        from ui.widgets.gbsid import GbsIdPanel
 
-        self.next_hint = label(tr("Всё, что вы напишете, сохраняется само: окно можно закрыть и "
-                                  "продолжить потом."), muted=True, small=True)
-        self.add(self.next_hint)
+        self.gbs = GbsIdPanel(state, qr_side=200)
+        self.cols.box.replaceWidget(self._gbs_title, self.gbs)
+        self._gbs_title.hide()
+        self._gbs_title.deleteLater()
         self.links = links_label()
-        self.add(self.links)
-        self.layout_.addStretch(1)
+        self.layout_.insertWidget(self.layout_.indexOf(self.next_hint) + 1, self.links)
+        if self.window_.pages.get(self.key) is self and self.window_.current == self.key:
+            self.refresh("built")  # (built in __init__, the window's go() refreshes it)
 
     def title(self) -> str:
         return tr("Подготовить обращение в поддержку")
@@ -227,6 +265,14 @@ class StartPage(Page):
 
     # --- showing the state ---------------------------------------------------------------------
     def refresh(self, what: str = "") -> None:
+        self.topics.show_topic(self.state.request.topic)
+        if self._rest_built:
+            self._show_state()
+        else:
+            self._show_searching()
+        self.window_.update_nav()
+
+    def _show_state(self) -> None:
         st = self.state
         draft = st.request.offer
         if draft is not None:
@@ -245,11 +291,9 @@ class StartPage(Page):
         else:
             self.outbox_banner.set("info", "")
         self.demo_banner.set("info", demo_note(st.installation))
-        self.topics.show_topic(st.request.topic)
         self.topic_problems.set_problems(self.page_problems() if self.tried_next else [])
         self._show_found()
         self._show_links()
-        self.window_.update_nav()
 
     def _show_links(self) -> None:
         try:
@@ -281,12 +325,15 @@ class StartPage(Page):
         self.notes.addWidget(b)
         b.show()
 
+    def _show_searching(self) -> None:
+        for row in (self.program, self.version, self.data, self.database):
+            row.set(None, tr("Ищу…"))
+
     def _show_found(self) -> None:
         st = self.state
         self._clear_notes()
         if st.install.searching and st.install.detection is None:
-            for row in (self.program, self.version, self.data, self.database):
-                row.set(None, tr("Ищу…"))
+            self._show_searching()
             self.retry.hide()
             self.point.hide()
             return

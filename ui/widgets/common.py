@@ -98,10 +98,7 @@ def set_icon(w: QLabel, name: str, size: int = 20) -> None:
 
 def set_state(w: QWidget, state: str | None) -> None:
     """Restyle a field by its ``state`` property ("error", "ok" or none)."""
-    if w.property("state") != state:
-        w.setProperty("state", state)
-        w.style().unpolish(w)
-        w.style().polish(w)
+    theme.restyle(w, "state", state)
 
 
 class Card(QFrame):
@@ -129,9 +126,7 @@ class Card(QFrame):
         self.setAccessibleName(title)
 
     def set_selected(self, on: bool) -> None:
-        self.setProperty("selected", on)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        theme.restyle(self, "selected", on)
 
     def add(self, w: QWidget | QLayout, stretch: int = 0) -> None:
         if isinstance(w, QLayout):
