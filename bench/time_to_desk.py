@@ -287,13 +287,17 @@ def side_ours(db: Path, work: Path, intake: str, tus: str, preset_name: str) -> 
     """The product's path but for the other sources: the backup streamed into the archive with
     the chosen preset, each finished volume sent while the next is compressed
     (``SendWhileCollecting``), then ``Sender.send``: the small bundle with the text to the
-    intake (one POST), volume 1 last (what ``collect --send`` does after its sources)."""
+    intake (one POST), volume 1 last (what ``collect --send`` does after its sources). Every
+    preset imports what ``collect`` has imported by then (its plan, the database source): the
+    adaptive choice needs them, and a forced preset must not be spared their import."""
     from bench.bundle_bench import gbak_cmd
     from collector.bundle import BundleWriter
     from collector.bundle.names import CHUNK
     from collector.bundle.preset import PRESETS, choose, last_uplink, volume_size_for
     from collector.delivery.overlap import SendWhileCollecting
     from collector.delivery.send import Sender
+    from collector.plan import learned_db_rate
+    from collector.sources.database import DEFAULT_DB_RATE
 
     settings = desk_settings(intake, tus)
     delivery = SendWhileCollecting(settings)
@@ -302,9 +306,6 @@ def side_ours(db: Path, work: Path, intake: str, tus: str, preset_name: str) -> 
     if preset_name == "adaptive":
         source = "last upload" if last_uplink() else "probe"
         uplink = delivery.measure_uplink()
-        from collector.plan import learned_db_rate
-        from collector.sources.database import DEFAULT_DB_RATE
-
         volume = delivery.volume_size(int(expected / PRESETS[-1].ratio))
         choice = choose(expected, uplink, uplink_source=source, volume_size=volume,
                         backup_s=fdb_size / (learned_db_rate() or DEFAULT_DB_RATE))
