@@ -10,7 +10,8 @@ modem's buffer); replies come back at the same rate. The database is bench/shopd
 like a real shop's), its page cache warmed before every side.
 
 Side by side in the same run, each from ``gbak`` on the database to the task number, each in a
-child process of its own, in turn (``--runs`` times; medians):
+child process of its own, in turn (``--runs`` times, each run starting one side later than the
+one before; medians):
 
 * **program**: GBS.Market's own form (GBS_MARKET.md §7, §11): gbak into a file, then a zip with
   deflate (DotNetZip's default level 6), then one POST of it to the intake;
@@ -21,8 +22,8 @@ child process of its own, in turn (``--runs`` times; medians):
   (``collector.delivery.overlap.SendWhileCollecting``), then the product's ``Sender``: the small
   bundle with the request text to the intake (one POST), volume 1 last; *best fixed* is the
   fastest of them. The volumes are sized for the line as the product sizes them (small ones
-  first, then about 8 s on the line each), from the last upload's speed, or a short probe when
-  there is none (the first side of a bench), counted in its time;
+  first, then about 8 s on the line each), from the last upload's speed; the product's short
+  probe runs once before the runs (as on a PC's first send), so no side pays it;
 * **ours**: the same with the adaptive preset chosen from that speed.
 
 ``--gaps`` prints when the line stood unused during each side: where a side is not bound by
@@ -349,6 +350,12 @@ def side_ours(db: Path, work: Path, intake: str, tus: str, preset_name: str) -> 
 
 def child(args: argparse.Namespace) -> None:
     work = Path(args.work)
+    if args.child == "probe":
+        from collector.delivery.overlap import SendWhileCollecting
+
+        speed = SendWhileCollecting(desk_settings(args.intake, args.tus)).measure_uplink()
+        print(json.dumps({"uplink": speed}))
+        return
     t = time.perf_counter()
     if args.child == "program":
         out = side_program(Path(args.db), work, args.intake, args.tus)
@@ -361,17 +368,24 @@ def child(args: argparse.Namespace) -> None:
     print(json.dumps(out))
 
 
+def child_env(data_dir: Path) -> dict[str, str]:
+    """A child's environment: the bench's own user data (the last upload's speed), no proxy
+    (everything is on loopback)."""
+    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+    env["GBS_COLLECTOR_DATA_DIR"] = str(data_dir / "userdata")
+    return env
+
+
 def run_side(name: str, db: Path, intake: str, tus: str, data_dir: Path) -> dict:
     from bench.bundle_bench import warm
 
     warm(db)
     with tempfile.TemporaryDirectory(prefix="ttd-", dir=data_dir) as work:
-        env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
-        env["GBS_COLLECTOR_DATA_DIR"] = str(data_dir / "userdata")  # loopback: no proxy
         t = time.perf_counter()
         res = subprocess.run([sys.executable, __file__, "--child", name, "--db", str(db),
                               "--work", work, "--intake", intake, "--tus", tus],
-                             capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)
+                             capture_output=True, text=True, env=child_env(data_dir),
+                             stdin=subprocess.DEVNULL)
         wall = time.perf_counter() - t
     if res.returncode:
         raise RuntimeError(f"{name} failed: {res.stderr[-3000:]}")
@@ -470,8 +484,17 @@ def main() -> int:
             print(f"база {db.name} ({db.stat().st_size / MiB:.0f} МиБ), линия {args.mbit:g} "
                   f"Мбит/с, ядер {os.cpu_count()}, загрузка {load[0]:.1f} {load[1]:.1f}, "
                   f"повторов {args.runs}", flush=True)
+            # The product's probe, once, as on a PC's first send: every side then starts from the
+            # last upload's speed (as every later send does), none of them paying the probe.
+            probe = subprocess.run([sys.executable, __file__, "--child", "probe", "--intake",
+                                    intake_url, "--tus", tus_url], capture_output=True, text=True,
+                                   env=child_env(data_dir), stdin=subprocess.DEVNULL, check=True)
+            speed = json.loads(probe.stdout.strip().splitlines()[-1])["uplink"]
+            print(f"линия по пробе: {speed * 8 / 1e6:.2f} Мбит/с", flush=True)
             for run in range(args.runs):
-                for side in sides:
+                # Each run starts one side later: no side always follows the same one (the
+                # program's big files still being written back, a heavy preset's heat).
+                for side in sides[run % len(sides):] + sides[:run % len(sides)]:
                     before, began = line.sent(), time.monotonic()
                     r = run_side(side, db, intake_url, tus_url, data_dir)
                     # How long the line was unused: where a side is not bound by the upload.

@@ -66,6 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:
         return console_fallback(argv, "Графический интерфейс не установлен (нет PySide6; "
                                       "установите: pip install \".[gui]\")")
+    from ui.compat import skip_feature_scan
+
+    skip_feature_scan()
     from ui.app import main as gui_main
 
     desks = []
