@@ -349,13 +349,13 @@ def side_ours(db: Path, work: Path, intake: str, tus: str, preset_name: str) -> 
 
 
 def child(args: argparse.Namespace) -> None:
-    work = Path(args.work)
     if args.child == "probe":
         from collector.delivery.overlap import SendWhileCollecting
 
         speed = SendWhileCollecting(desk_settings(args.intake, args.tus)).measure_uplink()
         print(json.dumps({"uplink": speed}))
         return
+    work = Path(args.work)
     t = time.perf_counter()
     if args.child == "program":
         out = side_program(Path(args.db), work, args.intake, args.tus)
