@@ -124,8 +124,9 @@ def _use_embedded_settings() -> None:
 def _arm_exit_after_show() -> None:
     """Make the process exit right after its first top-level window is painted.
 
-    The GUI makes its own windows; ``QWidget.show`` is wrapped before the GUI is imported, so
-    each window shown is watched for its first paint without the GUI knowing. The watch sits on
+    The GUI makes its own windows; ``QWidget.show`` (and ``showMaximized``) is wrapped before
+    the GUI is imported, so each window shown is watched for its first paint without the GUI
+    knowing. The watch sits on
     the window alone: an application-wide Python filter would see every object's events, and
     the first event of some of Qt's own objects (the gesture manager of a scroll area) costs the
     binding a long type look-up that the product itself never pays before its first paint.
@@ -154,16 +155,19 @@ def _arm_exit_after_show() -> None:
             return False
 
     watcher: list[_Watcher] = []
-    show = QtWidgets.QWidget.show
 
-    def show_watched(widget: QtWidgets.QWidget) -> None:
-        if widget.isWindow():
-            if not watcher:
-                watcher.append(_Watcher())
-            widget.installEventFilter(watcher[0])
-        show(widget)
+    def watched(show):
+        def show_watched(widget: QtWidgets.QWidget) -> None:
+            if widget.isWindow():
+                if not watcher:
+                    watcher.append(_Watcher())
+                widget.installEventFilter(watcher[0])
+            show(widget)
+        return show_watched
 
-    QtWidgets.QWidget.show = show_watched  # type: ignore[method-assign]
+    # A small screen's window is shown maximised (showMaximized, not show: ui.app).
+    for name in ("show", "showMaximized"):
+        setattr(QtWidgets.QWidget, name, watched(getattr(QtWidgets.QWidget, name)))
 
 
 if __name__ == "__main__":

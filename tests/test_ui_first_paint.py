@@ -48,6 +48,11 @@ def _shows():
         "topics": [r.text() for r in page.findChildren(QRadioButton) if seen(r)],
         "labels": [w.text() for w in page.findChildren(QLabel) if seen(w) and w.text()],
         "built": sorted(set(type(page).LATER) & set(vars(page))),
+        # the binding's Qt namespace (≈ 23 ms of enums) is built after the picture (ui.qt)
+        "qt_built": "Qt" in vars(sys.modules["PySide6.QtCore"]),
+        # an icon's place is kept (a blank until it is drawn): the text stands where it will
+        "next_icon": not win.next.icon().isNull(),
+        "step_icons": [not b.icon().isNull() for b in win.sidebar.buttons.values() if seen(b)],
     }}
 
 def _report(code):
@@ -120,6 +125,121 @@ def test_the_first_paint_is_the_start_page_with_its_title_topics_and_main_button
     assert labels.count("Ищу…") == 4
     assert "GBS.ID" in labels  # the panel's title; its body comes next
     assert shows["built"] == []  # none of the later parts was built for the first picture
+    assert shows["qt_built"] is False
+    assert shows["next_icon"] is True and shows["step_icons"] == [True] * 6
+
+
+def _image(icon, size: int):
+    from PySide6.QtCore import QSize
+
+    return icon.pixmap(QSize(size, size)).toImage()
+
+
+def test_what_waits_for_the_first_picture_arrives_right_after_it(qtbot, demo, ui_env) -> None:
+    """The start's own path (ui.first_paint held, as ui.app holds it for the first window):
+    until the picture the buttons show blanks in their icons' places and have no cursor of
+    their own; one event-loop turn after it the drawn icons, cursors and the focus are there."""
+    from PySide6.QtCore import Qt
+
+    from ui import first_paint, theme
+    from ui.app import build
+    from ui.window import step_icon
+
+    first_paint.hold()
+    try:
+        ctrl = build(["--root", str(demo.root), "--out", str(ui_env["out"]),
+                      "--no-update-check"])
+    except BaseException:
+        first_paint.release()
+        raise
+    app = ui_support.Gui(ctrl, qtbot, ui_env["out"])
+    win = ctrl.window
+    step = win.sidebar.buttons["start"]
+    try:
+        assert first_paint.waiting()
+        blank = _image(step.icon(), 24)
+        assert blank.size().width() == 24 and all(
+            blank.pixelColor(x, y).alpha() == 0 for x in range(24) for y in range(24))
+        assert step.cursor().shape() == Qt.CursorShape.ArrowCursor
+        qtbot.waitUntil(lambda: not first_paint.waiting(), timeout=10000)
+        assert _image(step.icon(), 24) == _image(step_icon(1, "current"), 24)
+        assert step.cursor().shape() == Qt.CursorShape.PointingHandCursor
+        assert step.focusPolicy() == Qt.FocusPolicy.ClickFocus  # set by name (ui.qt)
+        assert _image(win.next.icon(), 18) == _image(theme.icon("next", "#FFFFFF"), 18)
+        assert win.next.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        qtbot.waitUntil(lambda: win.focusWidget() is not None, timeout=10000)
+    finally:
+        app.close()
+
+
+def test_queued_work_runs_in_order_and_skips_deleted_widgets(qapp) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from ui import first_paint
+
+    done: list[str] = []
+    gone = QLabel()
+    first_paint.hold()
+    try:
+        first_paint.later(lambda: done.append("a"))
+        first_paint.later(lambda: gone.setText("x"))
+        first_paint.later(lambda: done.append("b"))
+        assert done == []
+        gone.deleteLater()
+        qapp.sendPostedEvents(None, 0)  # the C++ label is gone; its Python wrapper is not
+    finally:
+        first_paint.release()
+    assert done == ["a", "b"]
+    first_paint.later(lambda: done.append("now"))  # released: at once
+    assert done == ["a", "b", "now"]
+
+
+@pytest.mark.parametrize("kind", ["icon", "radio", "status"])
+@pytest.mark.parametrize("size", [(400, 60), (400, 200), (150, 120), (80, 300), (30, 30)])
+def test_a_widget_held_at_the_top_stands_where_align_top_puts_it(qapp, kind, size) -> None:
+    """TopAligned (no value of the Qt namespace) against the layout's own AlignTop: the same
+    geometry for the widget, its neighbours and the whole, at every size."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
+
+    from ui.widgets.common import Spinner, add_top
+
+    def make(ours: bool):
+        outer = QWidget()
+        body = QVBoxLayout(outer)
+        body.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        if kind == "radio":
+            shown = [QRadioButton()]
+        else:
+            shown = [QLabel("i")]
+            shown[0].setFixedSize(22, 22)
+        extra = [Spinner(None, 22)] if kind == "status" else []
+        for w in extra:
+            w.hide()
+        if ours:
+            add_top(row, *shown, *extra)
+        else:
+            for w in shown + extra:
+                row.addWidget(w, 0, Qt.AlignmentFlag.AlignTop)
+        title = QLabel("Что найдено на этом компьютере " * 2)
+        title.setWordWrap(True)
+        row.addWidget(title, 1)
+        body.addLayout(row)
+        other = QLabel("другое")
+        body.addWidget(other)
+        outer.resize(*size)
+        outer.show()
+        qapp.processEvents()
+        geometry = (shown[0].mapTo(outer, shown[0].rect().topLeft()).toTuple(),
+                    shown[0].size().toTuple(), title.geometry().getRect(),
+                    other.geometry().getRect(), outer.minimumSizeHint().toTuple(),
+                    outer.sizeHint().toTuple())
+        outer.close()
+        outer.deleteLater()
+        return geometry
+
+    assert make(ours=True) == make(ours=False)
 
 
 def test_the_start_page_s_later_parts_arrive_after_the_first_paint(qtbot, demo, ui_env) -> None:

@@ -64,7 +64,10 @@ class Controller:
             old.deleteLater()
             win.go(current, record=False)
         self.window = win
-        win.show()
+        if win.starts_maximized and old is None:
+            win.showMaximized()
+        else:
+            win.show()
         return win
 
     def switch_language(self, lang: str) -> None:
@@ -87,14 +90,12 @@ def build(argv: list[str], on_shown=None) -> Controller:
     ``on_shown`` (the launcher's demo desk) runs once the window is on screen, before the
     searches start, as the clean-up of a killed run does: none of it is in the first picture."""
     args = parse_args(argv)
-    from PySide6.QtCore import Qt, QTimer
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    # Fractional scale factors (125 %, 150 %) are used as they are: Qt 6's default rounding
+    # policy (PassThrough), which QT_SCALE_FACTOR_ROUNDING_POLICY may change.
     first = QApplication.instance() is None
-    if first:
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     from ui.compat import protect_none
 
     protect_none()  # before the first painted frame starts spending references (see compat)
@@ -125,6 +126,10 @@ def build(argv: list[str], on_shown=None) -> Controller:
     controller = Controller(app, state, translations)
     controller.args = args
     app._controller = controller  # keep it alive with the application (tests reach it here)
+    from ui import first_paint
+
+    if first:  # cursors, icons and the first focus follow the first picture (ui.first_paint)
+        first_paint.hold()
     win = controller.build_window()
     if args.startup_time:
         win.on_first_paint(lambda: _report_startup(win))
@@ -143,7 +148,9 @@ def build(argv: list[str], on_shown=None) -> Controller:
 
     # The rest starts once the window is on screen (or after a moment without a paint, e.g. a
     # minimised start), so the first picture never waits for it.
+    win.on_first_paint(lambda: QTimer.singleShot(0, first_paint.release))
     win.on_first_paint(lambda: QTimer.singleShot(0, begin))
+    QTimer.singleShot(250, first_paint.release)
     QTimer.singleShot(250, begin)
     return controller
 

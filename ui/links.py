@@ -4,11 +4,12 @@ a vendor build's own links win."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel
 
 from ui.i18n import tr
+from ui.qt import Qt
 
 
 def current_links(state):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -21,6 +21,9 @@ from PySide6.QtGui import (
     QPixmap,
 )
 from PySide6.QtWidgets import QApplication
+
+from ui import first_paint
+from ui.qt import Qt
 
 # --- colours -------------------------------------------------------------------------------------
 ACCENT = "#2458D6"
@@ -674,6 +677,7 @@ ICONS: dict[str, tuple[Painter, str]] = {
 }
 
 _cache: dict[tuple[str, str, tuple[float, ...]], QIcon] = {}
+_blanks: dict[tuple[int, int], QIcon] = {}
 
 
 _pixmaps: dict[tuple[str, int, float], QPixmap] = {}
@@ -686,6 +690,29 @@ def icon(name: str, colour: str | None = None) -> QIcon:
     if key not in _cache:
         _cache[key] = drawn_icon(draw, colour or default)
     return _cache[key]
+
+
+def set_drawn_icon(button, make: Callable[[], QIcon]) -> None:
+    """``button.setIcon(make())``: while the first picture is awaited (ui.first_paint) a blank
+    of the button's icon size keeps the icon's place, and the icon is drawn right after."""
+    if first_paint.waiting():
+        button.setIcon(_blank(button.iconSize()))
+    first_paint.later(lambda: button.setIcon(make()))
+
+
+def set_drawn_pixmap(label, name: str, size: int) -> None:
+    """``label.setPixmap(pixmap(name, size))``, right after the first picture while it is
+    awaited (the label's fixed size keeps its place)."""
+    first_paint.later(lambda: label.setPixmap(pixmap(name, size)))
+
+
+def _blank(size: QSize) -> QIcon:
+    key = (size.width(), size.height())
+    if key not in _blanks:
+        pm = QPixmap(size)
+        pm.fill(QColor(0, 0, 0, 0))  # Qt.GlobalColor.transparent, without the namespace
+        _blanks[key] = QIcon(pm)
+    return _blanks[key]
 
 
 def pixmap(name: str, size: int) -> QPixmap:
@@ -706,6 +733,7 @@ def pixmap(name: str, size: int) -> QPixmap:
 def clear_caches() -> None:
     """Drop the drawn icons (before Qt goes: no pixmap may outlive the application)."""
     _cache.clear()
+    _blanks.clear()
     _pixmaps.clear()
     _how.clear()
     _covered.clear()

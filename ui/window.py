@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from collector import __version__
-from ui import prefs, tasks, theme
+from ui import first_paint, prefs, tasks, theme
 from ui.i18n import LANGUAGES, engine_text, tr
+from ui.qt import Qt
 from ui.theme import SPACE
 from ui.widgets.common import button, label
 
@@ -123,9 +124,10 @@ class Sidebar(QFrame):
             b = QPushButton(name)
             b.setObjectName("StepButton")
             b.setIconSize(QSize(24, 24))
-            b.setCursor(Qt.CursorShape.PointingHandCursor)
+            first_paint.later(lambda b=b: b.setCursor(Qt.CursorShape.PointingHandCursor))
             # Not in the Tab chain: Tab starts in the page; Ctrl+PgUp/PgDn move between steps.
-            b.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+            # (Enum properties by name before the first picture: ui.qt.)
+            b.setProperty("focusPolicy", "ClickFocus")
             b.setAccessibleName(tr("Шаг: {name}").format(name=name))
             b.clicked.connect(lambda _c=False, k=key: self.clicked.emit(k))
             self.steps_layout.addWidget(b)
@@ -140,7 +142,7 @@ class Sidebar(QFrame):
             if b is None:
                 continue
             mode = "current" if key == current else "done" if key in done else "todo"
-            b.setIcon(step_icon(n, mode))
+            theme.set_drawn_icon(b, lambda n=n, mode=mode: step_icon(n, mode))
             b.setEnabled(key in reachable or key == current)
             theme.restyle(b, "current", key == current)
             state = {"current": tr("текущий"), "done": tr("пройден"), "todo": ""}[mode]
@@ -175,6 +177,7 @@ class MainWindow(QMainWindow):
     language_requested = Signal(str)
 
     ORDER = ("start", "questions", "date", "include", "contacts", "review", "collect", "result")
+    starts_maximized = False  # a small screen: shown maximised (restore_geometry)
 
     def __init__(self, state, controller=None) -> None:
         super().__init__()
@@ -222,7 +225,7 @@ class MainWindow(QMainWindow):
         self.notice = label("", muted=True, small=True)
         self.notice.setAccessibleName(tr("Сообщение"))
         self.next = button(tr("&Далее"), icon="next", primary=True, on_click=self._next_clicked)
-        self.next.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # arrow after the text
+        self.next.setProperty("layoutDirection", "RightToLeft")  # the arrow after the text
         self.next.setMinimumWidth(140)
         nl.addWidget(self.back)
         nl.addWidget(self.notice, 1)
@@ -237,7 +240,7 @@ class MainWindow(QMainWindow):
         self.sidebar.clicked.connect(self.go)
         # Marked before anything is polished: a property the style sheet selects on, changed
         # later, costs a repolish (and, the first time, the binding's whole style type).
-        theme.restyle(self.sidebar.buttons["start"], "current", True)
+        self.sidebar.buttons["start"].setProperty("current", True)
         self._menus = self._build_menus()
         for signal in (state.install.changed, state.request.edited, state.request.draft_changed,
                        state.outbox.changed):
@@ -326,7 +329,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        QTimer.singleShot(0, self, lambda: self._focus_first(self.pages[self.current]))
+        self._focus_soon()
 
     def keyPressEvent(self, event) -> None:
         """Keys no widget took: Enter = Next (a focused button is pressed instead), Escape =
@@ -415,7 +418,15 @@ class MainWindow(QMainWindow):
         if record:
             self.state.request.save()
         page.scroll.verticalScrollBar().setValue(0)
-        QTimer.singleShot(0, self, lambda: self._focus_first(page))
+        self._focus_soon(page)
+
+    def _focus_soon(self, page=None) -> None:
+        """The page's first field focused once the event loop turns (after the first picture
+        while it is awaited: a focus reason is a value of the Qt namespace, ui.qt)."""
+        def focus() -> None:
+            self._focus_first(page if page is not None else self.pages[self.current])
+
+        first_paint.later(lambda: QTimer.singleShot(0, self, focus))
 
     def _focus_first(self, page) -> None:
         if self.current != page.key:
@@ -470,9 +481,13 @@ class MainWindow(QMainWindow):
         primary = getattr(page, "next_primary", True)
         theme.restyle(self.next, "primary", primary)
         icon = getattr(page, "next_icon", "next")
-        self.next.setIcon(theme.icon(icon, "#FFFFFF" if primary else None) if icon else QIcon())
-        self.next.setLayoutDirection(Qt.LayoutDirection.RightToLeft if icon == "next"
-                                     else Qt.LayoutDirection.LeftToRight)
+        if icon:
+            colour = "#FFFFFF" if primary else None
+            theme.set_drawn_icon(self.next, lambda: theme.icon(icon, colour))
+        else:
+            self.next.setIcon(QIcon())
+        self.next.setProperty("layoutDirection", "RightToLeft" if icon == "next"
+                              else "LeftToRight")
         searched = self.state.install.detection is not None  # found or not: the steps open
         reachable = set()
         if searched and not busy:
@@ -640,7 +655,7 @@ class MainWindow(QMainWindow):
         if screen.height() < 860 or screen.width() < 1280:  # 1366×768 laptops: use it all
             self.resize(screen.size())
             self.move(screen.topLeft())
-            self.setWindowState(Qt.WindowState.WindowMaximized)
+            self.starts_maximized = True  # shown with showMaximized (ui.app)
 
     def save_geometry(self) -> None:
         prefs.put("window/geometry", self.saveGeometry())

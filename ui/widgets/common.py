@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, QSize, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -17,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import theme
+from ui import first_paint, theme
 from ui.i18n import engine_text, tr
+from ui.qt import Qt
 from ui.theme import SPACE
 
 ZWSP = "\u200b"
@@ -48,7 +50,9 @@ def label(text: str = "", *, muted: bool = False, small: bool = False, wrap: boo
           selectable: bool = False, name: str | None = None, rich: bool = False) -> QLabel:
     w = QLabel(text)
     w.setWordWrap(wrap)
-    w.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    # Enum properties by name: no value of the binding's Qt namespace before the first picture
+    # (ui.qt); Qt's meta-object system converts the names.
+    w.setProperty("textFormat", "RichText" if rich else "PlainText")
     if muted:
         w.setProperty("muted", True)
     if small:
@@ -56,9 +60,8 @@ def label(text: str = "", *, muted: bool = False, small: bool = False, wrap: boo
     if name:
         w.setObjectName(name)
     if selectable:
-        w.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                  | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        w.setCursor(Qt.CursorShape.IBeamCursor)
+        w.setProperty("textInteractionFlags", "TextSelectableByMouse|TextSelectableByKeyboard")
+        first_paint.later(lambda: w.setCursor(Qt.CursorShape.IBeamCursor))
     if rich:
         w.setOpenExternalLinks(False)
     return w
@@ -69,13 +72,14 @@ def button(text: str, *, icon: str | None = None, primary: bool = False, flat: b
            on_click: Callable[[], None] | None = None) -> QPushButton:
     b = QPushButton(text)
     if icon:
-        b.setIcon(theme.icon(icon, "#FFFFFF" if primary and icon in ("send", "next") else None))
+        colour = "#FFFFFF" if primary and icon in ("send", "next") else None
         b.setIconSize(QSize(18, 18))
+        theme.set_drawn_icon(b, lambda: theme.icon(icon, colour))
     if primary:
         b.setProperty("primary", True)
     if flat:
         b.setProperty("flat", True)
-        b.setCursor(Qt.CursorShape.PointingHandCursor)
+        first_paint.later(lambda: b.setCursor(Qt.CursorShape.PointingHandCursor))
     b.setAccessibleName(accessible or text.replace("&", ""))
     if tip:
         b.setToolTip(tip)
@@ -86,14 +90,60 @@ def button(text: str, *, icon: str | None = None, primary: bool = False, flat: b
 
 def icon_label(name: str, size: int = 20) -> QLabel:
     w = QLabel()
-    w.setPixmap(theme.pixmap(name, size))
+    theme.set_drawn_pixmap(w, name, size)
     w.setFixedSize(size, size)
     w.setAccessibleName("")
     return w
 
 
 def set_icon(w: QLabel, name: str, size: int = 20) -> None:
-    w.setPixmap(theme.pixmap(name, size))
+    theme.set_drawn_pixmap(w, name, size)
+
+
+def add_top(row: QBoxLayout, *widgets: QWidget, index: int = -1) -> TopAligned:
+    """Put ``widgets`` into ``row`` at its top, as ``insertWidget(index, w, 0, AlignTop)`` puts
+    one (see :class:`TopAligned`)."""
+    place = TopAligned(*widgets)
+    row.insertWidget(index, place)
+    return place
+
+
+class TopAligned(QWidget):
+    """Holds its widgets at the top of its place in a row, as ``addWidget(w, 0, AlignTop)`` holds
+    one, without a value of the binding's Qt namespace: the window's first picture is made
+    before that namespace exists (ui.qt). A layout cannot do it (a stretch under the widget makes
+    the whole row take the card's spare height). Several widgets share the place, one shown at a
+    time (a status icon and the spinner standing in for it)."""
+
+    def __init__(self, *widgets: QWidget) -> None:
+        super().__init__()
+        self.items = widgets
+        for w in widgets:
+            w.setParent(self)
+        self.setSizePolicy(widgets[0].sizePolicy().horizontalPolicy(),
+                           QSizePolicy.Policy.Preferred)
+
+    @staticmethod
+    def _wanted(w: QWidget) -> QSize:
+        return w.sizeHint().expandedTo(w.minimumSize()).boundedTo(w.maximumSize())
+
+    def sizeHint(self) -> QSize:
+        size = QSize(0, 0)
+        for w in self.items:
+            size = size.expandedTo(self._wanted(w))
+        return size
+
+    def minimumSizeHint(self) -> QSize:
+        size = QSize(0, 0)
+        for w in self.items:
+            size = size.expandedTo(w.minimumSizeHint().expandedTo(w.minimumSize()))
+        return size
+
+    def resizeEvent(self, event) -> None:
+        for w in self.items:
+            w.setGeometry(0, 0, min(self.width(), w.maximumWidth()),
+                          min(self.height(), self._wanted(w).height()))
+        super().resizeEvent(event)
 
 
 def set_state(w: QWidget, state: str | None) -> None:
@@ -119,7 +169,7 @@ class Card(QFrame):
         self.icon_label: QLabel | None = None
         if icon:
             self.icon_label = icon_label(icon, 22)
-            self.title_row.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignTop)
+            add_top(self.title_row, self.icon_label)
         self.title_row.addWidget(self.title_label, 1)
         if title:
             self.body.addLayout(self.title_row)
@@ -243,8 +293,7 @@ def status_column(row: QWidget, lay: QHBoxLayout, size: int = 20) -> tuple[QLabe
     icon = icon_label("pending", size)
     spinner = Spinner(row, size)
     spinner.hide()
-    lay.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-    lay.addWidget(spinner, 0, Qt.AlignmentFlag.AlignTop)
+    add_top(lay, icon, spinner)
     return icon, spinner
 
 

@@ -4,8 +4,10 @@ columns that stack once there is no room for them side by side (:class:`Columns`
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import QBoxLayout, QLayout, QLayoutItem, QSizePolicy, QWidget
+
+from ui.qt import Qt
 
 
 class FlowLayout(QLayout):

@@ -7,7 +7,7 @@ it in GBS.Market (:meth:`ui.state.gbsid.GbsIds.poll_clipboard`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtCore import QRect, QTimer
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ui import theme
 from ui.i18n import engine_text, tr
+from ui.qt import Qt
 from ui.theme import SPACE
 from ui.widgets.common import Card, Spinner, breakable, button, label
 from ui.widgets.flow import FlowLayout

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QButtonGroup, QRadioButton, QVBoxLayout, QWidget
 
 from collector.topics import TOPICS
+from ui import first_paint
 from ui.i18n import engine_text, tr
-from ui.widgets.common import Card, label
+from ui.qt import Qt
+from ui.widgets.common import Card, add_top, label
 from ui.widgets.flow import Columns
 
 SIDE_BY_SIDE_MIN = 640  # three cards in a row from this width, one above the other below it
@@ -33,14 +35,14 @@ class TopicCard(Card):
         self.radio = QRadioButton()
         self.radio.setAccessibleName(engine_text(TOPICS[key]))
         self.radio.setAccessibleDescription(topic_description(key))
-        self.title_row.insertWidget(0, self.radio, 0, Qt.AlignmentFlag.AlignTop)
+        add_top(self.title_row, self.radio, index=0)
         self.title_label.setText(engine_text(TOPICS[key]))
         self.title_label.setObjectName("TopicTitle")
         self.body.addLayout(self.title_row)
         desc = label(topic_description(key), muted=True, small=True)
         self.add(desc)
         self.body.addStretch(1)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        first_paint.later(lambda: self.setCursor(Qt.CursorShape.PointingHandCursor))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.radio.setChecked(True)
