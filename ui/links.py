@@ -4,8 +4,6 @@ a vendor build's own links win."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel
 
 from ui.i18n import tr
@@ -38,6 +36,11 @@ def desk_name(state) -> str:
 
 def open_url(url: str) -> None:
     if url:
+        # Imported on the first click: the binding builds a class's enums with its type, and
+        # the start page imports this module before its first picture.
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(QUrl(url))
 
 

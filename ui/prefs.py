@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
 
 from collector.userdata import user_data_dir
 
@@ -46,6 +46,8 @@ def put(key: str, value: Any) -> None:
 
 
 def default_out_dir() -> Path:
+    from PySide6.QtCore import QStandardPaths  # (not needed before the first picture)
+
     docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     base = Path(docs) if docs else Path.home()
     return base / "GBS Support"
