@@ -126,10 +126,10 @@ def _arm_exit_after_show() -> None:
 
     The GUI makes its own windows; ``QWidget.show`` (and ``showMaximized``) is wrapped before
     the GUI is imported, so each window shown is watched for its first paint without the GUI
-    knowing. The watch sits on
-    the window alone: an application-wide Python filter would see every object's events, and
-    the first event of some of Qt's own objects (the gesture manager of a scroll area) costs the
-    binding a long type look-up that the product itself never pays before its first paint.
+    knowing. The watch sits on the window alone: an application-wide Python filter would see
+    every object's events, and the first event of some of Qt's own objects (the gesture manager
+    of a scroll area) costs the binding a long type look-up that the product itself never pays
+    before its first paint.
     """
     import json
 

@@ -140,6 +140,7 @@ def build(argv: list[str], on_shown=None) -> Controller:
         if began:
             return
         began = True
+        first_paint.release()  # the cursors, drawn icons and first focus, first of all
         if on_shown is not None:
             on_shown()
         _say_what_was_cleaned(controller.window)
@@ -148,9 +149,7 @@ def build(argv: list[str], on_shown=None) -> Controller:
 
     # The rest starts once the window is on screen (or after a moment without a paint, e.g. a
     # minimised start), so the first picture never waits for it.
-    win.on_first_paint(lambda: QTimer.singleShot(0, first_paint.release))
     win.on_first_paint(lambda: QTimer.singleShot(0, begin))
-    QTimer.singleShot(250, first_paint.release)
     QTimer.singleShot(250, begin)
     return controller
 

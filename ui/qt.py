@@ -6,8 +6,8 @@ each) the first time ``PySide6.QtCore.Qt`` is touched: ≈ 23 ms, about half of 
 window takes to paint. The modules on the first picture's path (the window, the theme, the
 shared widgets, the start page's parts) import ``Qt`` from here, and what they do before the
 first paint needs no ``Qt`` value: enum properties are set by name (``setProperty("textFormat",
-"RichText")``, Qt's meta-object system converts), a widget at the top of a row gets a column of
-its own (:func:`ui.widgets.common.add_top`), and what needs a real value (cursors, icons, focus)
+"RichText")``, Qt's meta-object system converts), a widget at the top of a row sits in a widget of
+its own (:class:`ui.widgets.common.TopAligned`), and what needs a real value (cursors, icons, focus)
 waits for :mod:`ui.first_paint`. ``tests/test_ui_first_paint.py`` checks that the namespace is
 still unbuilt when the window is painted.
 """
